@@ -1,0 +1,149 @@
+//! Cross-references: `[[id]]` in text and `see_also` lists.
+
+use crate::diag::Diagnostic;
+use crate::model::{Block, Inline, Owner, Project, is_ideograph};
+use crate::source::Span;
+
+pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = project.entries.keys().map(String::as_str).collect();
+    let bodies = project
+        .entries
+        .values()
+        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
+        .chain(
+            project
+                .documents
+                .values()
+                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
+        );
+    for (owner, body) in bodies {
+        let mut visit = |xs: &[Inline]| check_inlines(project, &ids, &owner, xs, diags);
+        for b in &body.blocks {
+            each_inline_run(b, &mut visit);
+        }
+        for n in &body.notes {
+            for b in &n.blocks {
+                each_inline_run(b, &mut visit);
+            }
+        }
+    }
+    for entry in project.entries.values() {
+        for s in &entry.see_also {
+            if s.value == entry.id {
+                diags.push(
+                    Diagnostic::warning("W0201", format!("entry `{}` lists itself in `see_also`", entry.id))
+                        .at(s.span)
+                        .help("remove it from the list"),
+                );
+            } else if !project.entries.contains_key(&s.value) {
+                diags.push(
+                    Diagnostic::error("E0302", format!("unknown entry `{}` in `see_also`", s.value))
+                        .at(s.span)
+                        .label("no entry with this id")
+                        .suggest(&s.value, ids.iter().copied()),
+                );
+            }
+        }
+        let referenced = !entry.backlinks.is_empty()
+            || project
+                .entries
+                .values()
+                .any(|e| e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id));
+        if !referenced {
+            let f = project.sources.get(entry.file);
+            diags.push(
+                Diagnostic::warning("W0204", format!("no entry or document references `{}`", entry.id))
+                    .at(Span::new(entry.file, 0, f.line_text(0).len()))
+                    .help(format!("link it from a related entry with `[[{}]]` or add it to a `see_also` list", entry.id)),
+            );
+        }
+    }
+}
+
+/// Calls `f` on every run of sibling inlines inside a block.
+fn each_inline_run(b: &Block, f: &mut impl FnMut(&[Inline])) {
+    fn run(xs: &[Inline], f: &mut impl FnMut(&[Inline])) {
+        f(xs);
+        for x in xs {
+            match x {
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => run(c, f),
+                Inline::Link { content, .. } => run(content, f),
+                _ => {}
+            }
+        }
+    }
+    match b {
+        Block::Para(c) | Block::Heading { content: c, .. } => run(c, f),
+        Block::Quote(bs) => bs.iter().for_each(|b| each_inline_run(b, f)),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| each_inline_run(b, f)),
+        Block::Table { header, rows, .. } => {
+            header.iter().for_each(|c| run(c, f));
+            rows.iter().flatten().for_each(|c| run(c, f));
+        }
+        Block::Code(_) | Block::Rule => {}
+    }
+}
+
+fn check_inlines(
+    project: &Project,
+    ids: &[&str],
+    owner: &Owner,
+    xs: &[Inline],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (i, x) in xs.iter().enumerate() {
+        let Inline::XRef { target, span, .. } = x else {
+            continue;
+        };
+        let Some(entry) = project.entries.get(target) else {
+            let mut d = Diagnostic::error("E0301", format!("unknown cross-reference `{target}`"))
+                .at(*span)
+                .label("no entry with this id")
+                .suggest(target, ids.iter().copied());
+            if d.help.is_empty()
+                && let Some(e) = project.entries.values().find(|e| {
+                    e.term.eq_ignore_ascii_case(target)
+                        || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(target))
+                        || e.hanzi == *target
+                })
+            {
+                d = d.help(format!("cross-references use the entry id: `[[{}]]`", e.id));
+            }
+            diags.push(d);
+            continue;
+        };
+        if *owner == Owner::Entry(target.clone()) {
+            diags.push(
+                Diagnostic::warning("W0201", format!("entry `{target}` cross-references itself"))
+                    .at(*span)
+                    .help("write the term as plain text"),
+            );
+        }
+        if let Some(Inline::Text(next)) = xs.get(i + 1)
+            && let Some(bracketed) = bracketed_hanzi(next)
+            && bracketed != entry.hanzi
+            && Some(bracketed) != entry.traditional.as_deref()
+        {
+            let text = &project.sources.get(span.file).text;
+            let after = span.end.min(text.len());
+            let needle = format!("[{bracketed}]");
+            let at = text[after..].find(&needle).map_or(after, |k| after + k);
+            diags.push(
+                Diagnostic::warning(
+                    "W0203",
+                    format!("bracketed hanzi `{bracketed}` differ from the entry's `{}`", entry.hanzi),
+                )
+                .at(Span::new(span.file, at, at + needle.len()))
+                .label(format!("`{target}` is written {}", entry.hanzi))
+                .help(format!("write `[{}]`, or change the entry's `hanzi`", entry.hanzi)),
+            );
+        }
+    }
+}
+
+/// `[汉字]` at the start of `text` (after optional spaces).
+fn bracketed_hanzi(text: &str) -> Option<&str> {
+    let rest = text.trim_start().strip_prefix('[')?;
+    let inner = &rest[..rest.find(']')?];
+    inner.chars().any(is_ideograph).then_some(inner)
+}

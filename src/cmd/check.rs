@@ -1,0 +1,46 @@
+//! `check`: load, check, report.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use ccp_press::{diag, load_and_check};
+
+use crate::Format;
+
+/// Runs `check`.
+pub fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCode {
+    let checked = load_and_check(content);
+    super::report(&checked, format);
+    let p = &checked.project;
+    if super::failed(&checked, deny_warnings) {
+        if format == Format::Human {
+            eprintln!("error: check failed: {}", diag::summary(&checked.diagnostics));
+        }
+        return ExitCode::FAILURE;
+    }
+    let translations = p
+        .documents
+        .values()
+        .filter(|d| d.kind == ccp_press::model::DocKind::Translation)
+        .count();
+    let essays = p.documents.len() - translations;
+    let warn = if checked.diagnostics.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", diag::summary(&checked.diagnostics))
+    };
+    if format == Format::Human {
+        println!(
+            "ok: {} entries, {} translation{}, {} essay{}, {} sources, {} reader{}{warn}",
+            p.entries.len(),
+            translations,
+            if translations == 1 { "" } else { "s" },
+            essays,
+            if essays == 1 { "" } else { "s" },
+            p.bibliography.len(),
+            p.readers.len(),
+            if p.readers.len() == 1 { "" } else { "s" },
+        );
+    }
+    ExitCode::SUCCESS
+}

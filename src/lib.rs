@@ -1,0 +1,52 @@
+//! ccp-press: the publishing pipeline of a translation center.
+//!
+//! The pipeline, in order: [`load`] reads `content/` into a [`model::Project`];
+//! [`check`] finds every problem in it; [`cite`] formats citations and the
+//! bibliography once for both outputs; [`render`] writes the PDF (through the typst
+//! library) and the EPUB.
+
+pub mod check;
+pub mod cite;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod source;
+pub mod synth;
+
+use std::path::Path;
+
+use diag::{Diagnostic, Severity};
+use model::Project;
+
+/// The result of loading and checking a content folder.
+#[derive(Debug)]
+pub struct Checked {
+    /// The model (complete when there are no errors).
+    pub project: Project,
+    /// Every problem found, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether any diagnostic is a warning.
+    pub fn has_warnings(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Warning)
+    }
+}
+
+/// Loads and checks `content`: the first two steps of every command.
+pub fn load_and_check(content: &Path) -> Checked {
+    let (project, mut diagnostics) = load::load(content);
+    diagnostics.extend(check::check(&project));
+    diag::sort(&mut diagnostics);
+    Checked {
+        project,
+        diagnostics,
+    }
+}

@@ -1,0 +1,246 @@
+//! Bibliography files: hayagriva YAML (`*.yaml`, `*.yml`) and BibLaTeX (`*.bib`).
+//!
+//! Keys are located in the file text so that duplicates and unused works can be
+//! reported at their line. Chinese-language works are normalised here (see
+//! [`normalise`]) so every writer formats them the same way.
+
+use std::collections::BTreeMap;
+
+use hayagriva::types::{FormatString, Person, StringChunk};
+
+use crate::diag::Diagnostic;
+use crate::model::{BibEntry, Bibliography, is_ideograph};
+use crate::source::{FileId, SourceMap, Span};
+
+/// Which syntax a bibliography file uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BibFormat {
+    /// hayagriva YAML.
+    Yaml,
+    /// BibLaTeX.
+    Biblatex,
+}
+
+/// Reads one bibliography file into `bib`, reporting duplicates against what is there.
+pub fn load_file(
+    map: &SourceMap,
+    file: FileId,
+    format: BibFormat,
+    bib: &mut Bibliography,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let text = &map.get(file).text;
+    let keys = match format {
+        BibFormat::Yaml => yaml_keys(text),
+        BibFormat::Biblatex => biblatex_keys(text),
+    };
+    let mut spans: BTreeMap<&str, Span> = BTreeMap::new();
+    for (key, range) in &keys {
+        let span = Span::new(file, range.start, range.end);
+        if let Some(first) = spans.get(key.as_str()).copied().or(bib.get(key).map(|e| e.span)) {
+            let f = map.get(first.file);
+            let (line, _) = f.line_col(first.start);
+            diags.push(
+                Diagnostic::error("E0403", format!("duplicate bibliography key `{key}`"))
+                    .at(span)
+                    .label("defined again here")
+                    .help(format!("first defined at {}:{line}; keys must be unique across all bibliography files", f.name)),
+            );
+            continue;
+        }
+        spans.insert(key, span);
+    }
+    let library = match format {
+        BibFormat::Yaml => match hayagriva::io::from_yaml_str(text) {
+            Ok(lib) => lib,
+            Err(e) => {
+                // A duplicate key is already reported above; serde_yaml stops at it.
+                let dup = e.to_string().contains("duplicate");
+                if !(dup && keys.len() != spans.len()) {
+                    let span = e.location().map_or(Span::new(file, 0, 0), |l| {
+                        map.find_on_line(file, l.line(), "")
+                    });
+                    let span = match e.location() {
+                        Some(l) => {
+                            let s = map.get(file).offset_of(l.line(), 1) + l.column().saturating_sub(1);
+                            Span::new(file, s.min(span.end), span.end)
+                        }
+                        None => span,
+                    };
+                    diags.push(
+                        Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
+                            .at(span)
+                            .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
+                    );
+                }
+                return;
+            }
+        },
+        BibFormat::Biblatex => match hayagriva::io::from_biblatex_str(text) {
+            Ok(lib) => lib,
+            Err(errors) => {
+                for e in errors {
+                    let range = match &e {
+                        hayagriva::io::BibLaTeXError::Parse(p) => p.span.clone(),
+                        hayagriva::io::BibLaTeXError::Type(t) => t.span.clone(),
+                    };
+                    diags.push(
+                        Diagnostic::error("E0404", format!("invalid BibLaTeX: {e}"))
+                            .at(Span::new(file, range.start, range.end.max(range.start)))
+                            .label("here"),
+                    );
+                }
+                return;
+            }
+        },
+    };
+    for entry in library.iter() {
+        let key = entry.key();
+        let Some(span) = spans.get(key).copied() else {
+            continue;
+        };
+        if bib.entries.contains_key(key) {
+            continue;
+        }
+        bib.entries.insert(
+            key.to_string(),
+            BibEntry {
+                entry: normalise(entry.clone()),
+                span,
+            },
+        );
+    }
+}
+
+/// Top-level keys of a hayagriva YAML file and their byte ranges.
+fn yaml_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let first = line.chars().next();
+        if first.is_some_and(|c| !c.is_whitespace() && c != '#' && c != '-')
+            && let Some(colon) = find_key_colon(line)
+        {
+            let raw = &line[..colon];
+            let key = raw.trim().trim_matches(['"', '\'']);
+            let lead = raw.find(key).unwrap_or(0);
+            out.push((key.to_string(), offset + lead..offset + lead + key.len()));
+        }
+        offset += line.len();
+    }
+    out
+}
+
+fn find_key_colon(line: &str) -> Option<usize> {
+    let i = line.find(':')?;
+    let after = line[i + 1..].chars().next();
+    after.is_none_or(char::is_whitespace).then_some(i)
+}
+
+/// Entry keys of a BibLaTeX file (`@type{key,`) and their byte ranges.
+fn biblatex_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(at) = text[pos..].find('@') {
+        let at = pos + at;
+        pos = at + 1;
+        let rest = &text[at + 1..];
+        let kind_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let kind = rest[..kind_len].to_ascii_lowercase();
+        if kind.is_empty() || ["comment", "string", "preamble"].contains(&kind.as_str()) {
+            continue;
+        }
+        let after = &rest[kind_len..];
+        let Some(brace) = after.trim_start().strip_prefix(['{', '(']) else {
+            continue;
+        };
+        let key_start = text.len() - brace.len();
+        let ws = brace.len() - brace.trim_start().len();
+        let key_start = key_start + ws;
+        let key_len = text[key_start..]
+            .find(|c: char| c == ',' || c.is_whitespace())
+            .unwrap_or(0);
+        if key_len > 0 {
+            out.push((
+                text[key_start..key_start + key_len].to_string(),
+                key_start..key_start + key_len,
+            ));
+        }
+    }
+    out
+}
+
+/// Applies the center's conventions for Chinese-language works.
+///
+/// * A title containing hanzi ("Romanised Title 汉字 [English]") is verbatim: no
+///   title-casing of pinyin particles such as *de*.
+/// * A Chinese personal name written surname first without a comma
+///   (`Jiang Zemin 江泽民`) is kept in that order in the bibliography and cited by
+///   surname alone: (Jiang 1999).
+pub fn normalise(mut entry: hayagriva::Entry) -> hayagriva::Entry {
+    if let Some(title) = entry.title()
+        && title.value.to_string().chars().any(is_ideograph)
+    {
+        let value = title.value.to_string();
+        entry.set_title(FormatString {
+            value: StringChunk::verbatim(value).into(),
+            short: title.short.clone(),
+        });
+    }
+    if let Some(authors) = entry.authors() {
+        let fixed = authors.iter().map(chinese_name).collect();
+        entry.set_authors(fixed);
+    }
+    if let Some(eds) = entry.editors() {
+        let fixed = eds.iter().map(chinese_name).collect();
+        entry.set_editors(fixed);
+    }
+    let parents: Vec<_> = entry.parents().iter().cloned().map(normalise).collect();
+    if !parents.is_empty() {
+        entry.set_parents(parents);
+    }
+    entry
+}
+
+/// `Jiang Zemin 江泽民` (one string, no comma) → family `Jiang`, given `Zemin 江泽民`,
+/// which hayagriva's CJK name rule prints family-first.
+fn chinese_name(p: &Person) -> Person {
+    if p.given_name.is_some() || !p.name.chars().any(is_ideograph) {
+        return p.clone();
+    }
+    let mut words = p.name.splitn(2, ' ');
+    let family = words.next().unwrap_or_default();
+    match words.next() {
+        Some(rest) if !family.chars().any(is_ideograph) => {
+            let mut q = p.clone();
+            q.name = family.to_string();
+            q.given_name = Some(format!(" {rest}"));
+            q
+        }
+        _ => p.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks that top-level YAML keys are found with their positions.
+    #[test]
+    fn finds_yaml_keys() {
+        let text = "# c\nstate-council-2016:\n  type: report\n\"q-1\":\n  title: x\n";
+        let keys = yaml_keys(text);
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys[0].0, "state-council-2016");
+        assert_eq!(&text[keys[0].1.clone()], "state-council-2016");
+        assert_eq!(keys[1].0, "q-1");
+    }
+
+    // Checks that BibLaTeX keys are found, skipping @comment and @string.
+    #[test]
+    fn finds_biblatex_keys() {
+        let text = "@comment{x}\n@string{a = b}\n@article{heilmann-2008,\n title={T}}\n@Book{ b2 ,}";
+        let keys: Vec<_> = biblatex_keys(text).into_iter().map(|k| k.0).collect();
+        assert_eq!(keys, ["heilmann-2008", "b2"]);
+    }
+}

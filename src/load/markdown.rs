@@ -1,0 +1,359 @@
+//! Markdown bodies: comrak's AST turned into the owned model tree, with citations,
+//! index marks and footnotes resolved and every reference carrying its span.
+
+use std::collections::{BTreeMap, HashMap};
+
+use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
+use comrak::{Arena, Options, parse_document};
+
+use super::inline_syntax::{Piece, scan};
+use crate::diag::Diagnostic;
+use crate::model::{Block, Body, Citation, CiteItem, Inline, Note};
+use crate::source::{FileId, SourceMap, Span};
+
+/// comrak options used for every content file.
+pub fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.strikethrough = true;
+    o.extension.table = true;
+    o.extension.footnotes = true;
+    o.extension.autolink = true;
+    o.extension.wikilinks_title_after_pipe = true;
+    o.extension.front_matter_delimiter = Some("---".into());
+    o
+}
+
+/// Parses the Markdown of `file` (front matter included, which is skipped).
+pub fn parse_body(map: &SourceMap, file: FileId) -> (Body, Vec<Diagnostic>) {
+    let arena = Arena::new();
+    let root = parse_document(&arena, &map.get(file).text, &options());
+    let mut conv = Converter {
+        map,
+        file,
+        diags: Vec::new(),
+        next_cite: 0,
+        numbers: BTreeMap::new(),
+        defs: HashMap::new(),
+        notes: Vec::new(),
+    };
+    for node in root.children() {
+        if let NodeValue::FootnoteDefinition(def) = &node.data().value {
+            conv.defs.insert(def.name.clone(), node);
+        }
+    }
+    let blocks = conv.blocks(root);
+    // Notes are converted in order of first reference; a note may reference another.
+    let mut done = 0;
+    while done < conv.notes.len() {
+        let label = conv.notes[done].label.clone();
+        if let Some(node) = conv.defs.get(label.as_str()).copied() {
+            conv.notes[done].blocks = conv.blocks(node);
+        }
+        done += 1;
+    }
+    for (name, node) in &conv.defs {
+        if !conv.numbers.contains_key(name) {
+            let span = conv.span_of(node);
+            conv.diags.push(
+                Diagnostic::warning("W0501", format!("footnote `{name}` is never referenced"))
+                    .at(Span::new(file, span.start, span.start + name.len() + 4))
+                    .label("defined here")
+                    .help(format!("reference it with `[^{name}]` or delete it")),
+            );
+        }
+    }
+    let body = Body {
+        blocks,
+        notes: conv.notes,
+    };
+    (body, conv.diags)
+}
+
+struct Converter<'m, 'a> {
+    map: &'m SourceMap,
+    file: FileId,
+    diags: Vec<Diagnostic>,
+    next_cite: usize,
+    numbers: BTreeMap<String, usize>,
+    defs: HashMap<String, &'a AstNode<'a>>,
+    notes: Vec<Note>,
+}
+
+impl<'a> Converter<'_, 'a> {
+    fn span_of(&self, node: &'a AstNode<'a>) -> Span {
+        let pos = node.data().sourcepos;
+        let f = self.map.get(self.file);
+        let start = f.offset_of(pos.start.line, pos.start.column);
+        let end = f.offset_of(pos.end.line, pos.end.column + 1).max(start);
+        Span::new(self.file, start, end)
+    }
+
+    fn blocks(&mut self, parent: &'a AstNode<'a>) -> Vec<Block> {
+        let mut out = Vec::new();
+        for node in parent.children() {
+            if let Some(b) = self.block(node) {
+                out.push(b);
+            }
+        }
+        out
+    }
+
+    fn block(&mut self, node: &'a AstNode<'a>) -> Option<Block> {
+        let value = node.data().value.clone();
+        Some(match value {
+            NodeValue::Paragraph => Block::Para(self.inlines(node)),
+            NodeValue::Heading(h) => Block::Heading {
+                level: h.level,
+                content: self.inlines(node),
+            },
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+                Block::Quote(self.blocks(node))
+            }
+            NodeValue::List(l) => Block::List {
+                ordered: l.list_type == ListType::Ordered,
+                start: l.start,
+                items: node.children().map(|item| self.blocks(item)).collect(),
+            },
+            NodeValue::CodeBlock(c) => Block::Code(c.literal.clone()),
+            // Raw HTML is never passed through: it is shown as text.
+            NodeValue::HtmlBlock(h) => Block::Para(vec![Inline::Text(
+                h.literal.trim_end().to_string(),
+            )]),
+            NodeValue::ThematicBreak => Block::Rule,
+            NodeValue::Table(t) => {
+                let aligns = t
+                    .alignments
+                    .iter()
+                    .map(|a| match a {
+                        TableAlignment::Left => 'l',
+                        TableAlignment::Center => 'c',
+                        TableAlignment::Right => 'r',
+                        TableAlignment::None => ' ',
+                    })
+                    .collect();
+                let mut header = Vec::new();
+                let mut rows = Vec::new();
+                for row in node.children() {
+                    let is_header = matches!(row.data().value, NodeValue::TableRow(true));
+                    let cells: Vec<Vec<Inline>> =
+                        row.children().map(|cell| self.inlines(cell)).collect();
+                    if is_header {
+                        header = cells;
+                    } else {
+                        rows.push(cells);
+                    }
+                }
+                Block::Table {
+                    aligns,
+                    header,
+                    rows,
+                }
+            }
+            NodeValue::FootnoteDefinition(_) | NodeValue::FrontMatter(_) => return None,
+            NodeValue::DescriptionList
+            | NodeValue::Item(_)
+            | NodeValue::DescriptionItem(_)
+            | NodeValue::DescriptionTerm
+            | NodeValue::DescriptionDetails => Block::Quote(self.blocks(node)),
+            _ => {
+                let inl = self.inlines(node);
+                if inl.is_empty() {
+                    return None;
+                }
+                Block::Para(inl)
+            }
+        })
+    }
+
+    fn inlines(&mut self, parent: &'a AstNode<'a>) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for node in parent.children() {
+            self.inline(node, &mut out);
+        }
+        out
+    }
+
+    fn inline(&mut self, node: &'a AstNode<'a>, out: &mut Vec<Inline>) {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Text(t) => self.text(node, &t, out),
+            NodeValue::SoftBreak => out.push(Inline::SoftBreak),
+            NodeValue::LineBreak => out.push(Inline::LineBreak),
+            NodeValue::Code(c) => out.push(Inline::Code(c.literal.clone())),
+            NodeValue::HtmlInline(h) | NodeValue::Raw(h) => push_text(out, &h),
+            NodeValue::Emph => out.push(Inline::Emph(self.inlines(node))),
+            NodeValue::Strong => out.push(Inline::Strong(self.inlines(node))),
+            NodeValue::Strikethrough => out.push(Inline::Strike(self.inlines(node))),
+            NodeValue::Link(l) => {
+                let content = self.inlines(node);
+                out.push(Inline::Link {
+                    url: l.url.clone(),
+                    content,
+                });
+            }
+            NodeValue::Image(_) => {
+                let alt = self.inlines(node);
+                out.extend(alt);
+            }
+            NodeValue::WikiLink(w) => {
+                let label = crate::model::inline_text(&self.inlines(node));
+                let label = (label.trim() != w.url.trim()).then(|| label.trim().to_string());
+                out.push(Inline::XRef {
+                    target: w.url.trim().to_string(),
+                    label,
+                    span: self.span_of(node),
+                });
+            }
+            NodeValue::FootnoteReference(r) => {
+                let n = self.note_number(&r.name);
+                out.push(Inline::NoteRef(n));
+            }
+            _ => out.extend(self.inlines(node)),
+        }
+    }
+
+    fn note_number(&mut self, name: &str) -> usize {
+        if let Some(n) = self.numbers.get(name) {
+            return *n;
+        }
+        let n = self.numbers.len() + 1;
+        self.numbers.insert(name.to_string(), n);
+        self.notes.push(Note {
+            label: name.to_string(),
+            blocks: Vec::new(),
+        });
+        n
+    }
+
+    /// Finds `needle` in the source at or after the node's start (text nodes lose
+    /// escapes, so offsets inside them are only approximate).
+    fn locate(&self, node_span: Span, needle: &str, approx: usize) -> Span {
+        let text = &self.map.get(self.file).text;
+        let from = node_span.start.min(text.len());
+        let limit = (node_span.end.max(from) + needle.len() + 64).min(text.len());
+        let hay = text.get(from..limit).unwrap_or("");
+        match hay.find(needle) {
+            Some(i) => Span::new(self.file, from + i, from + i + needle.len()),
+            None => {
+                let s = (from + approx).min(text.len());
+                Span::new(self.file, s, s)
+            }
+        }
+    }
+
+    fn text(&mut self, node: &'a AstNode<'a>, t: &str, out: &mut Vec<Inline>) {
+        let node_span = self.span_of(node);
+        for piece in scan(t) {
+            match piece {
+                Piece::Text(r) => push_text(out, &t[r]),
+                Piece::Index { term, range } => {
+                    if term.is_empty() {
+                        let span = self.locate(node_span, &t[range.clone()], range.start);
+                        self.diags.push(
+                            Diagnostic::error("E0601", "empty index mark")
+                                .at(span)
+                                .help("write the term to index: `{{index: Party building}}`"),
+                        );
+                    } else {
+                        out.push(Inline::IndexMark(term));
+                    }
+                }
+                Piece::OrphanNoteRef { label, range } => {
+                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    self.diags.push(
+                        Diagnostic::error(
+                            "E0501",
+                            format!("footnote reference `[^{label}]` has no definition"),
+                        )
+                        .at(span)
+                        .label("no `[^label]: ...` for this")
+                        .help(format!("add a line `[^{label}]: Note text.` after the paragraph")),
+                    );
+                    push_text(out, &t[range]);
+                }
+                Piece::Cite {
+                    items,
+                    narrative,
+                    range,
+                } => {
+                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    let items = items
+                        .into_iter()
+                        .map(|i| {
+                            let s = span.start + (i.key_range.start - range.start);
+                            CiteItem {
+                                key: i.key,
+                                prefix: i.prefix,
+                                suffix: i.suffix,
+                                suppress_author: i.suppress_author,
+                                span: Span::new(self.file, s, s + i.key_range.len()),
+                            }
+                        })
+                        .collect();
+                    out.push(Inline::Cite(Citation {
+                        index: self.next_cite,
+                        items,
+                        narrative,
+                        span,
+                    }));
+                    self.next_cite += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Appends text, merging with a preceding text run.
+fn push_text(out: &mut Vec<Inline>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text(prev)) = out.last_mut() {
+        prev.push_str(s);
+    } else {
+        out.push(Inline::Text(s.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> (Body, Vec<Diagnostic>, SourceMap) {
+        let mut map = SourceMap::default();
+        let id = map.add("t.md".into(), "t.md".into(), text.into());
+        let (b, d) = parse_body(&map, id);
+        (b, d, map)
+    }
+
+    // Checks that cross-references, citations and notes become model nodes with spans.
+    #[test]
+    fn converts_references() {
+        let src = "---\nterm: x\n---\nSee [[mass-line|the line]] [群众路线] and [@mao-1943, 12].[^n]\n\n[^n]: A note [@b].\n";
+        let (b, d, map) = body(src);
+        assert!(d.is_empty(), "{d:?}");
+        let Block::Para(inl) = &b.blocks[0] else { panic!() };
+        let Inline::XRef { target, label, span } = &inl[1] else { panic!("{inl:?}") };
+        assert_eq!(target, "mass-line");
+        assert_eq!(label.as_deref(), Some("the line"));
+        assert_eq!(map.snippet(*span), "[[mass-line|the line]]");
+        assert_eq!(inl[2], Inline::Text(" [群众路线] and ".into()));
+        let Inline::Cite(c) = &inl[3] else { panic!() };
+        assert_eq!(map.snippet(c.span), "[@mao-1943, 12]");
+        assert_eq!(map.snippet(c.items[0].span), "@mao-1943");
+        assert_eq!(c.items[0].suffix, "12");
+        assert_eq!(inl.last(), Some(&Inline::NoteRef(1)));
+        assert_eq!(b.notes.len(), 1);
+        let Block::Para(note) = &b.notes[0].blocks[0] else { panic!() };
+        assert!(matches!(&note[1], Inline::Cite(c) if c.index == 1));
+    }
+
+    // Checks that raw HTML stays text and a missing footnote is an error.
+    #[test]
+    fn html_is_text_and_orphan_notes_fail() {
+        let (b, d, _) = body("---\n---\n<script>alert(1)</script>\n\nText <b>x</b> [^9].\n");
+        assert_eq!(b.blocks[0], Block::Para(vec![Inline::Text("<script>alert(1)</script>".into())]));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "E0501");
+    }
+}

@@ -1,0 +1,424 @@
+//! Loading: read `content/` once into the [`Project`] model.
+//!
+//! Problems of a single file (unreadable, malformed front matter, wrong field types,
+//! footnotes without definitions) are reported here; problems between files
+//! (unknown ids and keys, duplicates) are the business of [`crate::check`].
+
+mod bibliography;
+mod front_matter;
+pub(crate) mod inline_syntax;
+mod markdown;
+mod reader;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::model::{Body, DocKind, Document, Entry, Project, Spanned};
+use crate::source::{FileId, SourceMap, Span, display_name};
+use bibliography::BibFormat;
+use front_matter::{Yaml, check_fields};
+
+pub use markdown::options as markdown_options;
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Loads the content folder. Always returns a model (possibly partial) and every
+/// problem found.
+pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
+    let mut loader = Loader {
+        root: root.to_path_buf(),
+        map: SourceMap::default(),
+        diags: Vec::new(),
+    };
+    let mut project_entries = BTreeMap::new();
+    let mut documents = BTreeMap::new();
+    let mut bib = crate::model::Bibliography::default();
+    let mut readers = BTreeMap::new();
+
+    if !root.is_dir() {
+        loader.diags.push(
+            Diagnostic::error("E0100", format!("content folder `{}` not found", root.display()))
+                .help("run from the project folder, or pass `--content DIR`"),
+        );
+    }
+    for path in loader.list("glossary", &["md"]) {
+        if let Some(file) = loader.read(&path)
+            && let Some(entry) = loader.entry(file, &path)
+        {
+            project_entries.insert(entry.id.clone(), entry);
+        }
+    }
+    for (dir, kind) in [("essays", DocKind::Essay), ("translations", DocKind::Translation)] {
+        for path in loader.list(dir, &["md"]) {
+            if let Some(file) = loader.read(&path)
+                && let Some(doc) = loader.document(file, &path, dir, kind)
+            {
+                documents.insert(doc.id.clone(), doc);
+            }
+        }
+    }
+    for path in loader.list("bibliography", &["yaml", "yml", "bib"]) {
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("bib") => BibFormat::Biblatex,
+            _ => BibFormat::Yaml,
+        };
+        if let Some(file) = loader.read(&path) {
+            bibliography::load_file(&loader.map, file, format, &mut bib, &mut loader.diags);
+        }
+    }
+    for path in loader.list("readers", &["yaml", "yml"]) {
+        if let Some(file) = loader.read(&path)
+            && let Some(r) = reader::load(&loader.map, file, stem(&path), &mut loader.diags)
+        {
+            readers.insert(r.name.clone(), r);
+        }
+    }
+
+    let mut layouts = BTreeMap::new();
+    for path in loader.list("layouts", &["typ"]) {
+        if let Ok(text) = fs::read_to_string(&path) {
+            layouts.insert(display_name(&root.join("layouts"), &path), text);
+        }
+    }
+    let mut project = Project {
+        layouts,
+        sources: loader.map,
+        entries: project_entries,
+        documents,
+        bibliography: bib,
+        readers,
+    };
+    compute_links(&mut project);
+    (project, loader.diags)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Whether `id` is a lowercase ASCII slug.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+struct Loader {
+    root: PathBuf,
+    map: SourceMap,
+    diags: Vec<Diagnostic>,
+}
+
+/// Front matter of a glossary entry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EntryFields {
+    term: Option<serde_saphyr::Spanned<String>>,
+    pinyin: Option<String>,
+    hanzi: Option<String>,
+    traditional: Option<String>,
+    aliases: Vec<String>,
+    see_also: Vec<serde_saphyr::Spanned<String>>,
+    sources: Vec<serde_saphyr::Spanned<String>>,
+}
+
+const ENTRY_FIELDS: &[&str] = &[
+    "term",
+    "pinyin",
+    "hanzi",
+    "traditional",
+    "aliases",
+    "see_also",
+    "sources",
+];
+const ENTRY_REQUIRED: &[&str] = &["term", "pinyin", "hanzi"];
+
+/// Front matter of a translation or essay.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DocFields {
+    title: Option<String>,
+    original_title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    translator: Option<String>,
+    source: Option<serde_saphyr::Spanned<String>>,
+}
+
+const ESSAY_FIELDS: &[&str] = &["title", "author", "date"];
+const TRANSLATION_FIELDS: &[&str] = &[
+    "title",
+    "original_title",
+    "author",
+    "date",
+    "translator",
+    "source",
+];
+
+impl Loader {
+    /// Files with one of `exts` in `root/dir`, sorted by name.
+    fn list(&mut self, dir: &str, exts: &[&str]) -> Vec<PathBuf> {
+        let Ok(read) = fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<PathBuf> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| exts.contains(&e))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Reads a file into the source map; unreadable, huge, non-UTF-8 and empty files
+    /// are diagnostics.
+    fn read(&mut self, path: &Path) -> Option<FileId> {
+        let name = display_name(&self.root, path);
+        let too_big = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if too_big > MAX_FILE_BYTES {
+            let id = self.map.add(name, path.into(), String::new());
+            self.diags.push(
+                Diagnostic::error(
+                    "E0103",
+                    format!(
+                        "file is too large ({:.1} MB; the limit is {} MB)",
+                        too_big as f64 / 1_048_576.0,
+                        MAX_FILE_BYTES / 1_048_576
+                    ),
+                )
+                .at(Span::new(id, 0, 0))
+                .help("split the text into several files"),
+            );
+            return None;
+        }
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let id = self.map.add(name, path.into(), String::new());
+                self.diags.push(
+                    Diagnostic::error("E0104", format!("cannot read file: {e}")).at(Span::new(id, 0, 0)),
+                );
+                return None;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+                let empty = text.trim().is_empty();
+                let id = self.map.add(name, path.into(), text);
+                if empty {
+                    self.diags.push(
+                        Diagnostic::error("E0102", "file is empty")
+                            .at(Span::new(id, 0, 0))
+                            .help("write the content or delete the file"),
+                    );
+                    return None;
+                }
+                Some(id)
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let lossy_pos = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+                let id = self.map.add(name, path.into(), text);
+                self.diags.push(
+                    Diagnostic::error("E0101", "file is not valid UTF-8")
+                        .at(Span::new(id, lossy_pos, lossy_pos + 3))
+                        .label(format!("invalid byte at offset {valid}"))
+                        .help("save the file as UTF-8"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Front matter keys and typed fields, or `None` after reporting why not.
+    fn front_matter<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        file: FileId,
+        known: &[&str],
+        required: &[&str],
+    ) -> Option<(T, Yaml<'static>)> {
+        let fm = match front_matter::split(&self.map, file) {
+            Ok(fm) => fm,
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
+        };
+        let yaml = Yaml::of_front_matter(&self.map, file, fm);
+        let keys = match yaml.keys(&self.map) {
+            Ok(k) => k,
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
+        };
+        check_fields(&self.map, &yaml, &keys, known, required, &mut self.diags);
+        let fields = match yaml.parse::<T>(&self.map) {
+            Ok(f) => f,
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
+        };
+        let yaml = Yaml {
+            file,
+            start: yaml.start,
+            text: "",
+        };
+        Some((fields, yaml))
+    }
+
+    fn spanned(&self, yaml: &Yaml, s: serde_saphyr::Spanned<String>) -> Spanned<String> {
+        let fm_line = self.map.get(yaml.file).line_of(yaml.start) as u64;
+        let loc = s.referenced;
+        let f = self.map.get(yaml.file);
+        let line = (fm_line + loc.line()).saturating_sub(1) as usize;
+        let line_text = f.line_text(line);
+        let start = f.line_start(line);
+        let span = match line_text.find(s.value.as_str()) {
+            Some(i) if !s.value.is_empty() => Span::new(yaml.file, start + i, start + i + s.value.len()),
+            _ => Span::new(yaml.file, start, start + line_text.len()),
+        };
+        Spanned {
+            value: s.value,
+            span,
+        }
+    }
+
+    fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
+        let id = stem(path);
+        let (fields, yaml): (EntryFields, _) =
+            self.front_matter(file, ENTRY_FIELDS, ENTRY_REQUIRED)?;
+        if !is_slug(&id) {
+            self.diags.push(
+                Diagnostic::error("E0205", format!("`{id}` is not a valid entry id"))
+                    .at(Span::new(file, 0, 0))
+                    .help("name glossary files with lowercase letters, digits and hyphens, e.g. `common-prosperity.md`"),
+            );
+        }
+        let (body, d) = markdown::parse_body(&self.map, file);
+        self.diags.extend(d);
+        let see_also = fields
+            .see_also
+            .into_iter()
+            .map(|s| self.spanned(&yaml, s))
+            .collect();
+        let sources = fields
+            .sources
+            .into_iter()
+            .map(|s| self.spanned(&yaml, s))
+            .collect();
+        Some(Entry {
+            id,
+            file,
+            term: fields.term.map(|t| t.value).unwrap_or_default(),
+            pinyin: fields.pinyin.unwrap_or_default(),
+            hanzi: fields.hanzi.unwrap_or_default(),
+            traditional: fields.traditional,
+            aliases: fields.aliases,
+            see_also,
+            sources,
+            body,
+            backlinks: Vec::new(),
+            works: Vec::new(),
+        })
+    }
+
+    fn document(&mut self, file: FileId, path: &Path, dir: &str, kind: DocKind) -> Option<Document> {
+        let (known, required): (&[&str], &[&str]) = match kind {
+            DocKind::Essay => (ESSAY_FIELDS, &["title"]),
+            DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_FIELDS),
+        };
+        let (fields, yaml): (DocFields, _) = self.front_matter(file, known, required)?;
+        let (body, d) = markdown::parse_body(&self.map, file);
+        self.diags.extend(d);
+        let source = fields.source.map(|s| self.spanned(&yaml, s));
+        Some(Document {
+            id: format!("{dir}/{}", stem(path)),
+            kind,
+            file,
+            title: fields.title.unwrap_or_default(),
+            original_title: fields.original_title,
+            author: fields.author,
+            date: fields.date,
+            translator: fields.translator,
+            source,
+            body: Body { ..body },
+        })
+    }
+}
+
+/// Fills in each entry's backlinks and list of works.
+fn compute_links(project: &mut Project) {
+    use crate::model::{Owner, citations, xref_targets};
+    let mut backlinks: BTreeMap<String, Vec<Owner>> = BTreeMap::new();
+    let owners = project
+        .entries
+        .values()
+        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
+        .chain(
+            project
+                .documents
+                .values()
+                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
+        );
+    for (owner, body) in owners {
+        for target in xref_targets(body) {
+            if owner == Owner::Entry(target.clone()) {
+                continue;
+            }
+            let list = backlinks.entry(target).or_default();
+            if !list.contains(&owner) {
+                list.push(owner.clone());
+            }
+        }
+    }
+    for entry in project.entries.values_mut() {
+        let mut list = backlinks.remove(&entry.id).unwrap_or_default();
+        list.sort();
+        entry.backlinks = list;
+        let mut works: Vec<String> = Vec::new();
+        let cited = citations(&entry.body)
+            .into_iter()
+            .flat_map(|c| c.items.iter().map(|i| i.key.clone()))
+            .chain(entry.sources.iter().map(|s| s.value.clone()));
+        for key in cited {
+            if !works.contains(&key) {
+                works.push(key);
+            }
+        }
+        entry.works = works;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks the id rule.
+    #[test]
+    fn slugs() {
+        assert!(is_slug("common-prosperity"));
+        assert!(is_slug("two-centenary-goals-2"));
+        assert!(!is_slug("Common"));
+        assert!(!is_slug("a_b"));
+        assert!(!is_slug("-a"));
+    }
+}

@@ -1,0 +1,102 @@
+//! Command-line entry point: parses arguments and dispatches to `cmd`.
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check, typeset and package the center's glossary, translations and readers.
+#[derive(Debug, Parser)]
+#[command(name = "ccp-press", version, about)]
+struct Cli {
+    /// The content folder.
+    #[arg(long, global = true, default_value = "content", value_name = "DIR")]
+    content: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style text.
+    Human,
+    /// One JSON object per line.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load and check the content; report every problem.
+    Check {
+        /// Fail when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Output format of diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Typeset a reader as PDF (default `out/<reader>.pdf`).
+    Pdf {
+        /// The reader (a file stem in readers/).
+        #[arg(long, default_value = "default")]
+        reader: String,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+        paper: PaperArg,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also write the generated typst sources to DIR.
+        #[arg(long, value_name = "DIR")]
+        emit_typst: Option<PathBuf>,
+        /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
+        #[arg(long)]
+        no_standards: bool,
+        /// Output format of diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PaperArg {
+    /// US letter.
+    Letter,
+    /// ISO A4.
+    A4,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            deny_warnings,
+            format,
+        } => cmd::check::run(&cli.content, deny_warnings, format),
+        Command::Pdf {
+            reader,
+            paper,
+            output,
+            emit_typst,
+            no_standards,
+            format,
+        } => cmd::pdf::run(
+            &cli.content,
+            cmd::pdf::Args {
+                reader,
+                paper: match paper {
+                    PaperArg::Letter => ccp_press::render::pdf::Paper::Letter,
+                    PaperArg::A4 => ccp_press::render::pdf::Paper::A4,
+                },
+                output,
+                emit_typst,
+                format,
+                no_standards,
+            },
+        ),
+    }
+}

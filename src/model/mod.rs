@@ -1,0 +1,278 @@
+//! The checked content model: what the loader builds from `content/` and what every
+//! writer reads. Writers never see files or Markdown, only these types.
+
+mod bib;
+mod text;
+
+use std::collections::BTreeMap;
+
+pub use text::{Block, Citation, CiteItem, Inline, Note, citations, inline_text, walk_inlines, xref_targets};
+
+pub use bib::{BibEntry, Bibliography};
+use crate::source::{FileId, SourceMap, Span};
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is in the source.
+    pub span: Span,
+}
+
+/// Everything loaded from one content folder.
+#[derive(Debug)]
+pub struct Project {
+    /// Text of every file read, for diagnostics.
+    pub sources: SourceMap,
+    /// Glossary entries by id (sorted by id).
+    pub entries: BTreeMap<String, Entry>,
+    /// Translations and essays by id (`translations/<stem>`, `essays/<stem>`).
+    pub documents: BTreeMap<String, Document>,
+    /// All bibliography files merged.
+    pub bibliography: Bibliography,
+    /// Reader editions by name.
+    pub readers: BTreeMap<String, Reader>,
+    /// Layout overrides from `content/layouts/` (file name → typst source).
+    pub layouts: BTreeMap<String, String>,
+}
+
+/// Who points at a glossary entry ("Mentioned in").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Owner {
+    /// A glossary entry, by id.
+    Entry(String),
+    /// A translation or essay, by id.
+    Document(String),
+}
+
+impl Owner {
+    /// A stable anchor id for the owner (used for labels and links).
+    pub fn anchor(&self) -> String {
+        match self {
+            Owner::Entry(id) => format!("entry-{id}"),
+            Owner::Document(id) => format!("doc-{}", id.replace('/', "-")),
+        }
+    }
+}
+
+/// Body text with its footnotes.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The blocks in order.
+    pub blocks: Vec<Block>,
+    /// Footnotes, numbered in order of first reference (index 0 is note 1).
+    pub notes: Vec<Note>,
+}
+
+/// One glossary entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// File stem, a lowercase slug.
+    pub id: String,
+    /// The file it came from.
+    pub file: FileId,
+    /// English headword.
+    pub term: String,
+    /// Pinyin with tone marks.
+    pub pinyin: String,
+    /// Simplified characters.
+    pub hanzi: String,
+    /// Traditional characters, when they differ.
+    pub traditional: Option<String>,
+    /// Other English names.
+    pub aliases: Vec<String>,
+    /// Related entries.
+    pub see_also: Vec<Spanned<String>>,
+    /// Bibliography keys listed besides those cited in the text.
+    pub sources: Vec<Spanned<String>>,
+    /// The essay.
+    pub body: Body,
+    /// Who cross-references this entry, sorted (computed after loading).
+    pub backlinks: Vec<Owner>,
+    /// Keys of the works the entry cites or lists, in order of first appearance.
+    pub works: Vec<String>,
+}
+
+/// Kind of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// A translation of a Chinese document.
+    Translation,
+    /// An essay by the center.
+    Essay,
+}
+
+/// A translation or an essay.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// `translations/<stem>` or `essays/<stem>`.
+    pub id: String,
+    /// Translation or essay.
+    pub kind: DocKind,
+    /// The file it came from.
+    pub file: FileId,
+    /// English title.
+    pub title: String,
+    /// Chinese title of the original (translations).
+    pub original_title: Option<String>,
+    /// Author of the original, or of the essay.
+    pub author: Option<String>,
+    /// Date of the original.
+    pub date: Option<String>,
+    /// Translator.
+    pub translator: Option<String>,
+    /// Bibliography key of the original.
+    pub source: Option<Spanned<String>>,
+    /// The text.
+    pub body: Body,
+}
+
+/// Which glossary entries a reader includes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossarySelection {
+    /// Every entry.
+    All,
+    /// Entries the documents reference, followed through cross-references.
+    Referenced,
+    /// No glossary.
+    None,
+}
+
+/// One printed / e-book edition.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// File stem.
+    pub name: String,
+    /// The file it came from.
+    pub file: FileId,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Editors.
+    pub editors: Vec<String>,
+    /// Date of the edition, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Edition statement.
+    pub edition: Option<String>,
+    /// Documents in order.
+    pub documents: Vec<Spanned<String>>,
+    /// Which entries.
+    pub glossary: GlossarySelection,
+}
+
+impl Project {
+    /// Entry ids and document ids in a reader, in book order: documents as listed, then
+    /// the selected entries sorted by term.
+    pub fn select(&self, reader: &Reader) -> Selection {
+        let documents: Vec<String> = reader
+            .documents
+            .iter()
+            .filter(|d| self.documents.contains_key(&d.value))
+            .map(|d| d.value.clone())
+            .collect();
+        let mut ids: Vec<String> = match reader.glossary {
+            GlossarySelection::All => self.entries.keys().cloned().collect(),
+            GlossarySelection::None => Vec::new(),
+            GlossarySelection::Referenced => {
+                let mut seen = std::collections::BTreeSet::new();
+                let mut queue: Vec<String> = documents
+                    .iter()
+                    .flat_map(|d| text::xref_targets(&self.documents[d].body))
+                    .collect();
+                while let Some(id) = queue.pop() {
+                    if let Some(e) = self.entries.get(&id)
+                        && seen.insert(id)
+                    {
+                        queue.extend(text::xref_targets(&e.body));
+                    }
+                }
+                seen.into_iter().collect()
+            }
+        };
+        ids.sort_by_cached_key(|id| sort_key(&self.entries[id].term));
+        Selection {
+            documents,
+            entries: ids,
+        }
+    }
+}
+
+/// What one reader contains, in book order.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Document ids in order.
+    pub documents: Vec<String>,
+    /// Entry ids in glossary order (by term).
+    pub entries: Vec<String>,
+}
+
+impl Selection {
+    /// Whether the entry is in this reader.
+    pub fn has_entry(&self, id: &str) -> bool {
+        self.entries.iter().any(|e| e == id)
+    }
+}
+
+/// A case- and accent-insensitive sort key for English and pinyin.
+pub fn sort_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let base = fold_accent(c);
+        if base.is_alphanumeric() {
+            out.extend(base.to_lowercase());
+        } else if base.is_whitespace() || base == '-' {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The base letter of a Latin letter with a diacritic (pinyin tone marks, ü).
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'ā' | 'á' | 'ǎ' | 'à' | 'â' | 'ä' => 'a',
+        'Ā' | 'Á' | 'Ǎ' | 'À' | 'Â' | 'Ä' => 'A',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' | 'ë' => 'e',
+        'Ē' | 'É' | 'Ě' | 'È' | 'Ê' | 'Ë' => 'E',
+        'ī' | 'í' | 'ǐ' | 'ì' | 'î' | 'ï' => 'i',
+        'Ī' | 'Í' | 'Ǐ' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'ō' | 'ó' | 'ǒ' | 'ò' | 'ô' | 'ö' => 'o',
+        'Ō' | 'Ó' | 'Ǒ' | 'Ò' | 'Ô' | 'Ö' => 'O',
+        'ū' | 'ú' | 'ǔ' | 'ù' | 'û' | 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+        'Ū' | 'Ú' | 'Ǔ' | 'Ù' | 'Û' | 'Ü' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ' => 'U',
+        'ç' => 'c',
+        'ñ' => 'n',
+        '’' | '\'' => '\'',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a Han character (or CJK punctuation that belongs with it).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'
+        | '\u{2E80}'..='\u{2FDF}' | '\u{3100}'..='\u{312F}')
+}
+
+/// Whether `c` is a Han ideograph proper (not punctuation).
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3007}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks that sorting ignores case, accents and punctuation.
+    #[test]
+    fn sort_key_folds_case_and_tones() {
+        assert_eq!(sort_key("Xīn Fāzhǎn Lǐniàn"), "xin fazhan linian");
+        assert_eq!(sort_key("Whole-process people's democracy"), "whole process peoples democracy");
+        assert!(sort_key("ecological") < sort_key("Five-in-one"));
+    }
+}

@@ -1,0 +1,195 @@
+//! Owned document tree (pandoc-like) for essays, entries and notes.
+
+use super::Body;
+use crate::source::Span;
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Vec<Inline>),
+    /// A section heading (level 1 is the highest inside a document).
+    Heading {
+        /// 1–6.
+        level: u8,
+        /// Heading text.
+        content: Vec<Inline>,
+    },
+    /// A block quotation.
+    Quote(Vec<Block>),
+    /// A bulleted or numbered list.
+    List {
+        /// Numbered?
+        ordered: bool,
+        /// First number of a numbered list.
+        start: usize,
+        /// Items, each a list of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A GFM table.
+    Table {
+        /// Column alignments: 'l', 'c', 'r' or ' ' (default).
+        aligns: Vec<char>,
+        /// Header cells.
+        header: Vec<Vec<Inline>>,
+        /// Body rows.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// Preformatted text.
+    Code(String),
+    /// A thematic break.
+    Rule,
+}
+
+/// Inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Plain text (never markup in any output).
+    Text(String),
+    /// Emphasis.
+    Emph(Vec<Inline>),
+    /// Strong emphasis.
+    Strong(Vec<Inline>),
+    /// Strikethrough.
+    Strike(Vec<Inline>),
+    /// Inline code.
+    Code(String),
+    /// An external link.
+    Link {
+        /// Target URL.
+        url: String,
+        /// Link text.
+        content: Vec<Inline>,
+    },
+    /// A cross-reference to a glossary entry.
+    XRef {
+        /// Entry id.
+        target: String,
+        /// Other words to print instead of the term.
+        label: Option<String>,
+        /// Where `[[...]]` is.
+        span: Span,
+    },
+    /// A citation.
+    Cite(Citation),
+    /// A reference to footnote number `n` (1-based).
+    NoteRef(usize),
+    /// An index term marked by the author, `{{index: term}}`.
+    IndexMark(String),
+    /// A soft line break (a space).
+    SoftBreak,
+    /// A hard line break.
+    LineBreak,
+}
+
+/// A citation: `[@a, 12; @b]` or narrative `@a`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Number of the citation in its body, in reading order (0-based).
+    pub index: usize,
+    /// The cited works.
+    pub items: Vec<CiteItem>,
+    /// Narrative citation (`@key says`): author outside the parentheses.
+    pub narrative: bool,
+    /// The whole citation in the source.
+    pub span: Span,
+}
+
+/// One work in a citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteItem {
+    /// Bibliography key.
+    pub key: String,
+    /// Text before the key (`see`).
+    pub prefix: String,
+    /// Text after the key: locator and/or remark (`12`, `emphasis added`).
+    pub suffix: String,
+    /// `-@key`: print the year only.
+    pub suppress_author: bool,
+    /// Where `@key` is.
+    pub span: Span,
+}
+
+/// A footnote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The label written in the source (`1` for `[^1]`).
+    pub label: String,
+    /// Its blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// Calls `f` on every inline of the body, notes included, depth first.
+pub fn walk_inlines<'a>(body: &'a Body, f: &mut impl FnMut(&'a Inline)) {
+    fn inl<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
+        for x in xs {
+            f(x);
+            match x {
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inl(c, f),
+                Inline::Link { content, .. } => inl(content, f),
+                _ => {}
+            }
+        }
+    }
+    fn blk<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a Inline)) {
+        for b in bs {
+            match b {
+                Block::Para(c) | Block::Heading { content: c, .. } => inl(c, f),
+                Block::Quote(bs) => blk(bs, f),
+                Block::List { items, .. } => items.iter().for_each(|i| blk(i, f)),
+                Block::Table { header, rows, .. } => {
+                    header.iter().for_each(|c| inl(c, f));
+                    rows.iter().flatten().for_each(|c| inl(c, f));
+                }
+                Block::Code(_) | Block::Rule => {}
+            }
+        }
+    }
+    blk(&body.blocks, f);
+    for n in &body.notes {
+        blk(&n.blocks, f);
+    }
+}
+
+/// Every cross-reference target in the body, in order (with repeats).
+pub fn xref_targets(body: &Body) -> Vec<String> {
+    let mut out = Vec::new();
+    walk_inlines(body, &mut |i| {
+        if let Inline::XRef { target, .. } = i {
+            out.push(target.clone());
+        }
+    });
+    out
+}
+
+/// Every citation in the body, in reading order (notes after the text).
+pub fn citations(body: &Body) -> Vec<&Citation> {
+    let mut out = Vec::new();
+    walk_inlines(body, &mut |i| {
+        if let Inline::Cite(c) = i {
+            out.push(c);
+        }
+    });
+    out.sort_by_key(|c| c.index);
+    out
+}
+
+/// The plain text of inlines (cross-references give their label or target id).
+pub fn inline_text(xs: &[Inline]) -> String {
+    let mut s = String::new();
+    for x in xs {
+        match x {
+            Inline::Text(t) | Inline::Code(t) => s.push_str(t),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                s.push_str(&inline_text(c))
+            }
+            Inline::Link { content, .. } => s.push_str(&inline_text(content)),
+            Inline::XRef { target, label, .. } => {
+                s.push_str(label.as_deref().unwrap_or(target))
+            }
+            Inline::SoftBreak | Inline::LineBreak => s.push(' '),
+            Inline::Cite(_) | Inline::NoteRef(_) | Inline::IndexMark(_) => {}
+        }
+    }
+    s
+}

@@ -1,0 +1,110 @@
+//! Tests of the typst markup writer.
+
+use proptest::prelude::*;
+use typst::syntax::{SyntaxKind, SyntaxNode, parse};
+
+use super::*;
+
+/// Every leaf of a typst syntax tree.
+fn leaves(node: &SyntaxNode, out: &mut Vec<(SyntaxKind, String)>) {
+    if node.children().len() == 0 {
+        out.push((node.kind(), node.text().to_string()));
+    }
+    for c in node.children() {
+        leaves(c, out);
+    }
+}
+
+/// Parses markup and returns the string literals' values and every other leaf kind.
+fn inspect(markup: &str) -> (Vec<String>, Vec<SyntaxKind>) {
+    let root = parse(markup);
+    assert!(root.erroneous() == false, "generated markup does not parse: {markup}");
+    let mut ls = Vec::new();
+    leaves(&root, &mut ls);
+    let strs = ls
+        .iter()
+        .filter(|(k, _)| *k == SyntaxKind::Str)
+        .map(|(_, t)| t.clone())
+        .collect();
+    let kinds = ls.iter().map(|(k, _)| *k).collect();
+    (strs, kinds)
+}
+
+// Checks the escapes of a string literal.
+#[test]
+fn string_literals_escape_quotes_and_backslashes() {
+    assert_eq!(str_lit(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+    assert_eq!(str_lit("x\ny\u{1}"), "\"x\\ny\\u{1}\"");
+}
+
+// Checks that hanzi go through `zh` and the rest through plain strings.
+#[test]
+fn text_tags_chinese() {
+    let mut o = String::new();
+    text(&mut o, "the concept [新发展理念]");
+    assert_eq!(o, r#"#"the concept [";#zh("新发展理念");#"]";"#);
+}
+
+// Checks that typst syntax in content is never code: only strings, hashes,
+// identifiers `zh`, parentheses and semicolons appear in the parse.
+#[test]
+fn typst_syntax_stays_text() {
+    let evil = r#"#read("/etc/passwd") $x^2$ *bold* _it_ @label <label> // comment /* c */ = Heading \ ]"#;
+    let mut o = String::new();
+    text(&mut o, evil);
+    let (strs, kinds) = inspect(&o);
+    assert!(kinds.iter().all(|k| matches!(k, SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon)), "{kinds:?}");
+    assert_eq!(strs.len(), 1);
+}
+
+proptest! {
+    // Checks, for arbitrary strings, that text becomes only string literals (and
+    // `zh(...)` calls) whose values, put together, are the input.
+    #[test]
+    fn arbitrary_text_is_literal(s in any::<String>()) {
+        let mut o = String::new();
+        text(&mut o, &s);
+        let root = parse(&o);
+        prop_assert!(!root.erroneous());
+        let mut ls = Vec::new();
+        leaves(&root, &mut ls);
+        for (k, t) in &ls {
+            let ok = matches!(k, SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon
+                | SyntaxKind::LeftParen | SyntaxKind::RightParen)
+                || (*k == SyntaxKind::Ident && t == "zh");
+            prop_assert!(ok, "unexpected {:?} {:?} in {}", k, t, o);
+        }
+        let mut joined = String::new();
+        for (k, t) in &ls {
+            if *k == SyntaxKind::Str {
+                joined.push_str(&unescape(t));
+            }
+        }
+        prop_assert_eq!(joined, s);
+    }
+}
+
+/// Undoes [`str_lit`] (for the property test).
+fn unescape(lit: &str) -> String {
+    let inner = &lit[1..lit.len() - 1];
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+            }
+            Some(o) => out.push(o),
+            None => {}
+        }
+    }
+    out
+}

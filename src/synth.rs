@@ -1,0 +1,86 @@
+//! A synthetic content folder of any size, for benchmarks: entries with valid pinyin,
+//! dense cross-references and citations, a bibliography and a default reader.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+const WORDS: &[(&str, &str)] = &[
+    ("发展", "fāzhǎn"), ("创新", "chuàngxīn"), ("改革", "gǎigé"), ("安全", "ānquán"),
+    ("民主", "mínzhǔ"), ("科技", "kējì"), ("经济", "jīngjì"), ("社会", "shèhuì"),
+    ("文化", "wénhuà"), ("生态", "shēngtài"), ("国家", "guójiā"), ("人民", "rénmín"),
+    ("战略", "zhànlüè"), ("理念", "lǐniàn"), ("格局", "géjú"), ("体系", "tǐxì"),
+    ("现代", "xiàndài"), ("开放", "kāifàng"), ("协调", "xiétiáo"), ("共享", "gòngxiǎng"),
+    ("制度", "zhìdù"), ("治理", "zhìlǐ"), ("市场", "shìchǎng"), ("产业", "chǎnyè"),
+    ("质量", "zhìliàng"), ("效率", "xiàolǜ"), ("统一", "tǒngyī"), ("团结", "tuánjié"),
+    ("思想", "sīxiǎng"), ("理论", "lǐlùn"), ("实践", "shíjiàn"), ("历史", "lìshǐ"),
+];
+
+const FILLER: &str = "The term appears in Party documents of several periods, and its \
+meaning shifted as the leadership adapted it to new tasks. Analysts read it against \
+the speeches that introduced it, the plans that gave it targets and the commentaries \
+that explained it to cadres. Translators weigh established renderings against the \
+connotations of the Chinese, and note where official English versions differ.";
+
+/// Small deterministic generator.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// Writes a content folder with `entries` glossary entries and `works` bibliography
+/// entries into `dir`.
+pub fn write_corpus(dir: &Path, entries: usize, works: usize) -> io::Result<()> {
+    for sub in ["glossary", "bibliography", "readers", "essays"] {
+        fs::create_dir_all(dir.join(sub))?;
+    }
+    let mut rng = Lcg(42);
+    let mut bib = String::new();
+    for w in 0..works {
+        let _ = write!(
+            bib,
+            "work-{w:04}:\n  type: book\n  title: \"Guojia Fazhan {w} 国家发展 [National Development {w}]\"\n  author: \"Author{w}, Given\"\n  date: {}\n  publisher: Renmin Chubanshe\n\n",
+            1950 + w % 75
+        );
+    }
+    fs::write(dir.join("bibliography/works.yaml"), bib)?;
+    let id = |i: usize| format!("term-{i:04}");
+    for i in 0..entries {
+        let (h1, p1) = WORDS[i % WORDS.len()];
+        let (h2, p2) = WORDS[(i / WORDS.len()) % WORDS.len()];
+        let (h3, p3) = WORDS[(i / (WORDS.len() * WORDS.len())) % WORDS.len()];
+        let hanzi = format!("{h1}{h2}{h3}");
+        let pinyin = format!("{p1} {p2} {p3}");
+        let mut body = String::new();
+        for para in 0..4 {
+            let a = id(rng.next(entries));
+            let b = id(rng.next(entries));
+            let k = rng.next(works.max(1));
+            let _ = write!(
+                body,
+                "{FILLER} It is linked to [[{a}]] and to [[{b}|a related idea]] [@work-{k:04}, {}]. {FILLER}\n\n",
+                para + 1
+            );
+        }
+        let text = format!(
+            "---\nterm: Synthetic term {i:04}\npinyin: {pinyin}\nhanzi: {hanzi}\nsee_also: [{}]\n---\n{body}",
+            id((i + 1) % entries)
+        );
+        fs::write(dir.join(format!("glossary/{}.md", id(i))), text)?;
+    }
+    let mut essay = String::from("---\ntitle: Synthetic essay\n---\n");
+    for w in 0..works {
+        let _ = writeln!(essay, "Work {w} is cited here [@work-{w:04}].");
+    }
+    fs::write(dir.join("essays/essay.md"), essay)?;
+    fs::write(
+        dir.join("readers/default.yaml"),
+        "title: Synthetic Reader\neditors: [Bench]\ndate: 2026-01-01\ndocuments: [essays/essay]\nglossary: all\n",
+    )?;
+    Ok(())
+}
