@@ -13,6 +13,8 @@ pub struct FrontMatter {
     pub yaml_start: usize,
     /// Byte offset one past the YAML (the start of the closing `---`).
     pub yaml_end: usize,
+    /// Byte offset of the body (the line after the closing `---`).
+    pub body_start: usize,
 }
 
 /// Finds the front matter at the top of `file`.
@@ -29,6 +31,7 @@ pub fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagnostic> {
             return Ok(FrontMatter {
                 yaml_start: f.line_start(1),
                 yaml_end: f.line_start(line),
+                body_start: f.line_start(line + 1),
             });
         }
     }

@@ -19,14 +19,19 @@ pub fn options() -> Options<'static> {
     o.extension.footnotes = true;
     o.extension.autolink = true;
     o.extension.wikilinks_title_after_pipe = true;
-    o.extension.front_matter_delimiter = Some("---".into());
+    o.parse.smart = true;
     o
 }
 
-/// Parses the Markdown of `file` (front matter included, which is skipped).
-pub fn parse_body(map: &SourceMap, file: FileId) -> (Body, Vec<Diagnostic>) {
+/// Parses the Markdown of `file` from byte `body_start` on. The front matter before
+/// it is replaced by as many empty lines, so comrak's line numbers are the file's.
+pub fn parse_body(map: &SourceMap, file: FileId, body_start: usize) -> (Body, Vec<Diagnostic>) {
     let arena = Arena::new();
-    let root = parse_document(&arena, &map.get(file).text, &options());
+    let text = &map.get(file).text;
+    let body_start = body_start.min(text.len());
+    let mut padded = "\n".repeat(text[..body_start].matches('\n').count());
+    padded.push_str(&text[body_start..]);
+    let root = parse_document(&arena, &padded, &options());
     let mut conv = Converter {
         map,
         file,
@@ -322,7 +327,8 @@ mod tests {
     fn body(text: &str) -> (Body, Vec<Diagnostic>, SourceMap) {
         let mut map = SourceMap::default();
         let id = map.add("t.md".into(), "t.md".into(), text.into());
-        let (b, d) = parse_body(&map, id);
+        let start = super::super::front_matter::split(&map, id).unwrap().body_start;
+        let (b, d) = parse_body(&map, id, start);
         (b, d, map)
     }
 

@@ -253,7 +253,7 @@ impl Loader {
         file: FileId,
         known: &[&str],
         required: &[&str],
-    ) -> Option<(T, Yaml<'static>)> {
+    ) -> Option<(T, Yaml<'static>, usize)> {
         let fm = match front_matter::split(&self.map, file) {
             Ok(fm) => fm,
             Err(d) => {
@@ -282,7 +282,7 @@ impl Loader {
             start: yaml.start,
             text: "",
         };
-        Some((fields, yaml))
+        Some((fields, yaml, fm.body_start))
     }
 
     fn spanned(&self, yaml: &Yaml, s: serde_saphyr::Spanned<String>) -> Spanned<String> {
@@ -304,7 +304,7 @@ impl Loader {
 
     fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
         let id = stem(path);
-        let (fields, yaml): (EntryFields, _) =
+        let (fields, yaml, body_start): (EntryFields, _, _) =
             self.front_matter(file, ENTRY_FIELDS, ENTRY_REQUIRED)?;
         if !is_slug(&id) {
             self.diags.push(
@@ -313,7 +313,7 @@ impl Loader {
                     .help("name glossary files with lowercase letters, digits and hyphens, e.g. `common-prosperity.md`"),
             );
         }
-        let (body, d) = markdown::parse_body(&self.map, file);
+        let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
         let see_also = fields
             .see_also
@@ -346,8 +346,9 @@ impl Loader {
             DocKind::Essay => (ESSAY_FIELDS, &["title"]),
             DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_FIELDS),
         };
-        let (fields, yaml): (DocFields, _) = self.front_matter(file, known, required)?;
-        let (body, d) = markdown::parse_body(&self.map, file);
+        let (fields, yaml, body_start): (DocFields, _, _) =
+            self.front_matter(file, known, required)?;
+        let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
         let source = fields.source.map(|s| self.spanned(&yaml, s));
         Some(Document {
