@@ -74,6 +74,11 @@ impl Formatted {
             .map(Vec::as_slice)
     }
 
+    /// Position of `key` in the reference list.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.bibliography.iter().position(|(k, _)| k == key)
+    }
+
     /// The reference-list entry of `key`.
     pub fn reference(&self, key: &str) -> Option<&[Run]> {
         self.bibliography
@@ -186,6 +191,10 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
             out.bibliography.push((item.key.clone(), merge(r)));
         }
     }
+    // hayagriva files names in CJK script after all others; Chicago files romanised
+    // Chinese names with the rest, by the romanisation.
+    out.bibliography
+        .sort_by_cached_key(|(key, r)| (crate::model::sort_key(&plain(r)), key.clone()));
     out
 }
 

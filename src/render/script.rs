@@ -32,6 +32,29 @@ pub fn runs(s: &str) -> Vec<Script<'_>> {
     out
 }
 
+/// Straight quotes and apostrophes made typographic: a quote after a space or an
+/// opening bracket opens, any other closes (so `Party's` gets an apostrophe).
+pub fn smart_quotes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\'', '"']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let opening =
+            prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/".contains(p));
+        out.push(match c {
+            '\'' if opening => '\u{2018}',
+            '\'' => '\u{2019}',
+            '"' if opening => '\u{201C}',
+            '"' => '\u{201D}',
+            c => c,
+        });
+        prev = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +72,12 @@ mod tests {
         );
         assert_eq!(runs(""), vec![]);
         assert_eq!(runs("中"), vec![Script::Han("中")]);
+    }
+
+    // Checks typographic quotes.
+    #[test]
+    fn makes_quotes_typographic() {
+        assert_eq!(smart_quotes("the Party's \"line\" ('a')"), "the Party’s “line” (‘a’)");
+        assert_eq!(smart_quotes("no quotes"), "no quotes");
     }
 }

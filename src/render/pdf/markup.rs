@@ -30,9 +30,11 @@ pub fn str_lit(s: &str) -> String {
     out
 }
 
-/// Text as markup: Chinese runs tagged through `zh`, the rest as plain strings.
+/// Text as markup: Chinese runs tagged through `zh`, the rest as plain strings (with
+/// typographic quotes).
 pub fn text(out: &mut String, s: &str) {
-    for run in runs(s) {
+    let s = crate::render::script::smart_quotes(s);
+    for run in runs(&s) {
         match run {
             Script::Han(h) => {
                 let _ = write!(out, "#zh({});", str_lit(h));
@@ -186,7 +188,7 @@ impl Writer<'_> {
                 opt_text_block(d.original_title.as_deref()),
                 opt_text_block(d.author.as_deref()),
                 opt_text_block(d.translator.as_deref()),
-                opt_text_block(d.date.as_deref()),
+                opt_text_block(d.date.as_deref().map(crate::render::pretty_date).as_deref()),
             );
             let ctx = Ctx {
                 owner,
@@ -237,9 +239,10 @@ impl Writer<'_> {
             if !see.is_empty() {
                 let _ = writeln!(o, "#entry-section(\"See also\", link-list(({},)))\n", see.join(", "));
             }
-            let sources: Vec<String> = e
-                .works
-                .iter()
+            let mut works: Vec<&String> = e.works.iter().collect();
+            works.sort_by_key(|k| self.cites.position(k));
+            let sources: Vec<String> = works
+                .into_iter()
                 .filter_map(|k| self.cites.reference(k))
                 .map(|r| {
                     let mut s = String::from("[");
