@@ -121,7 +121,8 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
     let style = style();
     let locales = hayagriva::archive::locales();
     let mut driver = BibliographyDriver::new();
-    let mut order: Vec<(Owner, usize, String)> = Vec::new();
+    // Owner, citation index, prefix, author suppressed.
+    let mut order: Vec<(Owner, usize, String, bool)> = Vec::new();
     let owners = selection
         .documents
         .iter()
@@ -143,9 +144,7 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
                 };
                 let mut ci = CitationItem::with_entry(&b.entry);
                 ci.locator = locator(&item.suffix);
-                if item.suppress_author {
-                    ci.purpose = Some(CitePurpose::Year);
-                } else if c.narrative {
+                if c.narrative && !item.suppress_author {
                     ci.purpose = Some(CitePurpose::Prose);
                 }
                 items.push(ci);
@@ -153,9 +152,11 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
             if items.is_empty() {
                 continue;
             }
-            let prefix = c.items.first().map(|i| i.prefix.clone()).unwrap_or_default();
+            let first = c.items.first();
+            let prefix = first.map(|i| i.prefix.clone()).unwrap_or_default();
+            let suppress = c.items.len() == 1 && first.is_some_and(|i| i.suppress_author);
             driver.citation(CitationRequest::from_items(items, &style, &locales));
-            order.push((owner.clone(), c.index, prefix));
+            order.push((owner.clone(), c.index, prefix, suppress));
         }
         let hidden: Vec<_> = listed
             .iter()
@@ -168,16 +169,19 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
             .collect();
         if !hidden.is_empty() {
             driver.citation(CitationRequest::from_items(hidden, &style, &locales));
-            order.push((owner.clone(), usize::MAX, String::new()));
+            order.push((owner.clone(), usize::MAX, String::new(), false));
         }
     }
     let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
     let mut out = Formatted::default();
-    for ((owner, index, prefix), cite) in order.into_iter().zip(rendered.citations) {
+    for ((owner, index, prefix, suppress), cite) in order.into_iter().zip(rendered.citations) {
         if index == usize::MAX {
             continue;
         }
         let mut runs = runs(&cite.citation);
+        if suppress {
+            suppress_author(&mut runs);
+        }
         add_prefix(&mut runs, &prefix);
         out.citations.insert((owner, index), runs);
     }
@@ -196,6 +200,17 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
     out.bibliography
         .sort_by_cached_key(|(key, r)| (crate::model::sort_key(&plain(r)), key.clone()));
     out
+}
+
+/// `(Xi 2021a, 3)` → `(2021a, 3)`: pandoc's `[-@key]`. The full form is requested so
+/// that the year keeps its disambiguating letter, then the author is cut.
+fn suppress_author(runs: &mut [Run]) {
+    if let Some(Run::Text(t)) = runs.first_mut()
+        && t.starts_with('(')
+        && let Some(year) = t.find(|c: char| c.is_ascii_digit())
+    {
+        t.replace_range(1..year, "");
+    }
 }
 
 /// `(State Council 2016)` with prefix `see` → `(see State Council 2016)`.

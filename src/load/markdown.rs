@@ -20,6 +20,8 @@ pub fn options() -> Options<'static> {
     o.extension.autolink = true;
     o.extension.wikilinks_title_after_pipe = true;
     o.parse.smart = true;
+    // `\@` must stay out of citation scanning: escaped characters get nodes of their own.
+    o.parse.escaped_char_spans = true;
     o
 }
 

@@ -149,7 +149,8 @@ impl Writer<'_> {
         if !reader.editors.is_empty() {
             lines.push(format!("Edited by {}", reader.editors.join(", ")));
         }
-        let ed = [reader.edition.as_deref(), reader.date.as_deref()]
+        let date = reader.date.as_deref().map(crate::render::pretty_date);
+        let ed = [reader.edition.as_deref(), date.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
