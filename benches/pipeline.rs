@@ -31,7 +31,11 @@ fn child(mode: &str, dir: &Path) {
     let t_check = t0.elapsed();
     assert!(!checked.has_errors(), "benchmark corpus has errors");
     if mode == "check" {
-        println!("total_ms={:.1} peak_kb={}", t_check.as_secs_f64() * 1e3, peak_kb());
+        println!(
+            "total_ms={:.1} peak_kb={}",
+            t_check.as_secs_f64() * 1e3,
+            peak_kb()
+        );
         return;
     }
     let p = &checked.project;
@@ -51,7 +55,8 @@ fn child(mode: &str, dir: &Path) {
     let compiled = pdf::compile(files, stamp).expect("compiles");
     let t_compile = t3.elapsed();
     let t4 = Instant::now();
-    let bytes = pdf::export(&compiled.document, reader, stamp, &options).expect("exports");
+    let bytes =
+        pdf::export(&compiled.document, reader, stamp, &options).expect("exports");
     let t_export = t4.elapsed();
     let total = t0.elapsed();
     println!(
@@ -76,8 +81,16 @@ fn measure(label: &str, mode: &str, dir: &Path) {
             .env("CCP_BENCH_DIR", dir)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let line = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or("").to_string();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string();
         rows.push(
             line.split_whitespace()
                 .filter_map(|kv| {
@@ -90,7 +103,10 @@ fn measure(label: &str, mode: &str, dir: &Path) {
     let keys: Vec<String> = rows[0].iter().map(|(k, _)| k.clone()).collect();
     let mut parts = Vec::new();
     for k in keys {
-        let mut vals: Vec<f64> = rows.iter().filter_map(|r| r.iter().find(|(kk, _)| *kk == k).map(|(_, v)| *v)).collect();
+        let mut vals: Vec<f64> = rows
+            .iter()
+            .filter_map(|r| r.iter().find(|(kk, _)| *kk == k).map(|(_, v)| *v))
+            .collect();
         vals.sort_by(f64::total_cmp);
         parts.push(format!("{k}={}", vals[vals.len() / 2]));
     }
@@ -104,8 +120,13 @@ fn main() {
         return;
     }
     // `cargo bench -- <filter>` passes extra arguments; `--bench` is always there.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted = |name: &str| {
+        filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()))
+    };
     let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
     let tmp = tempfile::tempdir().unwrap();
     let mut corpora = Vec::new();

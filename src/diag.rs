@@ -85,7 +85,11 @@ impl Diagnostic {
     }
 
     /// Adds "did you mean `x`?" when a close candidate exists.
-    pub fn suggest<'a>(self, wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn suggest<'a>(
+        self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         match did_you_mean(wrong, candidates) {
             Some(best) => self.help(format!("did you mean `{best}`?")),
             None => self,
@@ -168,7 +172,11 @@ fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
         let (shown, caret_col, caret_len) = window(text, s, e);
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{line} | {shown}");
-        let label = d.label.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
+        let label = d
+            .label
+            .as_deref()
+            .map(|l| format!(" {l}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "{pad} | {}{}{label}",
@@ -207,7 +215,11 @@ fn window(text: &str, s: usize, e: usize) -> (String, usize, usize) {
     let prefix = if from > 0 { "..." } else { "" };
     let suffix = if to < text.len() { "..." } else { "" };
     let shown = format!("{prefix}{}{suffix}", clean(&text[from..to]));
-    (shown, prefix.len() + width(&text[from..s]), width(&text[s..e]))
+    (
+        shown,
+        prefix.len() + width(&text[from..s]),
+        width(&text[s..e]),
+    )
 }
 
 /// One JSON object per line, one line per diagnostic.
@@ -241,10 +253,17 @@ pub fn render_json(map: &SourceMap, diags: &[Diagnostic]) -> String {
 
 /// "2 errors, 1 warning" and the like.
 pub fn summary(diags: &[Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 #[cfg(test)]
@@ -255,7 +274,10 @@ mod tests {
     #[test]
     fn suggests_close_ids() {
         let ids = ["common-prosperity", "mass-line"];
-        assert_eq!(did_you_mean("common-prosperty", ids), Some("common-prosperity"));
+        assert_eq!(
+            did_you_mean("common-prosperty", ids),
+            Some("common-prosperity")
+        );
         assert_eq!(did_you_mean("xyz", ids), None);
     }
 

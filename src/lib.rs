@@ -5,6 +5,11 @@
 //! bibliography once for both outputs; [`render`] writes the PDF (through the typst
 //! library) and the EPUB.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "diagnostics are returned on the cold path, once per problem"
+)]
+
 pub mod check;
 pub mod cite;
 pub mod diag;
@@ -31,12 +36,16 @@ pub struct Checked {
 impl Checked {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Whether any diagnostic is a warning.
     pub fn has_warnings(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Warning)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning)
     }
 }
 

@@ -52,7 +52,11 @@ impl SourceFile {
 
     /// The text of 0-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(line + 1)
@@ -63,7 +67,10 @@ impl SourceFile {
 
     /// Byte offset of the start of 0-based line `line` (clamped to the end of the text).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
     }
 
     /// Number of lines.
@@ -136,7 +143,9 @@ impl SourceMap {
         let start = f.line_start(line.saturating_sub(1));
         let text = f.line_text(line.saturating_sub(1));
         match text.find(needle) {
-            Some(i) if !needle.is_empty() => Span::new(file, start + i, start + i + needle.len()),
+            Some(i) if !needle.is_empty() => {
+                Span::new(file, start + i, start + i + needle.len())
+            }
             _ => Span::new(file, start, start + text.len()),
         }
     }

@@ -7,14 +7,38 @@ use std::io;
 use std::path::Path;
 
 const WORDS: &[(&str, &str)] = &[
-    ("发展", "fāzhǎn"), ("创新", "chuàngxīn"), ("改革", "gǎigé"), ("安全", "ānquán"),
-    ("民主", "mínzhǔ"), ("科技", "kējì"), ("经济", "jīngjì"), ("社会", "shèhuì"),
-    ("文化", "wénhuà"), ("生态", "shēngtài"), ("国家", "guójiā"), ("人民", "rénmín"),
-    ("战略", "zhànlüè"), ("理念", "lǐniàn"), ("格局", "géjú"), ("体系", "tǐxì"),
-    ("现代", "xiàndài"), ("开放", "kāifàng"), ("协调", "xiétiáo"), ("共享", "gòngxiǎng"),
-    ("制度", "zhìdù"), ("治理", "zhìlǐ"), ("市场", "shìchǎng"), ("产业", "chǎnyè"),
-    ("质量", "zhìliàng"), ("效率", "xiàolǜ"), ("统一", "tǒngyī"), ("团结", "tuánjié"),
-    ("思想", "sīxiǎng"), ("理论", "lǐlùn"), ("实践", "shíjiàn"), ("历史", "lìshǐ"),
+    ("发展", "fāzhǎn"),
+    ("创新", "chuàngxīn"),
+    ("改革", "gǎigé"),
+    ("安全", "ānquán"),
+    ("民主", "mínzhǔ"),
+    ("科技", "kējì"),
+    ("经济", "jīngjì"),
+    ("社会", "shèhuì"),
+    ("文化", "wénhuà"),
+    ("生态", "shēngtài"),
+    ("国家", "guójiā"),
+    ("人民", "rénmín"),
+    ("战略", "zhànlüè"),
+    ("理念", "lǐniàn"),
+    ("格局", "géjú"),
+    ("体系", "tǐxì"),
+    ("现代", "xiàndài"),
+    ("开放", "kāifàng"),
+    ("协调", "xiétiáo"),
+    ("共享", "gòngxiǎng"),
+    ("制度", "zhìdù"),
+    ("治理", "zhìlǐ"),
+    ("市场", "shìchǎng"),
+    ("产业", "chǎnyè"),
+    ("质量", "zhìliàng"),
+    ("效率", "xiàolǜ"),
+    ("统一", "tǒngyī"),
+    ("团结", "tuánjié"),
+    ("思想", "sīxiǎng"),
+    ("理论", "lǐlùn"),
+    ("实践", "shíjiàn"),
+    ("历史", "lìshǐ"),
 ];
 
 const FILLER: &str = "The term appears in Party documents of several periods, and its \
@@ -28,7 +52,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }

@@ -29,7 +29,13 @@ fn faults_are_all_reported_in_one_run() {
 #[test]
 fn faults_as_json() {
     let dir = fixture("faults");
-    let out = run(&["--content", dir.to_str().unwrap(), "check", "--format", "json"]);
+    let out = run(&[
+        "--content",
+        dir.to_str().unwrap(),
+        "check",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     let mut codes = Vec::new();
@@ -42,10 +48,14 @@ fn faults_as_json() {
         }
     }
     for code in [
-        "E0101", "E0102", "E0201", "E0202", "E0203", "E0204", "E0301", "E0302", "E0304", "E0401",
-        "E0402", "E0403", "E0501", "E0602", "W0101", "W0102", "W0201", "W0202", "W0203", "W0204",
+        "E0101", "E0102", "E0201", "E0202", "E0203", "E0204", "E0301", "E0302", "E0304",
+        "E0401", "E0402", "E0403", "E0501", "E0602", "W0101", "W0102", "W0201", "W0202",
+        "W0203", "W0204",
     ] {
-        assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
+        assert!(
+            codes.iter().any(|c| c == code),
+            "{code} missing from {codes:?}"
+        );
     }
     insta::assert_snapshot!("faults_json", text);
 }
@@ -80,8 +90,16 @@ fn hostile_files_get_clean_diagnostics() {
     std::fs::write(g.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(g.join("scalar.md"), "---\njust a string\n---\nx\n").unwrap();
     std::fs::write(g.join("unclosed.md"), "---\nterm: x\n").unwrap();
-    std::fs::write(g.join("Bad_Name.md"), "---\nterm: B\npinyin: Bù\nhanzi: 不\n---\nx\n").unwrap();
-    std::fs::write(g.join("deep.md"), format!("---\nterm: {}\n---\n", "[".repeat(10_000))).unwrap();
+    std::fs::write(
+        g.join("Bad_Name.md"),
+        "---\nterm: B\npinyin: Bù\nhanzi: 不\n---\nx\n",
+    )
+    .unwrap();
+    std::fs::write(
+        g.join("deep.md"),
+        format!("---\nterm: {}\n---\n", "[".repeat(10_000)),
+    )
+    .unwrap();
     let out = run(&["--content", content.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);

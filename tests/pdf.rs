@@ -33,7 +33,11 @@ fn fonts_are_embedded_subsets() {
     for row in &rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "not embedded+subset+unicode: {row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "not embedded+subset+unicode: {row}"
+        );
     }
     assert!(listing.contains("LibertinusSerif-Regular"), "{listing}");
     assert!(listing.contains("LibertinusSerif-Italic"), "{listing}");
@@ -65,7 +69,10 @@ fn text_has_hanzi_pinyin_citations_and_index() {
         .lines()
         .find(|l| l.starts_with("Common prosperity, "))
         .expect("index entry for Common prosperity");
-    assert!(index_line.chars().any(|c| c.is_ascii_digit()), "{index_line}");
+    assert!(
+        index_line.chars().any(|c| c.is_ascii_digit()),
+        "{index_line}"
+    );
 }
 
 // Checks the PDF structure and the metadata.
@@ -74,7 +81,10 @@ fn structure_and_metadata() {
     let pdf = demo_pdf().to_str().unwrap();
     tool("qpdf", &["--check", pdf]);
     let info = tool("pdfinfo", &[pdf]);
-    assert!(info.contains("Title:           Reading the Party"), "{info}");
+    assert!(
+        info.contains("Title:           Reading the Party"),
+        "{info}"
+    );
     assert!(info.contains("Tagged:          yes"), "{info}");
     assert!(info.contains("612 x 792 pts (letter)"), "{info}");
 }
@@ -86,7 +96,10 @@ fn builds_are_reproducible() {
     let again = dir.path().join("again.pdf");
     let out = run(&["pdf", "-o", again.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::read(demo_pdf()).unwrap() == std::fs::read(&again).unwrap(), "PDFs differ");
+    assert!(
+        std::fs::read(demo_pdf()).unwrap() == std::fs::read(&again).unwrap(),
+        "PDFs differ"
+    );
 }
 
 // Checks that typst syntax and markup in content print literally.
@@ -95,11 +108,33 @@ fn content_is_never_code() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("x.pdf");
     let content = fixture("escaping");
-    let out = run(&["--content", content.to_str().unwrap(), "pdf", "-o", pdf.to_str().unwrap(), "--paper", "a4"]);
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--paper",
+        "a4",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = text_of(&pdf);
-    for needle in ["#read(", "/etc/passwd", "$x^2$", "#let x = 1;", "<label>", "// comment", "<script>", "#set page(paper:", "Hostile #text $x$", "Ed <itor> & Co"] {
-        assert!(text.contains(needle), "missing literal {needle:?} in\n{text}");
+    for needle in [
+        "#read(",
+        "/etc/passwd",
+        "$x^2$",
+        "#let x = 1;",
+        "<label>",
+        "// comment",
+        "<script>",
+        "#set page(paper:",
+        "Hostile #text $x$",
+        "Ed <itor> & Co",
+    ] {
+        assert!(
+            text.contains(needle),
+            "missing literal {needle:?} in\n{text}"
+        );
     }
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
@@ -112,9 +147,17 @@ fn missing_glyphs_are_diagnostics() {
     let content = tmp.path().join("content");
     copy_dir(&fixture("minimal"), &content);
     let f = content.join("glossary/mass-line.md");
-    let text = std::fs::read_to_string(&f).unwrap().replace("A method", "A 𠀀 method 🙂");
+    let text = std::fs::read_to_string(&f)
+        .unwrap()
+        .replace("A method", "A 𠀀 method 🙂");
     std::fs::write(&f, text).unwrap();
-    let out = run(&["--content", content.to_str().unwrap(), "pdf", "-o", tmp.path().join("x.pdf").to_str().unwrap()]);
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "pdf",
+        "-o",
+        tmp.path().join("x.pdf").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("error[E0701]: no font has U+20000"), "{err}");
@@ -130,9 +173,13 @@ fn emits_typst_sources() {
     let tmp = tempfile::tempdir().unwrap();
     let content = fixture("minimal");
     let out = run(&[
-        "--content", content.to_str().unwrap(), "pdf",
-        "-o", tmp.path().join("m.pdf").to_str().unwrap(),
-        "--emit-typst", tmp.path().join("typ").to_str().unwrap(),
+        "--content",
+        content.to_str().unwrap(),
+        "pdf",
+        "-o",
+        tmp.path().join("m.pdf").to_str().unwrap(),
+        "--emit-typst",
+        tmp.path().join("typ").to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let main = std::fs::read_to_string(tmp.path().join("typ/main.typ")).unwrap();

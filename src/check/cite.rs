@@ -57,7 +57,12 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown_listed(project: &Project, keys: &[&str], s: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+fn unknown_listed(
+    project: &Project,
+    keys: &[&str],
+    s: &Spanned<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
     if !project.bibliography.contains(&s.value) {
         diags.push(
             Diagnostic::error("E0402", format!("unknown bibliography key `{}`", s.value))

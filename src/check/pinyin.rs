@@ -40,9 +40,12 @@ pub fn pinyin_matches(pinyin: &str, hanzi: &str) -> bool {
         let Some((&c, tail)) = chars.split_first() else {
             return rest.is_empty();
         };
-        readings(c)
-            .iter()
-            .any(|r| !r.is_empty() && rest.strip_prefix(r.as_str()).is_some_and(|rest| go(rest, tail)))
+        readings(c).iter().any(|r| {
+            !r.is_empty()
+                && rest
+                    .strip_prefix(r.as_str())
+                    .is_some_and(|rest| go(rest, tail))
+        })
     }
     go(&written, &chars)
 }

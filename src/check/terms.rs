@@ -12,7 +12,11 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     let mut names: BTreeMap<String, (String, Span)> = BTreeMap::new();
     let mut hanzi: BTreeMap<&str, &str> = BTreeMap::new();
     for entry in project.entries.values() {
-        for (field, value) in [("term", &entry.term), ("pinyin", &entry.pinyin), ("hanzi", &entry.hanzi)] {
+        for (field, value) in [
+            ("term", &entry.term),
+            ("pinyin", &entry.pinyin),
+            ("hanzi", &entry.hanzi),
+        ] {
             let span = field_span(map, entry.file, field, "");
             if value.trim().is_empty() && span != Span::new(entry.file, 0, 0) {
                 diags.push(
@@ -22,7 +26,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        let names_of = std::iter::once(("term", &entry.term)).chain(entry.aliases.iter().map(|a| ("aliases", a)));
+        let names_of = std::iter::once(("term", &entry.term))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a)));
         for (field, name) in names_of {
             if name.trim().is_empty() {
                 continue;
@@ -47,9 +52,15 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         if !entry.hanzi.is_empty() {
             if let Some(other) = hanzi.get(entry.hanzi.as_str()) {
                 diags.push(
-                    Diagnostic::warning("W0205", format!("hanzi `{}` are also the headword of `{other}`", entry.hanzi))
-                        .at(field_span(map, entry.file, "hanzi", &entry.hanzi))
-                        .help("merge the entries, or give the other an alias"),
+                    Diagnostic::warning(
+                        "W0205",
+                        format!(
+                            "hanzi `{}` are also the headword of `{other}`",
+                            entry.hanzi
+                        ),
+                    )
+                    .at(field_span(map, entry.file, "hanzi", &entry.hanzi))
+                    .help("merge the entries, or give the other an alias"),
                 );
             } else {
                 hanzi.insert(&entry.hanzi, &entry.id);
@@ -60,12 +71,23 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                         .at(field_span(map, entry.file, "hanzi", &entry.hanzi))
                         .help("write the simplified characters, e.g. `hanzi: 共同富裕`"),
                 );
-            } else if !entry.pinyin.is_empty() && !pinyin::pinyin_matches(&entry.pinyin, &entry.hanzi) {
+            } else if !entry.pinyin.is_empty()
+                && !pinyin::pinyin_matches(&entry.pinyin, &entry.hanzi)
+            {
                 diags.push(
-                    Diagnostic::warning("W0202", format!("pinyin `{}` does not spell `{}`", entry.pinyin, entry.hanzi))
-                        .at(field_span(map, entry.file, "pinyin", &entry.pinyin))
-                        .label("no reading of the hanzi matches")
-                        .help(format!("dictionary readings: {}", pinyin::suggest(&entry.hanzi))),
+                    Diagnostic::warning(
+                        "W0202",
+                        format!(
+                            "pinyin `{}` does not spell `{}`",
+                            entry.pinyin, entry.hanzi
+                        ),
+                    )
+                    .at(field_span(map, entry.file, "pinyin", &entry.pinyin))
+                    .label("no reading of the hanzi matches")
+                    .help(format!(
+                        "dictionary readings: {}",
+                        pinyin::suggest(&entry.hanzi)
+                    )),
                 );
             }
         }

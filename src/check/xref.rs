@@ -31,24 +31,29 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         for s in &entry.see_also {
             if s.value == entry.id {
                 diags.push(
-                    Diagnostic::warning("W0201", format!("entry `{}` lists itself in `see_also`", entry.id))
-                        .at(s.span)
-                        .help("remove it from the list"),
+                    Diagnostic::warning(
+                        "W0201",
+                        format!("entry `{}` lists itself in `see_also`", entry.id),
+                    )
+                    .at(s.span)
+                    .help("remove it from the list"),
                 );
             } else if !project.entries.contains_key(&s.value) {
                 diags.push(
-                    Diagnostic::error("E0302", format!("unknown entry `{}` in `see_also`", s.value))
-                        .at(s.span)
-                        .label("no entry with this id")
-                        .suggest(&s.value, ids.iter().copied()),
+                    Diagnostic::error(
+                        "E0302",
+                        format!("unknown entry `{}` in `see_also`", s.value),
+                    )
+                    .at(s.span)
+                    .label("no entry with this id")
+                    .suggest(&s.value, ids.iter().copied()),
                 );
             }
         }
         let referenced = !entry.backlinks.is_empty()
-            || project
-                .entries
-                .values()
-                .any(|e| e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id));
+            || project.entries.values().any(|e| {
+                e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id)
+            });
         if !referenced {
             let f = project.sources.get(entry.file);
             diags.push(
@@ -75,7 +80,9 @@ fn each_inline_run(b: &Block, f: &mut impl FnMut(&[Inline])) {
     match b {
         Block::Para(c) | Block::Heading { content: c, .. } => run(c, f),
         Block::Quote(bs) => bs.iter().for_each(|b| each_inline_run(b, f)),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| each_inline_run(b, f)),
+        Block::List { items, .. } => {
+            items.iter().flatten().for_each(|b| each_inline_run(b, f))
+        }
         Block::Table { header, rows, .. } => {
             header.iter().for_each(|c| run(c, f));
             rows.iter().flatten().for_each(|c| run(c, f));
@@ -96,10 +103,11 @@ fn check_inlines(
             continue;
         };
         let Some(entry) = project.entries.get(target) else {
-            let mut d = Diagnostic::error("E0301", format!("unknown cross-reference `{target}`"))
-                .at(*span)
-                .label("no entry with this id")
-                .suggest(target, ids.iter().copied());
+            let mut d =
+                Diagnostic::error("E0301", format!("unknown cross-reference `{target}`"))
+                    .at(*span)
+                    .label("no entry with this id")
+                    .suggest(target, ids.iter().copied());
             if d.help.is_empty()
                 && let Some(e) = project.entries.values().find(|e| {
                     e.term.eq_ignore_ascii_case(target)
@@ -114,9 +122,12 @@ fn check_inlines(
         };
         if *owner == Owner::Entry(target.clone()) {
             diags.push(
-                Diagnostic::warning("W0201", format!("entry `{target}` cross-references itself"))
-                    .at(*span)
-                    .help("write the term as plain text"),
+                Diagnostic::warning(
+                    "W0201",
+                    format!("entry `{target}` cross-references itself"),
+                )
+                .at(*span)
+                .help("write the term as plain text"),
             );
         }
         if let Some(Inline::Text(next)) = xs.get(i + 1)
@@ -131,11 +142,17 @@ fn check_inlines(
             diags.push(
                 Diagnostic::warning(
                     "W0203",
-                    format!("bracketed hanzi `{bracketed}` differ from the entry's `{}`", entry.hanzi),
+                    format!(
+                        "bracketed hanzi `{bracketed}` differ from the entry's `{}`",
+                        entry.hanzi
+                    ),
                 )
                 .at(Span::new(span.file, at, at + needle.len()))
                 .label(format!("`{target}` is written {}", entry.hanzi))
-                .help(format!("write `[{}]`, or change the entry's `hanzi`", entry.hanzi)),
+                .help(format!(
+                    "write `[{}]`, or change the entry's `hanzi`",
+                    entry.hanzi
+                )),
             );
         }
     }

@@ -7,10 +7,12 @@
 use std::collections::BTreeMap;
 
 use hayagriva::citationberg::taxonomy::Locator;
-use hayagriva::citationberg::{FontStyle, FontVariant, FontWeight, IndependentStyle, Style, VerticalAlign};
+use hayagriva::citationberg::{
+    FontStyle, FontVariant, FontWeight, IndependentStyle, Style, VerticalAlign,
+};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
-    ElemChildren, LocatorPayload, SpecificLocator,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose,
+    ElemChild, ElemChildren, LocatorPayload, SpecificLocator,
 };
 
 use crate::model::{Owner, Project, Selection, citations, is_ideograph};
@@ -48,9 +50,11 @@ pub fn plain(runs: &[Run]) -> String {
     for r in runs {
         match r {
             Run::Text(t) => s.push_str(t),
-            Run::Italic(c) | Run::Bold(c) | Run::SmallCaps(c) | Run::Sup(c) | Run::Sub(c) => {
-                s.push_str(&plain(c))
-            }
+            Run::Italic(c)
+            | Run::Bold(c)
+            | Run::SmallCaps(c)
+            | Run::Sup(c)
+            | Run::Sub(c) => s.push_str(&plain(c)),
             Run::Link { children, .. } => s.push_str(&plain(children)),
         }
     }
@@ -127,13 +131,25 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
         .documents
         .iter()
         .filter_map(|id| project.documents.get(id))
-        .map(|d| (Owner::Document(d.id.clone()), &d.body, d.source.iter().map(|s| s.value.clone()).collect::<Vec<_>>()))
+        .map(|d| {
+            (
+                Owner::Document(d.id.clone()),
+                &d.body,
+                d.source.iter().map(|s| s.value.clone()).collect::<Vec<_>>(),
+            )
+        })
         .chain(
             selection
                 .entries
                 .iter()
                 .filter_map(|id| project.entries.get(id))
-                .map(|e| (Owner::Entry(e.id.clone()), &e.body, e.sources.iter().map(|s| s.value.clone()).collect())),
+                .map(|e| {
+                    (
+                        Owner::Entry(e.id.clone()),
+                        &e.body,
+                        e.sources.iter().map(|s| s.value.clone()).collect(),
+                    )
+                }),
         );
     for (owner, body, listed) in owners {
         for c in citations(body) {
@@ -174,7 +190,9 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
     }
     let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
     let mut out = Formatted::default();
-    for ((owner, index, prefix, suppress), cite) in order.into_iter().zip(rendered.citations) {
+    for ((owner, index, prefix, suppress), cite) in
+        order.into_iter().zip(rendered.citations)
+    {
         if index == usize::MAX {
             continue;
         }
@@ -219,7 +237,9 @@ fn add_prefix(runs: &mut Vec<Run>, prefix: &str) {
         return;
     }
     match runs.first_mut() {
-        Some(Run::Text(t)) if t.starts_with('(') => t.insert_str(1, &format!("{prefix} ")),
+        Some(Run::Text(t)) if t.starts_with('(') => {
+            t.insert_str(1, &format!("{prefix} "))
+        }
         _ => runs.insert(0, Run::Text(format!("{prefix} "))),
     }
 }
@@ -234,7 +254,9 @@ fn runs(children: &ElemChildren) -> Vec<Run> {
 
 fn child(c: &ElemChild, out: &mut Vec<Run>) {
     match c {
-        ElemChild::Text(f) => out.extend(styled(Run::Text(f.text.clone()), &f.formatting)),
+        ElemChild::Text(f) => {
+            out.extend(styled(Run::Text(f.text.clone()), &f.formatting))
+        }
         ElemChild::Elem(e) => out.extend(runs(&e.children)),
         ElemChild::Markup(m) => out.push(Run::Text(m.clone())),
         ElemChild::Link { text, url } => out.push(Run::Link {

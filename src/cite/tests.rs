@@ -4,7 +4,8 @@ use super::*;
 use crate::model::Owner;
 
 fn formatted() -> Formatted {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/citations/content");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/citations/content");
     let checked = crate::load_and_check(&dir);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let p = &checked.project;
@@ -40,14 +41,25 @@ fn chicago_author_date_citations() {
 fn reference_list() {
     let f = formatted();
     let keys: Vec<&str> = f.bibliography.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["economy-2018", "naughton-2023", "state-council-2016", "xi-2021a", "xi-2021b"]);
+    assert_eq!(
+        keys,
+        [
+            "economy-2018",
+            "naughton-2023",
+            "state-council-2016",
+            "xi-2021a",
+            "xi-2021b"
+        ]
+    );
     let xi = plain(f.reference("xi-2021a").unwrap());
     assert!(xi.starts_with("Xi Jinping 习近平. 2021a. “Zhashi"), "{xi}");
     let economy = plain(f.reference("economy-2018").unwrap());
-    assert_eq!(economy, "Economy, Elizabeth C. 2018. The Third Revolution: Xi Jinping and the New Chinese State. Oxford University Press.");
+    assert_eq!(
+        economy,
+        "Economy, Elizabeth C. 2018. The Third Revolution: Xi Jinping and the New Chinese State. Oxford University Press."
+    );
     let sc = f.reference("state-council-2016").unwrap();
     // The romanised title is italic; the characters and the translation are not.
     assert!(sc.iter().any(|r| matches!(r, Run::Italic(c) if plain(c) == "Guojia Chuangxin Qudong Fazhan Zhanlüe Gangyao")), "{sc:?}");
     assert!(sc.iter().any(|r| matches!(r, Run::Text(t) if t.contains("国家创新驱动发展战略纲要 [Outline"))), "{sc:?}");
 }
-

@@ -14,7 +14,10 @@ pub fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCode {
     let p = &checked.project;
     if super::failed(&checked, deny_warnings) {
         if format == Format::Human {
-            eprintln!("error: check failed: {}", diag::summary(&checked.diagnostics));
+            eprintln!(
+                "error: check failed: {}",
+                diag::summary(&checked.diagnostics)
+            );
         }
         return ExitCode::FAILURE;
     }

@@ -30,7 +30,10 @@ pub fn run(content: &Path, args: Args) -> ExitCode {
     let checked = load_and_check(content);
     super::report(&checked, args.format);
     if super::failed(&checked, false) {
-        eprintln!("error: not building: {}", diag::summary(&checked.diagnostics));
+        eprintln!(
+            "error: not building: {}",
+            diag::summary(&checked.diagnostics)
+        );
         return ExitCode::FAILURE;
     }
     let project = &checked.project;

@@ -37,7 +37,11 @@ pub fn load_file(
     let mut spans: BTreeMap<&str, Span> = BTreeMap::new();
     for (key, range) in &keys {
         let span = Span::new(file, range.start, range.end);
-        if let Some(first) = spans.get(key.as_str()).copied().or(bib.get(key).map(|e| e.span)) {
+        if let Some(first) = spans
+            .get(key.as_str())
+            .copied()
+            .or(bib.get(key).map(|e| e.span))
+        {
             let f = map.get(first.file);
             let (line, _) = f.line_col(first.start);
             diags.push(
@@ -62,7 +66,8 @@ pub fn load_file(
                     });
                     let span = match e.location() {
                         Some(l) => {
-                            let s = map.get(file).offset_of(l.line(), 1) + l.column().saturating_sub(1);
+                            let s = map.get(file).offset_of(l.line(), 1)
+                                + l.column().saturating_sub(1);
                             Span::new(file, s.min(span.end), span.end)
                         }
                         None => span,
@@ -145,7 +150,9 @@ fn biblatex_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         let at = pos + at;
         pos = at + 1;
         let rest = &text[at + 1..];
-        let kind_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let kind_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
         let kind = rest[..kind_len].to_ascii_lowercase();
         if kind.is_empty() || ["comment", "string", "preamble"].contains(&kind.as_str()) {
             continue;

@@ -86,7 +86,11 @@ impl<'a> Yaml<'a> {
             .char_indices()
             .find(|(_, c)| c.is_whitespace() || *c == ':')
             .map_or(text.len(), |(i, _)| col + i);
-        Span::new(self.file, start + col, start + end.max(col + 1).min(text.len()))
+        Span::new(
+            self.file,
+            start + col,
+            start + end.max(col + 1).min(text.len()),
+        )
     }
 
     /// The span of a top-level key `key:` (first occurrence), or of the first line.
@@ -102,7 +106,11 @@ impl<'a> Yaml<'a> {
         }
         let f = map.get(self.file);
         let l = f.line_of(self.start);
-        Span::new(self.file, f.line_start(l), f.line_start(l) + f.line_text(l).len())
+        Span::new(
+            self.file,
+            f.line_start(l),
+            f.line_start(l) + f.line_text(l).len(),
+        )
     }
 
     /// The span of `needle` after the top-level key `key` (for list items).
@@ -111,7 +119,9 @@ impl<'a> Yaml<'a> {
         let text = &map.get(self.file).text;
         let scope_end = self.start + self.text.len();
         match text[k.end..scope_end].find(needle) {
-            Some(i) if !needle.is_empty() => Span::new(self.file, k.end + i, k.end + i + needle.len()),
+            Some(i) if !needle.is_empty() => {
+                Span::new(self.file, k.end + i, k.end + i + needle.len())
+            }
             _ => k,
         }
     }
@@ -128,12 +138,15 @@ impl<'a> Yaml<'a> {
                     serde_json::Value::String(_) => "a string",
                     _ => "a scalar",
                 };
-                Err(
-                    Diagnostic::error("E0204", format!("expected a map of fields, found {found}"))
-                        .at(self.span_at(map, 1, 1))
-                        .label("this should be `field: value` lines")
-                        .help("write one `field: value` per line, e.g. `term: Common prosperity`"),
+                Err(Diagnostic::error(
+                    "E0204",
+                    format!("expected a map of fields, found {found}"),
                 )
+                .at(self.span_at(map, 1, 1))
+                .label("this should be `field: value` lines")
+                .help(
+                    "write one `field: value` per line, e.g. `term: Common prosperity`",
+                ))
             }
         }
     }
@@ -173,7 +186,9 @@ fn clean_message(msg: &str) -> String {
     while let Some(i) = msg.find(" at line ") {
         let tail = &msg[i + 9..];
         let end = tail
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || "column".contains(c)))
+            .find(|c: char| {
+                !(c.is_ascii_digit() || c == ',' || c == ' ' || "column".contains(c))
+            })
             .unwrap_or(tail.len());
         msg.replace_range(i..i + 9 + end, "");
     }
@@ -203,7 +218,9 @@ pub fn check_fields(
     for field in required {
         if !keys.iter().any(|k| k == field) {
             let f = map.get(yaml.file);
-            let line = f.line_of(yaml.start).saturating_sub(usize::from(yaml.start > 0));
+            let line = f
+                .line_of(yaml.start)
+                .saturating_sub(usize::from(yaml.start > 0));
             let start = f.line_start(line);
             diags.push(
                 Diagnostic::error("E0202", format!("missing required field `{field}`"))
@@ -222,7 +239,10 @@ mod tests {
     // Checks that saphyr's location prefix is removed from messages.
     #[test]
     fn cleans_saphyr_messages() {
-        assert_eq!(clean_message("error: line 3 column 1: unknown field"), "unknown field");
+        assert_eq!(
+            clean_message("error: line 3 column 1: unknown field"),
+            "unknown field"
+        );
         assert_eq!(clean_message("invalid boolean"), "invalid boolean");
         assert_eq!(
             clean_message("illegal placement of ':' indicator at line 3, column 6"),

@@ -59,25 +59,29 @@ pub fn scan(text: &str) -> Vec<Piece> {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let found = match bytes[i] {
-            b'{' if text[i..].starts_with(INDEX_OPEN) => text[i..].find("}}").map(|end| {
-                let term = text[i + INDEX_OPEN.len()..i + end].trim().to_string();
-                Piece::Index {
-                    term,
-                    range: i..i + end + 2,
-                }
-            }),
+            b'{' if text[i..].starts_with(INDEX_OPEN) => {
+                text[i..].find("}}").map(|end| {
+                    let term = text[i + INDEX_OPEN.len()..i + end].trim().to_string();
+                    Piece::Index {
+                        term,
+                        range: i..i + end + 2,
+                    }
+                })
+            }
             b'[' => bracketed(text, i),
-            b'@' if narrative_start(text, i) => key_at(text, i + 1).map(|end| Piece::Cite {
-                items: vec![RawItem {
-                    key: text[i + 1..end].to_string(),
-                    prefix: String::new(),
-                    suffix: String::new(),
-                    suppress_author: false,
-                    key_range: i..end,
-                }],
-                narrative: true,
-                range: i..end,
-            }),
+            b'@' if narrative_start(text, i) => {
+                key_at(text, i + 1).map(|end| Piece::Cite {
+                    items: vec![RawItem {
+                        key: text[i + 1..end].to_string(),
+                        prefix: String::new(),
+                        suffix: String::new(),
+                        suppress_author: false,
+                        key_range: i..end,
+                    }],
+                    narrative: true,
+                    range: i..end,
+                })
+            }
             _ => None,
         };
         match found {
@@ -156,7 +160,9 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
     let range = open..close + 1;
     if let Some(label) = inner.strip_prefix('^') {
         let ok = !label.is_empty()
-            && label.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            && label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
         return ok.then(|| Piece::OrphanNoteRef {
             label: label.to_string(),
             range,
@@ -208,7 +214,10 @@ fn item(text: &str, from: usize, to: usize) -> Option<RawItem> {
 mod tests {
     use super::*;
 
-    fn cites(text: &str) -> Vec<(Vec<(String, String, String, bool)>, bool, &str)> {
+    /// prefix, key, suffix, author suppressed.
+    type Item = (String, String, String, bool);
+
+    fn cites(text: &str) -> Vec<(Vec<Item>, bool, &str)> {
         scan(text)
             .into_iter()
             .filter_map(|p| match p {
@@ -229,7 +238,12 @@ mod tests {
             .collect()
     }
 
-    fn one(prefix: &str, key: &str, suffix: &str, sup: bool) -> (String, String, String, bool) {
+    fn one(
+        prefix: &str,
+        key: &str,
+        suffix: &str,
+        sup: bool,
+    ) -> (String, String, String, bool) {
         (prefix.into(), key.into(), suffix.into(), sup)
     }
 
@@ -238,7 +252,11 @@ mod tests {
     fn bracketed_key() {
         assert_eq!(
             cites("as shown [@state-council-2016]."),
-            vec![(vec![one("", "state-council-2016", "", false)], false, "[@state-council-2016]")]
+            vec![(
+                vec![one("", "state-council-2016", "", false)],
+                false,
+                "[@state-council-2016]"
+            )]
         );
     }
 
@@ -248,7 +266,11 @@ mod tests {
         assert_eq!(
             cites("[@naughton-2023, 12] and [@sc-2016, emphasis added]"),
             vec![
-                (vec![one("", "naughton-2023", "12", false)], false, "[@naughton-2023, 12]"),
+                (
+                    vec![one("", "naughton-2023", "12", false)],
+                    false,
+                    "[@naughton-2023, 12]"
+                ),
                 (
                     vec![one("", "sc-2016", "emphasis added", false)],
                     false,
@@ -263,7 +285,11 @@ mod tests {
     fn several_items() {
         assert_eq!(
             cites("[see @a; @b, 3-5]"),
-            vec![(vec![one("see", "a", "", false), one("", "b", "3-5", false)], false, "[see @a; @b, 3-5]")]
+            vec![(
+                vec![one("see", "a", "", false), one("", "b", "3-5", false)],
+                false,
+                "[see @a; @b, 3-5]"
+            )]
         );
     }
 
@@ -274,7 +300,11 @@ mod tests {
             cites("@jiang-1999 argued [-@jiang-1999]."),
             vec![
                 (vec![one("", "jiang-1999", "", false)], true, "@jiang-1999"),
-                (vec![one("", "jiang-1999", "", true)], false, "[-@jiang-1999]"),
+                (
+                    vec![one("", "jiang-1999", "", true)],
+                    false,
+                    "[-@jiang-1999]"
+                ),
             ]
         );
     }
@@ -305,7 +335,11 @@ mod tests {
             term: "Party building".into(),
             range: 2..27
         }));
-        assert!(pieces.iter().any(|p| matches!(p, Piece::OrphanNoteRef { label, .. } if label == "9")));
+        assert!(
+            pieces
+                .iter()
+                .any(|p| matches!(p, Piece::OrphanNoteRef { label, .. } if label == "9"))
+        );
     }
 
     // Checks that pieces cover the text exactly.

@@ -27,7 +27,11 @@ pub fn options() -> Options<'static> {
 
 /// Parses the Markdown of `file` from byte `body_start` on. The front matter before
 /// it is replaced by as many empty lines, so comrak's line numbers are the file's.
-pub fn parse_body(map: &SourceMap, file: FileId, body_start: usize) -> (Body, Vec<Diagnostic>) {
+pub fn parse_body(
+    map: &SourceMap,
+    file: FileId,
+    body_start: usize,
+) -> (Body, Vec<Diagnostic>) {
     let arena = Arena::new();
     let text = &map.get(file).text;
     let body_start = body_start.min(text.len());
@@ -62,10 +66,13 @@ pub fn parse_body(map: &SourceMap, file: FileId, body_start: usize) -> (Body, Ve
         if !conv.numbers.contains_key(name) {
             let span = conv.span_of(node);
             conv.diags.push(
-                Diagnostic::warning("W0501", format!("footnote `{name}` is never referenced"))
-                    .at(Span::new(file, span.start, span.start + name.len() + 4))
-                    .label("defined here")
-                    .help(format!("reference it with `[^{name}]` or delete it")),
+                Diagnostic::warning(
+                    "W0501",
+                    format!("footnote `{name}` is never referenced"),
+                )
+                .at(Span::new(file, span.start, span.start + name.len() + 4))
+                .label("defined here")
+                .help(format!("reference it with `[^{name}]` or delete it")),
             );
         }
     }
@@ -123,9 +130,9 @@ impl<'a> Converter<'_, 'a> {
             },
             NodeValue::CodeBlock(c) => Block::Code(c.literal.clone()),
             // Raw HTML is never passed through: it is shown as text.
-            NodeValue::HtmlBlock(h) => Block::Para(vec![Inline::Text(
-                h.literal.trim_end().to_string(),
-            )]),
+            NodeValue::HtmlBlock(h) => {
+                Block::Para(vec![Inline::Text(h.literal.trim_end().to_string())])
+            }
             NodeValue::ThematicBreak => Block::Rule,
             NodeValue::Table(t) => {
                 let aligns = t
@@ -204,7 +211,8 @@ impl<'a> Converter<'_, 'a> {
             }
             NodeValue::WikiLink(w) => {
                 let label = crate::model::inline_text(&self.inlines(node));
-                let label = (label.trim() != w.url.trim()).then(|| label.trim().to_string());
+                let label =
+                    (label.trim() != w.url.trim()).then(|| label.trim().to_string());
                 out.push(Inline::XRef {
                     target: w.url.trim().to_string(),
                     label,
@@ -274,7 +282,9 @@ impl<'a> Converter<'_, 'a> {
                         )
                         .at(span)
                         .label("no `[^label]: ...` for this")
-                        .help(format!("add a line `[^{label}]: Note text.` after the paragraph")),
+                        .help(format!(
+                            "add a line `[^{label}]: Note text.` after the paragraph"
+                        )),
                     );
                     push_text(out, &t[range]);
                 }
@@ -329,7 +339,9 @@ mod tests {
     fn body(text: &str) -> (Body, Vec<Diagnostic>, SourceMap) {
         let mut map = SourceMap::default();
         let id = map.add("t.md".into(), "t.md".into(), text.into());
-        let start = super::super::front_matter::split(&map, id).unwrap().body_start;
+        let start = super::super::front_matter::split(&map, id)
+            .unwrap()
+            .body_start;
         let (b, d) = parse_body(&map, id, start);
         (b, d, map)
     }
@@ -340,8 +352,17 @@ mod tests {
         let src = "---\nterm: x\n---\nSee [[mass-line|the line]] [群众路线] and [@mao-1943, 12].[^n]\n\n[^n]: A note [@b].\n";
         let (b, d, map) = body(src);
         assert!(d.is_empty(), "{d:?}");
-        let Block::Para(inl) = &b.blocks[0] else { panic!() };
-        let Inline::XRef { target, label, span } = &inl[1] else { panic!("{inl:?}") };
+        let Block::Para(inl) = &b.blocks[0] else {
+            panic!()
+        };
+        let Inline::XRef {
+            target,
+            label,
+            span,
+        } = &inl[1]
+        else {
+            panic!("{inl:?}")
+        };
         assert_eq!(target, "mass-line");
         assert_eq!(label.as_deref(), Some("the line"));
         assert_eq!(map.snippet(*span), "[[mass-line|the line]]");
@@ -352,15 +373,21 @@ mod tests {
         assert_eq!(c.items[0].suffix, "12");
         assert_eq!(inl.last(), Some(&Inline::NoteRef(1)));
         assert_eq!(b.notes.len(), 1);
-        let Block::Para(note) = &b.notes[0].blocks[0] else { panic!() };
+        let Block::Para(note) = &b.notes[0].blocks[0] else {
+            panic!()
+        };
         assert!(matches!(&note[1], Inline::Cite(c) if c.index == 1));
     }
 
     // Checks that raw HTML stays text and a missing footnote is an error.
     #[test]
     fn html_is_text_and_orphan_notes_fail() {
-        let (b, d, _) = body("---\n---\n<script>alert(1)</script>\n\nText <b>x</b> [^9].\n");
-        assert_eq!(b.blocks[0], Block::Para(vec![Inline::Text("<script>alert(1)</script>".into())]));
+        let (b, d, _) =
+            body("---\n---\n<script>alert(1)</script>\n\nText <b>x</b> [^9].\n");
+        assert_eq!(
+            b.blocks[0],
+            Block::Para(vec![Inline::Text("<script>alert(1)</script>".into())])
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "E0501");
     }

@@ -42,8 +42,11 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
 
     if !root.is_dir() {
         loader.diags.push(
-            Diagnostic::error("E0100", format!("content folder `{}` not found", root.display()))
-                .help("run from the project folder, or pass `--content DIR`"),
+            Diagnostic::error(
+                "E0100",
+                format!("content folder `{}` not found", root.display()),
+            )
+            .help("run from the project folder, or pass `--content DIR`"),
         );
     }
     for path in loader.list("glossary", &["md"]) {
@@ -53,7 +56,10 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
             project_entries.insert(entry.id.clone(), entry);
         }
     }
-    for (dir, kind) in [("essays", DocKind::Essay), ("translations", DocKind::Translation)] {
+    for (dir, kind) in [
+        ("essays", DocKind::Essay),
+        ("translations", DocKind::Translation),
+    ] {
         for path in loader.list(dir, &["md"]) {
             if let Some(file) = loader.read(&path)
                 && let Some(doc) = loader.document(file, &path, dir, kind)
@@ -68,12 +74,19 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
             _ => BibFormat::Yaml,
         };
         if let Some(file) = loader.read(&path) {
-            bibliography::load_file(&loader.map, file, format, &mut bib, &mut loader.diags);
+            bibliography::load_file(
+                &loader.map,
+                file,
+                format,
+                &mut bib,
+                &mut loader.diags,
+            );
         }
     }
     for path in loader.list("readers", &["yaml", "yml"]) {
         if let Some(file) = loader.read(&path)
-            && let Some(r) = reader::load(&loader.map, file, stem(&path), &mut loader.diags)
+            && let Some(r) =
+                reader::load(&loader.map, file, stem(&path), &mut loader.diags)
         {
             readers.insert(r.name.clone(), r);
         }
@@ -211,14 +224,18 @@ impl Loader {
             Err(e) => {
                 let id = self.map.add(name, path.into(), String::new());
                 self.diags.push(
-                    Diagnostic::error("E0104", format!("cannot read file: {e}")).at(Span::new(id, 0, 0)),
+                    Diagnostic::error("E0104", format!("cannot read file: {e}"))
+                        .at(Span::new(id, 0, 0)),
                 );
                 return None;
             }
         };
         match String::from_utf8(bytes) {
             Ok(text) => {
-                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+                let text = text
+                    .strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text);
                 let empty = text.trim().is_empty();
                 let id = self.map.add(name, path.into(), text);
                 if empty {
@@ -293,7 +310,9 @@ impl Loader {
         let line_text = f.line_text(line);
         let start = f.line_start(line);
         let span = match line_text.find(s.value.as_str()) {
-            Some(i) if !s.value.is_empty() => Span::new(yaml.file, start + i, start + i + s.value.len()),
+            Some(i) if !s.value.is_empty() => {
+                Span::new(yaml.file, start + i, start + i + s.value.len())
+            }
             _ => Span::new(yaml.file, start, start + line_text.len()),
         };
         Spanned {
@@ -341,7 +360,13 @@ impl Loader {
         })
     }
 
-    fn document(&mut self, file: FileId, path: &Path, dir: &str, kind: DocKind) -> Option<Document> {
+    fn document(
+        &mut self,
+        file: FileId,
+        path: &Path,
+        dir: &str,
+        kind: DocKind,
+    ) -> Option<Document> {
         let (known, required): (&[&str], &[&str]) = match kind {
             DocKind::Essay => (ESSAY_FIELDS, &["title"]),
             DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_FIELDS),

@@ -46,10 +46,13 @@ pub fn load(
         Some("none") => GlossarySelection::None,
         Some(other) => {
             diags.push(
-                Diagnostic::error("E0205", format!("unknown glossary selection `{other}`"))
-                    .at(yaml.value_span(map, "glossary", other))
-                    .suggest(other, ["all", "referenced", "none"])
-                    .help("use `all`, `referenced` or `none`"),
+                Diagnostic::error(
+                    "E0205",
+                    format!("unknown glossary selection `{other}`"),
+                )
+                .at(yaml.value_span(map, "glossary", other))
+                .suggest(other, ["all", "referenced", "none"])
+                .help("use `all`, `referenced` or `none`"),
             );
             GlossarySelection::All
         }

@@ -6,10 +6,13 @@ mod text;
 
 use std::collections::BTreeMap;
 
-pub use text::{Block, Citation, CiteItem, Inline, Note, citations, inline_text, walk_inlines, xref_targets};
+pub use text::{
+    Block, Citation, CiteItem, Inline, Note, citations, inline_text, walk_inlines,
+    xref_targets,
+};
 
-pub use bib::{BibEntry, Bibliography};
 use crate::source::{FileId, SourceMap, Span};
+pub use bib::{BibEntry, Bibliography};
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,7 +275,10 @@ mod tests {
     #[test]
     fn sort_key_folds_case_and_tones() {
         assert_eq!(sort_key("Xīn Fāzhǎn Lǐniàn"), "xin fazhan linian");
-        assert_eq!(sort_key("Whole-process people's democracy"), "whole process peoples democracy");
+        assert_eq!(
+            sort_key("Whole-process people's democracy"),
+            "whole process peoples democracy"
+        );
         assert!(sort_key("ecological") < sort_key("Five-in-one"));
     }
 }

@@ -86,8 +86,18 @@ impl Stamp {
 /// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
 pub fn pretty_date(s: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<&str> = s.trim().split('-').collect();
     let num = |p: &str| p.parse::<usize>().ok();

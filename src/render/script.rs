@@ -20,14 +20,22 @@ pub fn runs(s: &str) -> Vec<Script<'_>> {
         let h = is_han(c);
         if han.is_some_and(|prev| prev != h) {
             let piece = &s[start..i];
-            out.push(if h { Script::Other(piece) } else { Script::Han(piece) });
+            out.push(if h {
+                Script::Other(piece)
+            } else {
+                Script::Han(piece)
+            });
             start = i;
         }
         han = Some(h);
     }
     if start < s.len() {
         let piece = &s[start..];
-        out.push(if han == Some(true) { Script::Han(piece) } else { Script::Other(piece) });
+        out.push(if han == Some(true) {
+            Script::Han(piece)
+        } else {
+            Script::Other(piece)
+        });
     }
     out
 }
@@ -77,7 +85,10 @@ mod tests {
     // Checks typographic quotes.
     #[test]
     fn makes_quotes_typographic() {
-        assert_eq!(smart_quotes("the Party's \"line\" ('a')"), "the Party’s “line” (‘a’)");
+        assert_eq!(
+            smart_quotes("the Party's \"line\" ('a')"),
+            "the Party’s “line” (‘a’)"
+        );
         assert_eq!(smart_quotes("no quotes"), "no quotes");
     }
 }

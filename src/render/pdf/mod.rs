@@ -5,9 +5,9 @@ mod world;
 
 use std::collections::BTreeSet;
 
+use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
-use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -57,8 +57,14 @@ impl Default for Options {
 
 /// The layouts compiled into the binary: (typst path, text).
 pub const LAYOUTS: &[(&str, &str)] = &[
-    ("/layouts/book.typ", include_str!("../../../layouts/book.typ")),
-    ("/layouts/index.typ", include_str!("../../../layouts/index.typ")),
+    (
+        "/layouts/book.typ",
+        include_str!("../../../layouts/book.typ"),
+    ),
+    (
+        "/layouts/index.typ",
+        include_str!("../../../layouts/index.typ"),
+    ),
 ];
 
 /// The typst sources of a reader: `main.typ` first, then the layouts (a content
@@ -79,14 +85,22 @@ pub fn sources(
     let mut out = vec![("/main.typ".to_string(), writer.main(reader))];
     for (path, text) in LAYOUTS {
         let name = path.trim_start_matches("/layouts/");
-        let text = project.layouts.get(name).cloned().unwrap_or_else(|| text.to_string());
+        let text = project
+            .layouts
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| text.to_string());
         out.push((path.to_string(), text));
     }
     out
 }
 
 /// Files whose characters end up in the reader.
-pub fn reader_files(project: &Project, reader: &Reader, selection: &Selection) -> BTreeSet<crate::source::FileId> {
+pub fn reader_files(
+    project: &Project,
+    reader: &Reader,
+    selection: &Selection,
+) -> BTreeSet<crate::source::FileId> {
     let mut files: BTreeSet<_> = selection
         .documents
         .iter()
@@ -107,7 +121,10 @@ pub struct Compiled {
 }
 
 /// Compiles typst sources to a document.
-pub fn compile(files: Vec<(String, String)>, stamp: Stamp) -> Result<Compiled, Vec<Diagnostic>> {
+pub fn compile(
+    files: Vec<(String, String)>,
+    stamp: Stamp,
+) -> Result<Compiled, Vec<Diagnostic>> {
     let mut files = files.into_iter();
     let Some((_, main)) = files.next() else {
         return Err(vec![Diagnostic::error("E0901", "no typst sources")]);
@@ -134,8 +151,20 @@ pub fn export(
     } else {
         PdfStandards::new(&[])
     }
-    .map_err(|e| vec![Diagnostic::error("E0902", format!("PDF standards: {}", e.message()))])?;
-    let datetime = Datetime::from_ymd_hms(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second);
+    .map_err(|e| {
+        vec![Diagnostic::error(
+            "E0902",
+            format!("PDF standards: {}", e.message()),
+        )]
+    })?;
+    let datetime = Datetime::from_ymd_hms(
+        stamp.year,
+        stamp.month,
+        stamp.day,
+        stamp.hour,
+        stamp.minute,
+        stamp.second,
+    );
     let ident = format!("ccp-press/{}/{}", reader.name, options.paper.typst_name());
     let pdf_options = PdfOptions {
         ident: Smart::Custom(ident),
@@ -146,7 +175,8 @@ pub fn export(
     typst_pdf::pdf(document, &pdf_options).map_err(|errs| {
         errs.iter()
             .map(|e| {
-                let mut d = Diagnostic::error("E0902", format!("PDF export: {}", e.message));
+                let mut d =
+                    Diagnostic::error("E0902", format!("PDF export: {}", e.message));
                 for h in &e.hints {
                     d = d.help(h.v.to_string());
                 }
@@ -158,9 +188,14 @@ pub fn export(
 
 /// The whole PDF writer: format citations, generate markup, check fonts, compile,
 /// export.
-pub fn pdf(project: &Project, reader: &Reader, options: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn pdf(
+    project: &Project,
+    reader: &Reader,
+    options: &Options,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let selection = project.select(reader);
-    let missing = fonts::check_coverage(project, &reader_files(project, reader, &selection));
+    let missing =
+        fonts::check_coverage(project, &reader_files(project, reader, &selection));
     if !missing.is_empty() {
         return Err(missing);
     }
@@ -193,7 +228,8 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
         Severity::Error => ("E0901", "error"),
         Severity::Warning => ("W0901", "warning"),
     };
-    let mut out = Diagnostic::error(code, format!("typst {kind}{location}: {}", d.message));
+    let mut out =
+        Diagnostic::error(code, format!("typst {kind}{location}: {}", d.message));
     if d.severity == Severity::Warning {
         out.severity = crate::diag::Severity::Warning;
     }

@@ -30,7 +30,12 @@ pub fn file_id(path: &str) -> Option<FileId> {
 
 impl BookWorld {
     /// A world whose main file is `main`, with the other sources `files` (path, text).
-    pub fn new(main: String, files: Vec<(String, String)>, fonts: &'static [Font], today: Stamp) -> Option<Self> {
+    pub fn new(
+        main: String,
+        files: Vec<(String, String)>,
+        fonts: &'static [Font],
+        today: Stamp,
+    ) -> Option<Self> {
         let main_id = file_id("/main.typ")?;
         let mut sources = HashMap::new();
         let mut names = HashMap::new();

@@ -18,7 +18,10 @@ fn leaves(node: &SyntaxNode, out: &mut Vec<(SyntaxKind, String)>) {
 /// Parses markup and returns the string literals' values and every other leaf kind.
 fn inspect(markup: &str) -> (Vec<String>, Vec<SyntaxKind>) {
     let root = parse(markup);
-    assert!(!root.diagnosis().errors, "generated markup does not parse: {markup}");
+    assert!(
+        !root.diagnosis().errors,
+        "generated markup does not parse: {markup}"
+    );
     let mut ls = Vec::new();
     leaves(&root, &mut ls);
     let strs = ls
@@ -53,7 +56,13 @@ fn typst_syntax_stays_text() {
     let mut o = String::new();
     text(&mut o, evil);
     let (strs, kinds) = inspect(&o);
-    assert!(kinds.iter().all(|k| matches!(k, SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon)), "{kinds:?}");
+    assert!(
+        kinds.iter().all(|k| matches!(
+            k,
+            SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon
+        )),
+        "{kinds:?}"
+    );
     assert_eq!(strs.len(), 1);
 }
 
@@ -100,7 +109,8 @@ fn unescape(lit: &str) -> String {
             Some('r') => out.push('\r'),
             Some('t') => out.push('\t'),
             Some('u') => {
-                let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                let hex: String =
+                    chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
                 out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
             }
             Some(o) => out.push(o),
