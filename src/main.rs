@@ -59,6 +59,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Make the EPUB edition of a reader (default `out/<reader>.epub`).
+    Epub {
+        /// The reader (a file stem in readers/).
+        #[arg(long, default_value = "default")]
+        reader: String,
+        /// Paper of the print edition whose page numbers the EPUB carries.
+        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+        paper: PaperArg,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave out print page numbers (skips the PDF layout; faster).
+        #[arg(long)]
+        no_page_numbers: bool,
+        /// Output format of diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Make the PDF and the EPUB of a reader from one load (`out/<reader>.pdf|epub`).
+    Build {
+        /// The reader (a file stem in readers/).
+        #[arg(long, default_value = "default")]
+        reader: String,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+        paper: PaperArg,
+        /// Output format of diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+impl PaperArg {
+    fn paper(self) -> ccp_press::render::pdf::Paper {
+        match self {
+            PaperArg::Letter => ccp_press::render::pdf::Paper::Letter,
+            PaperArg::A4 => ccp_press::render::pdf::Paper::A4,
+        }
+    }
 }
 
 /// Paper sizes.
@@ -88,15 +127,44 @@ fn main() -> ExitCode {
             &cli.content,
             cmd::pdf::Args {
                 reader,
-                paper: match paper {
-                    PaperArg::Letter => ccp_press::render::pdf::Paper::Letter,
-                    PaperArg::A4 => ccp_press::render::pdf::Paper::A4,
-                },
+                paper: paper.paper(),
                 output,
                 emit_typst,
                 format,
                 no_standards,
             },
+        ),
+        Command::Epub {
+            reader,
+            paper,
+            output,
+            no_page_numbers,
+            format,
+        } => cmd::epub::run(
+            &cli.content,
+            cmd::epub::Args {
+                reader,
+                paper: paper.paper(),
+                output,
+                no_page_numbers,
+                format,
+            },
+            false,
+        ),
+        Command::Build {
+            reader,
+            paper,
+            format,
+        } => cmd::epub::run(
+            &cli.content,
+            cmd::epub::Args {
+                reader,
+                paper: paper.paper(),
+                output: None,
+                no_page_numbers: false,
+                format,
+            },
+            true,
         ),
     }
 }

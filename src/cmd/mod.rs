@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 pub mod check;
+pub mod epub;
 pub mod pdf;
 
 use ccp_press::Checked;

@@ -1,5 +1,7 @@
 //! Writers: functions of the checked model (and the formatted citations) to bytes.
 
+pub mod book;
+pub mod epub;
 pub mod fonts;
 pub mod pdf;
 pub mod script;

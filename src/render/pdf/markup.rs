@@ -8,6 +8,7 @@ use crate::model::{
     Block, Body, DocKind, Inline, Owner, Project, Reader, Selection, inline_text,
     sort_key,
 };
+use crate::render::book::{self, IndexLine, ZhLine};
 use crate::render::script::{Script, runs};
 
 /// A typst string literal holding `s` verbatim.
@@ -210,7 +211,7 @@ impl Writer<'_> {
                 level: 2,
                 body: &d.body,
             };
-            self.blocks(o, &ctx, &d.body.blocks);
+            self.top_blocks(o, &ctx, &d.body.blocks);
         }
     }
 
@@ -222,7 +223,7 @@ impl Writer<'_> {
         let mut letter = String::new();
         for id in &self.selection.entries {
             let e = &self.project.entries[id];
-            let l = initial(&e.term);
+            let l = book::initial(&e.term);
             if l != letter {
                 let _ = writeln!(o, "#letter-heading({})\n", str_lit(&l));
                 letter = l;
@@ -241,30 +242,18 @@ impl Writer<'_> {
                 level: 3,
                 body: &e.body,
             };
-            self.blocks(o, &ctx, &e.body.blocks);
-            let see: Vec<String> = e
-                .see_also
-                .iter()
-                .filter(|s| self.selection.has_entry(&s.value))
-                .map(|s| {
-                    let t = &self.project.entries[&s.value];
-                    format!(
-                        "({}, {}, true)",
-                        str_lit(&format!("entry-{}", t.id)),
-                        text_block(&t.term)
-                    )
+            self.top_blocks(o, &ctx, &e.body.blocks);
+            let see: Vec<String> = book::see_also(self.project, self.selection, e)
+                .into_iter()
+                .map(|t| {
+                    let anchor = Owner::Entry(t.id.clone()).anchor();
+                    format!("({}, {}, true)", str_lit(&anchor), text_block(&t.term))
                 })
                 .collect();
             if !see.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "#entry-section(\"See also\", link-list(({},)))\n",
-                    see.join(", ")
-                );
+                let _ = writeln!(o, "#entry-section(\"See also\", link-list(({},)))\n", see.join(", "));
             }
-            let mut works: Vec<&String> = e.works.iter().collect();
-            works.sort_by_key(|k| self.cites.position(k));
-            let sources: Vec<String> = works
+            let sources: Vec<String> = book::sources(self.cites, e)
                 .into_iter()
                 .filter_map(|k| self.cites.reference(k))
                 .map(|r| {
@@ -275,23 +264,14 @@ impl Writer<'_> {
                 })
                 .collect();
             if !sources.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "#entry-section(\"Sources\", source-list(({},)))\n",
-                    sources.join(", ")
-                );
+                let _ = writeln!(o, "#entry-section(\"Sources\", source-list(({},)))\n", sources.join(", "));
             }
-            let mentioned: Vec<String> = e
-                .backlinks
-                .iter()
+            let mentioned: Vec<String> = book::mentioned_in(self.selection, e)
+                .into_iter()
                 .filter_map(|b| self.owner_link(b))
                 .collect();
             if !mentioned.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "#entry-section(\"Mentioned in\", link-list(({},)))\n",
-                    mentioned.join(", ")
-                );
+                let _ = writeln!(o, "#entry-section(\"Mentioned in\", link-list(({},)))\n", mentioned.join(", "));
             }
         }
     }
@@ -330,97 +310,57 @@ impl Writer<'_> {
 
     fn indexes(&self, o: &mut String) {
         let _ = writeln!(o, "#part(\"Index\", \"part-index\")\n");
-        // General index: terms, aliases and pinyin (as "see" entries), author marks.
-        let mut items: Vec<(String, String)> = Vec::new();
-        for id in &self.selection.entries {
-            let e = &self.project.entries[id];
-            items.push((
-                sort_key(&e.term),
-                format!("(\"entry\", {}, {})", text_block(&e.term), str_lit(id)),
-            ));
-            for a in &e.aliases {
-                items.push((
-                    sort_key(a),
-                    format!("(\"see\", {}, {})", text_block(a), text_block(&e.term)),
-                ));
-            }
-            items.push((
-                sort_key(&e.pinyin),
-                format!(
-                    "(\"see\", py({}), {})",
-                    str_lit(&e.pinyin),
-                    text_block(&e.term)
-                ),
-            ));
-        }
-        let mut marks = std::collections::BTreeMap::new();
-        let owners = self
-            .selection
-            .documents
-            .iter()
-            .map(|d| &self.project.documents[d].body)
-            .chain(
-                self.selection
-                    .entries
-                    .iter()
-                    .map(|e| &self.project.entries[e].body),
-            );
-        for body in owners {
-            crate::model::walk_inlines(body, &mut |i| {
-                if let Inline::IndexMark(t) = i {
-                    marks.entry(sort_key(t)).or_insert_with(|| t.clone());
+        o.push_str("#heading(level: 2, outlined: true)[General index]\n#general-index((\n");
+        for line in book::general_index(self.project, self.selection) {
+            let item = match line {
+                IndexLine::Letter(l) => format!("(\"letter\", {}, none)", str_lit(&l)),
+                IndexLine::Entry { words, id } => {
+                    format!("(\"entry\", {}, {})", text_block(&words), str_lit(&id))
                 }
-            });
-        }
-        for (key, term) in &marks {
-            items.push((
-                key.clone(),
-                format!("(\"mark\", {}, {})", text_block(term), str_lit(key)),
-            ));
-        }
-        items.sort();
-        o.push_str(
-            "#heading(level: 2, outlined: true)[General index]\n#general-index((\n",
-        );
-        let mut letter = String::new();
-        for (key, item) in &items {
-            let l = initial(key);
-            if l != letter {
-                let _ = writeln!(o, "  (\"letter\", {}, none),", str_lit(&l));
-                letter = l;
-            }
+                IndexLine::See { words, pinyin, term, .. } => {
+                    let w = if pinyin { format!("py({})", str_lit(&words)) } else { text_block(&words) };
+                    format!("(\"see\", {w}, {})", text_block(&term))
+                }
+                IndexLine::Mark { words, key } => {
+                    format!("(\"mark\", {}, {})", text_block(&words), str_lit(&key))
+                }
+            };
             let _ = writeln!(o, "  {item},");
         }
         o.push_str("))\n\n");
-        // Chinese terms, by pinyin.
-        let mut zh: Vec<(String, &str)> = self
-            .selection
-            .entries
-            .iter()
-            .map(|id| (sort_key(&self.project.entries[id].pinyin), id.as_str()))
-            .collect();
-        zh.sort();
-        o.push_str(
-            "#heading(level: 2, outlined: true)[Chinese terms]\n#chinese-index((\n",
-        );
-        let mut letter = String::new();
-        for (key, id) in zh {
-            let e = &self.project.entries[id];
-            let l = initial(&key);
-            if l != letter {
-                let _ = writeln!(o, "  ({}, none, none, none, none),", str_lit(&l));
-                letter = l;
+        o.push_str("#heading(level: 2, outlined: true)[Chinese terms]\n#chinese-index((\n");
+        for line in book::chinese_index(self.project, self.selection) {
+            match line {
+                ZhLine::Letter(l) => {
+                    let _ = writeln!(o, "  ({}, none, none, none, none),", str_lit(&l));
+                }
+                ZhLine::Entry { id } => {
+                    let e = &self.project.entries[&id];
+                    let _ = writeln!(
+                        o,
+                        "  (none, {}, {}, {}, {}),",
+                        str_lit(&e.hanzi),
+                        str_lit(&e.pinyin),
+                        text_block(&e.term),
+                        str_lit(&id)
+                    );
+                }
             }
-            let _ = writeln!(
-                o,
-                "  (none, {}, {}, {}, {}),",
-                str_lit(&e.hanzi),
-                str_lit(&e.pinyin),
-                text_block(&e.term),
-                str_lit(id)
-            );
         }
         o.push_str("))\n");
+    }
+
+    /// The blocks of a body, each preceded by a marker whose page the EPUB's
+    /// page list uses.
+    fn top_blocks(&self, o: &mut String, ctx: &Ctx, blocks: &[Block]) {
+        for (i, b) in blocks.iter().enumerate() {
+            let _ = write!(o, "#pg({})", str_lit(&block_anchor(&ctx.owner, i)));
+            if !matches!(b, Block::Para(_)) {
+                o.push('\n');
+            }
+            self.block(o, ctx, b);
+            o.push_str("\n\n");
+        }
     }
 
     fn blocks(&self, o: &mut String, ctx: &Ctx, blocks: &[Block]) {
@@ -523,7 +463,7 @@ impl Writer<'_> {
                     self.inlines(o, ctx, content);
                     o.push_str("];");
                 }
-                Inline::XRef { target, label, .. } => {
+                Inline::XRef { target, label, span } => {
                     let words = label
                         .clone()
                         .or_else(|| {
@@ -533,9 +473,10 @@ impl Writer<'_> {
                     if self.selection.has_entry(target) {
                         let _ = write!(
                             o,
-                            "#xref({}, {});",
+                            "#xref({}, {}, {});",
                             str_lit(target),
-                            text_block(&words)
+                            text_block(&words),
+                            str_lit(&xref_anchor(*span))
                         );
                     } else {
                         let _ = write!(o, "#xref-absent({});", text_block(&words));
@@ -584,15 +525,14 @@ impl Writer<'_> {
     }
 }
 
-/// The letter a term is filed under.
-fn initial(term: &str) -> String {
-    sort_key(term).chars().next().map_or("#".into(), |c| {
-        if c.is_ascii_digit() {
-            "0–9".into()
-        } else {
-            c.to_uppercase().to_string()
-        }
-    })
+/// The anchor of top-level block `i` of a body (shared by both writers).
+pub fn block_anchor(owner: &Owner, i: usize) -> String {
+    format!("{}-b{i}", owner.anchor())
+}
+
+/// The anchor of a cross-reference (shared by both writers).
+pub fn xref_anchor(span: crate::source::Span) -> String {
+    format!("r{}-{}", span.file.0, span.start)
 }
 
 /// Plain text of a heading, for tests and outlines.

@@ -241,3 +241,61 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
     }
     out.help("this is a bug in ccp-press or in a layout file; `--emit-typst DIR` writes the sources")
 }
+
+/// Printed page numbers of the places the EPUB marks, read from the typst layout.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMap {
+    /// Page of each top-level block (by block anchor).
+    pub blocks: std::collections::BTreeMap<String, u64>,
+    /// Page of each cross-reference (by xref anchor).
+    pub xrefs: std::collections::BTreeMap<String, u64>,
+    /// Page of each entry's headword (by entry id).
+    pub entries: std::collections::BTreeMap<String, u64>,
+    /// Printed number of the last page of the body.
+    pub last: u64,
+}
+
+/// Queries the layout for the positions of the markers in the generated markup.
+pub fn page_map(document: &PagedDocument) -> PageMap {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::utils::PicoStr;
+
+    let intro = document.introspector();
+    let pages = document.pages();
+    let printed = |c: &typst::foundations::Content| -> Option<u64> {
+        let loc = c.location()?;
+        let p = intro.page(loc)?;
+        pages.get(p.get() - 1).map(|pg| pg.number)
+    };
+    let query = |name: &str| {
+        Label::new(PicoStr::intern(name))
+            .map(|l| intro.query(&Selector::Label(l)))
+            .unwrap_or_default()
+    };
+    let mut map = PageMap::default();
+    for c in query("pg") {
+        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
+            && let Value::Str(s) = &m.value
+        {
+            map.blocks.insert(s.to_string(), p);
+            map.last = map.last.max(p);
+        }
+    }
+    for c in query("index-ref") {
+        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
+            && let Value::Dict(d) = &m.value
+            && let Ok(Value::Str(a)) = d.get("anchor")
+        {
+            map.xrefs.insert(a.to_string(), p);
+        }
+    }
+    for c in query("entry-start") {
+        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
+            && let Value::Str(s) = &m.value
+        {
+            map.entries.insert(s.to_string(), p);
+        }
+    }
+    map
+}

@@ -1,0 +1,98 @@
+//! `epub` and `build`: the EPUB edition, and both editions from one load.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ccp_press::diag::{self, Diagnostic};
+use ccp_press::load_and_check;
+use ccp_press::render::{Stamp, epub, fonts, pdf};
+
+use crate::Format;
+
+/// Arguments of `epub` and `build`.
+pub struct Args {
+    /// Reader name.
+    pub reader: String,
+    /// Paper of the print edition (for page numbers).
+    pub paper: pdf::Paper,
+    /// Output file (`epub` only).
+    pub output: Option<PathBuf>,
+    /// Skip print page numbers.
+    pub no_page_numbers: bool,
+    /// Diagnostic format.
+    pub format: Format,
+}
+
+fn print(project: &ccp_press::model::Project, format: Format, diags: &[Diagnostic]) {
+    match format {
+        Format::Human => eprint!("{}", diag::render_human(&project.sources, diags)),
+        Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
+    }
+}
+
+/// Runs `epub` (`with_pdf` false) or `build` (`with_pdf` true).
+pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
+    let checked = load_and_check(content);
+    super::report(&checked, args.format);
+    if super::failed(&checked, false) {
+        eprintln!("error: not building: {}", diag::summary(&checked.diagnostics));
+        return ExitCode::FAILURE;
+    }
+    let project = &checked.project;
+    let Some(reader) = super::find_reader(project, &args.reader) else {
+        return ExitCode::FAILURE;
+    };
+    let mut pages = None;
+    if with_pdf {
+        let options = pdf::Options { paper: args.paper, standards: true };
+        let selection = project.select(reader);
+        let missing = fonts::check_coverage(project, &pdf::reader_files(project, reader, &selection));
+        if !missing.is_empty() {
+            print(project, args.format, &missing);
+            return ExitCode::FAILURE;
+        }
+        let cites = ccp_press::cite::format(project, &selection);
+        let stamp = Stamp::for_reader(reader);
+        let files = pdf::sources(project, reader, &selection, &cites, &options);
+        let result = pdf::compile(files, stamp).and_then(|c| {
+            let bytes = pdf::export(&c.document, reader, stamp, &options)?;
+            Ok((bytes, pdf::page_map(&c.document), c.warnings))
+        });
+        match result {
+            Ok((bytes, map, warnings)) => {
+                print(project, args.format, &warnings);
+                let out = PathBuf::from(format!("out/{}.pdf", reader.name));
+                if let Err(e) = super::write_atomic(&out, &bytes) {
+                    eprintln!("error: cannot write {}: {e}", out.display());
+                    return ExitCode::FAILURE;
+                }
+                eprintln!("wrote {} ({} KB)", out.display(), bytes.len() / 1024);
+                pages = Some(map);
+            }
+            Err(d) => {
+                print(project, args.format, &d);
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let options = epub::Options { paper: args.paper, page_numbers: !args.no_page_numbers };
+    match epub::epub(project, reader, &options, pages.as_ref()) {
+        Ok(bytes) => {
+            let out = args
+                .output
+                .filter(|_| !with_pdf)
+                .unwrap_or_else(|| PathBuf::from(format!("out/{}.epub", reader.name)));
+            if let Err(e) = super::write_atomic(&out, &bytes) {
+                eprintln!("error: cannot write {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!("wrote {} ({} KB)", out.display(), bytes.len() / 1024);
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            print(project, args.format, &d);
+            eprintln!("error: EPUB not written: {}", diag::summary(&d));
+            ExitCode::FAILURE
+        }
+    }
+}
