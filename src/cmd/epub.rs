@@ -35,7 +35,10 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
     let checked = load_and_check(content);
     super::report(&checked, args.format);
     if super::failed(&checked, false) {
-        eprintln!("error: not building: {}", diag::summary(&checked.diagnostics));
+        eprintln!(
+            "error: not building: {}",
+            diag::summary(&checked.diagnostics)
+        );
         return ExitCode::FAILURE;
     }
     let project = &checked.project;
@@ -44,9 +47,15 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
     };
     let mut pages = None;
     if with_pdf {
-        let options = pdf::Options { paper: args.paper, standards: true };
+        let options = pdf::Options {
+            paper: args.paper,
+            standards: true,
+        };
         let selection = project.select(reader);
-        let missing = fonts::check_coverage(project, &pdf::reader_files(project, reader, &selection));
+        let missing = fonts::check_coverage(
+            project,
+            &pdf::reader_files(project, reader, &selection),
+        );
         if !missing.is_empty() {
             print(project, args.format, &missing);
             return ExitCode::FAILURE;
@@ -75,7 +84,10 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
             }
         }
     }
-    let options = epub::Options { paper: args.paper, page_numbers: !args.no_page_numbers };
+    let options = epub::Options {
+        paper: args.paper,
+        page_numbers: !args.no_page_numbers,
+    };
     match epub::epub(project, reader, &options, pages.as_ref()) {
         Ok(bytes) => {
             let out = args

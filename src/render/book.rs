@@ -53,7 +53,11 @@ pub enum ZhLine {
 /// The letter a sort key is filed under.
 pub fn initial(key: &str) -> String {
     sort_key(key).chars().next().map_or("#".into(), |c| {
-        if c.is_ascii_digit() { "0–9".into() } else { c.to_uppercase().to_string() }
+        if c.is_ascii_digit() {
+            "0–9".into()
+        } else {
+            c.to_uppercase().to_string()
+        }
     })
 }
 
@@ -63,22 +67,41 @@ pub fn general_index(project: &Project, sel: &Selection) -> Vec<IndexLine> {
     let mut items: Vec<(String, IndexLine)> = Vec::new();
     for id in &sel.entries {
         let e = &project.entries[id];
-        items.push((sort_key(&e.term), IndexLine::Entry { words: e.term.clone(), id: id.clone() }));
+        items.push((
+            sort_key(&e.term),
+            IndexLine::Entry {
+                words: e.term.clone(),
+                id: id.clone(),
+            },
+        ));
         for a in &e.aliases {
             items.push((
                 sort_key(a),
-                IndexLine::See { words: a.clone(), pinyin: false, term: e.term.clone(), id: id.clone() },
+                IndexLine::See {
+                    words: a.clone(),
+                    pinyin: false,
+                    term: e.term.clone(),
+                    id: id.clone(),
+                },
             ));
         }
         items.push((
             sort_key(&e.pinyin),
-            IndexLine::See { words: e.pinyin.clone(), pinyin: true, term: e.term.clone(), id: id.clone() },
+            IndexLine::See {
+                words: e.pinyin.clone(),
+                pinyin: true,
+                term: e.term.clone(),
+                id: id.clone(),
+            },
         ));
     }
     for (key, words) in marks(project, sel) {
         items.push((key.clone(), IndexLine::Mark { words, key }));
     }
-    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| format!("{:?}", a.1).cmp(&format!("{:?}", b.1))));
+    items.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| format!("{:?}", a.1).cmp(&format!("{:?}", b.1)))
+    });
     with_letters(items, IndexLine::Letter)
 }
 
@@ -87,7 +110,12 @@ pub fn chinese_index(project: &Project, sel: &Selection) -> Vec<ZhLine> {
     let mut items: Vec<(String, ZhLine)> = sel
         .entries
         .iter()
-        .map(|id| (sort_key(&project.entries[id].pinyin), ZhLine::Entry { id: id.clone() }))
+        .map(|id| {
+            (
+                sort_key(&project.entries[id].pinyin),
+                ZhLine::Entry { id: id.clone() },
+            )
+        })
         .collect();
     items.sort_by(|a, b| a.0.cmp(&b.0));
     with_letters(items, ZhLine::Letter)
@@ -126,7 +154,11 @@ pub fn marks(project: &Project, sel: &Selection) -> BTreeMap<String, String> {
 }
 
 /// The entry's "See also" entries that are in the reader.
-pub fn see_also<'a>(project: &'a Project, sel: &Selection, entry: &Entry) -> Vec<&'a Entry> {
+pub fn see_also<'a>(
+    project: &'a Project,
+    sel: &Selection,
+    entry: &Entry,
+) -> Vec<&'a Entry> {
     entry
         .see_also
         .iter()

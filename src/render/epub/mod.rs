@@ -15,8 +15,8 @@ use crate::model::{DocKind, Inline, Owner, Project, Reader, Selection, walk_inli
 use crate::render::book::{self, IndexLine, ZhLine};
 use crate::render::pdf::{self, PageMap};
 use crate::render::{Stamp, fonts, pretty_date};
-use package::{Item, Package, TocNode, xhtml_head};
 pub use package::stable_uuid;
+use package::{Item, Package, TocNode, xhtml_head};
 use xhtml::{Ctx, Files, esc, id_safe, text, text_lang};
 
 /// The stylesheet compiled into the binary (a content folder's `layouts/epub.css`
@@ -77,6 +77,7 @@ pub fn epub(
         files: &files,
         pages,
         marks: Default::default(),
+        last_page: Default::default(),
     };
     let mut items = Vec::new();
     let cover = cover_png(reader, stamp)?;
@@ -107,7 +108,11 @@ pub fn epub(
             DocKind::Translation => "chapter",
             DocKind::Essay => "introduction",
         };
-        let _ = write!(o, "<section epub:type=\"{kind}\" role=\"doc-chapter\" id=\"{}\" aria-labelledby=\"{0}-h\">\n<h1 id=\"{0}-h\">", owner.anchor());
+        let _ = write!(
+            o,
+            "<section epub:type=\"{kind}\" role=\"doc-chapter\" id=\"{}\" aria-labelledby=\"{0}-h\">\n<h1 id=\"{0}-h\">",
+            owner.anchor()
+        );
         text(&mut o, &d.title);
         o.push_str("</h1>\n");
         if let Some(t) = &d.original_title {
@@ -115,7 +120,10 @@ pub fn epub(
             text(&mut o, t);
             o.push_str("</p>\n");
         }
-        let meta: Vec<String> = [d.author.clone(), d.date.as_deref().map(pretty_date)].into_iter().flatten().collect();
+        let meta: Vec<String> = [d.author.clone(), d.date.as_deref().map(pretty_date)]
+            .into_iter()
+            .flatten()
+            .collect();
         if !meta.is_empty() {
             o.push_str("<p class=\"byline\">");
             text(&mut o, &meta.join(", "));
@@ -131,11 +139,19 @@ pub fn epub(
         writer.notes(&mut o, &mut ctx);
         o.push_str("</section>\n</body>\n</html>\n");
         collect_pages(&o, file, &mut page_list);
-        doc_nodes.push(TocNode { label: esc(&d.title), href: file.clone(), children: vec![] });
+        doc_nodes.push(TocNode {
+            label: esc(&d.title),
+            href: file.clone(),
+            children: vec![],
+        });
         items.push(doc_item(file, o));
     }
     if !doc_nodes.is_empty() {
-        toc.push(TocNode { label: "Documents".into(), href: doc_nodes[0].href.clone(), children: doc_nodes });
+        toc.push(TocNode {
+            label: "Documents".into(),
+            href: doc_nodes[0].href.clone(),
+            children: doc_nodes,
+        });
     }
 
     // Glossary, one file per letter.
@@ -144,22 +160,29 @@ pub fn epub(
         letters.entry(&files.entries[id]).or_default().push(id);
     }
     let mut letter_files: Vec<(&String, Vec<&String>)> = letters.into_iter().collect();
-    letter_files.sort_by_key(|(_, ids)| selection.entries.iter().position(|e| e == ids[0]));
+    letter_files
+        .sort_by_key(|(_, ids)| selection.entries.iter().position(|e| e == ids[0]));
     let mut letter_nodes = Vec::new();
     for (file, ids) in letter_files {
         let letter = book::initial(&project.entries[ids[0]].term);
         let mut o = xhtml_head(&format!("Glossary: {letter}"), "glossary");
-        let _ = writeln!(o, "<section epub:type=\"glossary\" aria-labelledby=\"{}-h\">\n<h1 id=\"{0}-h\">{}</h1>", id_safe(&letter), esc(&letter));
+        let _ = writeln!(
+            o,
+            "<section epub:type=\"glossary\" aria-labelledby=\"{}-h\">\n<h1 id=\"{0}-h\">{}</h1>",
+            id_safe(&letter),
+            esc(&letter)
+        );
         let mut entry_nodes = Vec::new();
-        let mut last_page = 0;
         for id in ids {
             let e = &project.entries[id];
             let owner = Owner::Entry(e.id.clone());
             let a = owner.anchor();
             let mut ctx = Ctx::new(owner, 2, &e.body);
-            ctx.last_page = last_page;
-            writer.page_marks(&mut o, &mut ctx, pages.and_then(|p| p.entries.get(id).copied()));
-            let _ = write!(o, "<section class=\"entry\" id=\"{a}\" aria-labelledby=\"{a}-h\">\n<h2 id=\"{a}-h\">");
+            writer.page_marks(&mut o, pages.and_then(|p| p.entries.get(id).copied()));
+            let _ = write!(
+                o,
+                "<section class=\"entry\" id=\"{a}\" aria-labelledby=\"{a}-h\">\n<h2 id=\"{a}-h\">"
+            );
             text(&mut o, &e.term);
             o.push_str("</h2>\n<p class=\"headword\"><span class=\"pinyin\" lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">");
             o.push_str(&esc(&e.pinyin));
@@ -175,56 +198,119 @@ pub fn epub(
             entry_lists(&mut o, project, &selection, &cites, &files, e);
             writer.notes(&mut o, &mut ctx);
             o.push_str("</section>\n");
-            last_page = ctx.last_page;
-            entry_nodes.push(TocNode { label: esc(&e.term), href: format!("{file}#{a}"), children: vec![] });
+            entry_nodes.push(TocNode {
+                label: esc(&e.term),
+                href: format!("{file}#{a}"),
+                children: vec![],
+            });
         }
         o.push_str("</section>\n</body>\n</html>\n");
         collect_pages(&o, file, &mut page_list);
-        letter_nodes.push(TocNode { label: esc(&letter), href: file.clone(), children: entry_nodes });
+        letter_nodes.push(TocNode {
+            label: esc(&letter),
+            href: file.clone(),
+            children: entry_nodes,
+        });
         items.push(doc_item(file, o));
     }
     if !letter_nodes.is_empty() {
-        toc.push(TocNode { label: "Glossary".into(), href: letter_nodes[0].href.clone(), children: letter_nodes });
+        toc.push(TocNode {
+            label: "Glossary".into(),
+            href: letter_nodes[0].href.clone(),
+            children: letter_nodes,
+        });
     }
 
     // Bibliography and indexes.
     if !cites.bibliography.is_empty() {
         items.push(doc_item("bibliography.xhtml", bibliography(&cites)));
-        toc.push(TocNode { label: "Bibliography".into(), href: "bibliography.xhtml".into(), children: vec![] });
+        toc.push(TocNode {
+            label: "Bibliography".into(),
+            href: "bibliography.xhtml".into(),
+            children: vec![],
+        });
     }
-    items.push(doc_item("index.xhtml", indexes(project, &selection, &files, pages)));
+    items.push(doc_item(
+        "index.xhtml",
+        indexes(project, &selection, &files, pages),
+    ));
     toc.push(TocNode {
         label: "Index".into(),
         href: "index.xhtml".into(),
         children: vec![
-            TocNode { label: "General index".into(), href: "index.xhtml#general-index".into(), children: vec![] },
-            TocNode { label: "Chinese terms".into(), href: "index.xhtml#chinese-index".into(), children: vec![] },
+            TocNode {
+                label: "General index".into(),
+                href: "index.xhtml#general-index".into(),
+                children: vec![],
+            },
+            TocNode {
+                label: "Chinese terms".into(),
+                href: "index.xhtml#chinese-index".into(),
+                children: vec![],
+            },
         ],
     });
 
     // Resources.
-    let css = project.layouts.get("epub.css").cloned().unwrap_or_else(|| CSS.to_string());
-    items.push(Item { href: "css/book.css".into(), media_type: "text/css", data: css.into_bytes(), properties: None, spine: None });
-    for name in ["LibertinusSerif-Regular.otf", "LibertinusSerif-Italic.otf", "LibertinusSerif-Bold.otf"] {
+    let css = project
+        .layouts
+        .get("epub.css")
+        .cloned()
+        .unwrap_or_else(|| CSS.to_string());
+    items.push(Item {
+        href: "css/book.css".into(),
+        media_type: "text/css",
+        data: css.into_bytes(),
+        properties: None,
+        spine: None,
+    });
+    for name in [
+        "LibertinusSerif-Regular.otf",
+        "LibertinusSerif-Italic.otf",
+        "LibertinusSerif-Bold.otf",
+    ] {
         if let Some(f) = fonts::FONT_FILES.iter().find(|f| f.name == name) {
-            items.push(Item { href: format!("fonts/{name}"), media_type: "font/otf", data: f.data.to_vec(), properties: None, spine: None });
+            items.push(Item {
+                href: format!("fonts/{name}"),
+                media_type: "font/otf",
+                data: f.data.to_vec(),
+                properties: None,
+                spine: None,
+            });
         }
     }
     let used: BTreeSet<char> = items
         .iter()
         .filter(|i| i.media_type == "application/xhtml+xml")
-        .flat_map(|i| String::from_utf8_lossy(&i.data).chars().filter(|c| !c.is_ascii()).collect::<Vec<_>>())
+        .flat_map(|i| {
+            String::from_utf8_lossy(&i.data)
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .collect::<Vec<_>>()
+        })
         .chain("，。、：；！？（）《》“”‘’".chars())
         .collect();
-    if let Some(cjk) = fonts::FONT_FILES.iter().find(|f| f.name.starts_with("NotoSerifSC-Regular"))
+    if let Some(cjk) = fonts::FONT_FILES
+        .iter()
+        .find(|f| f.name.starts_with("NotoSerifSC-Regular"))
         && let Some(data) = subset::subset(cjk.data, &used)
     {
-        items.push(Item { href: "fonts/NotoSerifSC-subset.otf".into(), media_type: "font/otf", data, properties: None, spine: None });
+        items.push(Item {
+            href: "fonts/NotoSerifSC-subset.otf".into(),
+            media_type: "font/otf",
+            data,
+            properties: None,
+            spine: None,
+        });
     }
 
     let first_body = items
         .iter()
-        .find(|i| i.href != "cover.xhtml" && i.href != "title.xhtml" && i.media_type == "application/xhtml+xml")
+        .find(|i| {
+            i.href != "cover.xhtml"
+                && i.href != "title.xhtml"
+                && i.media_type == "application/xhtml+xml"
+        })
         .map(|i| i.href.clone())
         .unwrap_or_else(|| "title.xhtml".into());
     let mut landmarks = vec![
@@ -239,22 +325,32 @@ pub fn epub(
     landmarks.push(("index", "Index", "index.xhtml".into()));
     page_list.sort_by_key(|(label, _)| label.parse::<u64>().unwrap_or(u64::MAX));
     let package = Package {
-        identifier: format!("urn:uuid:{}", stable_uuid(&format!("ccp-press/{}/{}", reader.name, reader.title))),
+        identifier: format!(
+            "urn:uuid:{}",
+            stable_uuid(&format!("ccp-press/{}/{}", reader.name, reader.title))
+        ),
         title: reader.title.clone(),
         subtitle: reader.subtitle.clone(),
         editors: reader.editors.clone(),
         date: reader.date.clone(),
         modified: stamp,
-        page_source: pages.map(|_| format!("{} (print edition, {} paper)", reader.title, match options.paper {
-            pdf::Paper::Letter => "US letter",
-            pdf::Paper::A4 => "A4",
-        })),
+        page_source: pages.map(|_| {
+            format!(
+                "{} (print edition, {} paper)",
+                reader.title,
+                match options.paper {
+                    pdf::Paper::Letter => "US letter",
+                    pdf::Paper::A4 => "A4",
+                }
+            )
+        }),
         toc,
         landmarks,
         pages: page_list,
         items,
     };
-    package::zip(&package).map_err(|e| vec![Diagnostic::error("E0903", format!("EPUB packaging: {e}"))])
+    package::zip(&package)
+        .map_err(|e| vec![Diagnostic::error("E0903", format!("EPUB packaging: {e}"))])
 }
 
 fn doc_item(href: &str, xhtml: String) -> Item {
@@ -292,7 +388,10 @@ fn cover_png(reader: &Reader, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> 
         reader.edition.as_deref().map_or("none".into(), str_lit),
     );
     let compiled = pdf::compile(
-        vec![("/main.typ".into(), main), ("/layouts/cover.typ".into(), COVER.to_string())],
+        vec![
+            ("/main.typ".into(), main),
+            ("/layouts/cover.typ".into(), COVER.to_string()),
+        ],
         stamp,
     )?;
     let page = compiled
@@ -321,7 +420,9 @@ fn cover_page(reader: &Reader) -> String {
 
 fn title_page(reader: &Reader) -> String {
     let mut o = xhtml_head(&reader.title, "titlepage");
-    o.push_str("<section epub:type=\"titlepage\" class=\"title-page\">\n<h1 class=\"title\">");
+    o.push_str(
+        "<section epub:type=\"titlepage\" class=\"title-page\">\n<h1 class=\"title\">",
+    );
     text(&mut o, &reader.title);
     o.push_str("</h1>\n");
     if let Some(s) = &reader.subtitle {
@@ -335,7 +436,13 @@ fn title_page(reader: &Reader) -> String {
         o.push_str("</p>\n");
     }
     o.push_str("<div class=\"colophon\">\n");
-    let ed: Vec<String> = [reader.edition.clone(), reader.date.as_deref().map(pretty_date)].into_iter().flatten().collect();
+    let ed: Vec<String> = [
+        reader.edition.clone(),
+        reader.date.as_deref().map(pretty_date),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !ed.is_empty() {
         o.push_str("<p>");
         text(&mut o, &ed.join(", "));
@@ -346,7 +453,14 @@ fn title_page(reader: &Reader) -> String {
 }
 
 /// "See also", "Sources" and "Mentioned in" of an entry.
-fn entry_lists(o: &mut String, project: &Project, sel: &Selection, cites: &Formatted, files: &Files, e: &crate::model::Entry) {
+fn entry_lists(
+    o: &mut String,
+    project: &Project,
+    sel: &Selection,
+    cites: &Formatted,
+    files: &Files,
+    e: &crate::model::Entry,
+) {
     let see = book::see_also(project, sel, e);
     if !see.is_empty() {
         o.push_str("<p class=\"section-label\">See also</p>\n<p class=\"first\">");
@@ -422,7 +536,11 @@ fn places(project: &Project, sel: &Selection) -> BTreeMap<String, Vec<(Owner, St
         .documents
         .iter()
         .map(|d| (Owner::Document(d.clone()), &project.documents[d].body))
-        .chain(sel.entries.iter().map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)));
+        .chain(
+            sel.entries
+                .iter()
+                .map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)),
+        );
     for (owner, body) in bodies {
         walk_inlines(body, &mut |i| {
             if let Inline::XRef { target, span, .. } = i
@@ -454,7 +572,9 @@ fn locators(
             let mut by_page: BTreeMap<u64, String> = BTreeMap::new();
             for (owner, anchor) in places {
                 if let Some(p) = pm.xrefs.get(anchor) {
-                    by_page.entry(*p).or_insert_with(|| format!("{}#{anchor}", file_of(owner)));
+                    by_page
+                        .entry(*p)
+                        .or_insert_with(|| format!("{}#{anchor}", file_of(owner)));
                 }
             }
             let pages: Vec<(u64, String)> = by_page.into_iter().collect();
@@ -465,7 +585,11 @@ fn locators(
                 while j + 1 < pages.len() && pages[j + 1].0 == pages[j].0 + 1 {
                     j += 1;
                 }
-                let label = if j > i { format!("{}–{}", pages[i].0, pages[j].0) } else { pages[i].0.to_string() };
+                let label = if j > i {
+                    format!("{}–{}", pages[i].0, pages[j].0)
+                } else {
+                    pages[i].0.to_string()
+                };
                 out.push(format!("<a href=\"{}\">{label}</a>", esc(&pages[i].1)));
                 i = j + 1;
             }
@@ -494,7 +618,12 @@ fn locators(
     }
 }
 
-fn indexes(project: &Project, sel: &Selection, files: &Files, pages: Option<&PageMap>) -> String {
+fn indexes(
+    project: &Project,
+    sel: &Selection,
+    files: &Files,
+    pages: Option<&PageMap>,
+) -> String {
     let places = places(project, sel);
     let mut o = xhtml_head("Index", "index");
     o.push_str("<section epub:type=\"index\" role=\"doc-index\" id=\"general-index\" aria-labelledby=\"gi-h\">\n<h1 id=\"gi-h\">Index</h1>\n<ul class=\"index\">\n");
@@ -507,22 +636,38 @@ fn indexes(project: &Project, sel: &Selection, files: &Files, pages: Option<&Pag
             IndexLine::Entry { words, id } => {
                 o.push_str("<li>");
                 text(&mut o, &words);
-                let head = files.owner_href(&Owner::Entry(id.clone())).unwrap_or_default();
+                let head = files
+                    .owner_href(&Owner::Entry(id.clone()))
+                    .unwrap_or_default();
                 let head_label = pages
                     .and_then(|p| p.entries.get(&id))
                     .map_or("entry".to_string(), |p| p.to_string());
                 let _ = write!(o, ", <a href=\"{head}\"><b>{head_label}</b></a>");
-                let locs = locators(project, files, pages, places.get(&id).map_or(&[][..], Vec::as_slice));
+                let locs = locators(
+                    project,
+                    files,
+                    pages,
+                    places.get(&id).map_or(&[][..], Vec::as_slice),
+                );
                 if !locs.is_empty() {
                     o.push_str(", ");
                     o.push_str(&locs.join(", "));
                 }
                 o.push_str("</li>\n");
             }
-            IndexLine::See { words, pinyin, term, id } => {
+            IndexLine::See {
+                words,
+                pinyin,
+                term,
+                id,
+            } => {
                 o.push_str("<li>");
                 if pinyin {
-                    let _ = write!(o, "<i lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">{}</i>", esc(&words));
+                    let _ = write!(
+                        o,
+                        "<i lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">{}</i>",
+                        esc(&words)
+                    );
                 } else {
                     text(&mut o, &words);
                 }
@@ -543,7 +688,9 @@ fn indexes(project: &Project, sel: &Selection, files: &Files, pages: Option<&Pag
                         let mut s = format!("<a href=\"{href}\">");
                         match owner {
                             Owner::Entry(id) => text(&mut s, &project.entries[id].term),
-                            Owner::Document(id) => text(&mut s, &project.documents[id].title),
+                            Owner::Document(id) => {
+                                text(&mut s, &project.documents[id].title)
+                            }
                         }
                         s.push_str("</a>");
                         Some(s)
@@ -567,12 +714,23 @@ fn indexes(project: &Project, sel: &Selection, files: &Files, pages: Option<&Pag
                 let e = &project.entries[&id];
                 o.push_str("<li>");
                 text_lang(&mut o, &e.hanzi, "zh-Hans");
-                let _ = write!(o, " <i lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">{}</i> ", esc(&e.pinyin));
-                let href = files.owner_href(&Owner::Entry(id.clone())).unwrap_or_default();
+                let _ = write!(
+                    o,
+                    " <i lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">{}</i> ",
+                    esc(&e.pinyin)
+                );
+                let href = files
+                    .owner_href(&Owner::Entry(id.clone()))
+                    .unwrap_or_default();
                 let _ = write!(o, "<a href=\"{href}\">");
                 text(&mut o, &e.term);
                 o.push_str("</a>");
-                let locs = locators(project, files, pages, places.get(&id).map_or(&[][..], Vec::as_slice));
+                let locs = locators(
+                    project,
+                    files,
+                    pages,
+                    places.get(&id).map_or(&[][..], Vec::as_slice),
+                );
                 if !locs.is_empty() {
                     o.push_str(", ");
                     o.push_str(&locs.join(", "));
@@ -586,13 +744,20 @@ fn indexes(project: &Project, sel: &Selection, files: &Files, pages: Option<&Pag
 }
 
 /// Index marks: key → (owner, term as written), first per owner.
-fn mark_places(project: &Project, sel: &Selection) -> BTreeMap<String, Vec<(Owner, String)>> {
+fn mark_places(
+    project: &Project,
+    sel: &Selection,
+) -> BTreeMap<String, Vec<(Owner, String)>> {
     let mut out: BTreeMap<String, Vec<(Owner, String)>> = BTreeMap::new();
     let bodies = sel
         .documents
         .iter()
         .map(|d| (Owner::Document(d.clone()), &project.documents[d].body))
-        .chain(sel.entries.iter().map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)));
+        .chain(
+            sel.entries
+                .iter()
+                .map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)),
+        );
     for (owner, body) in bodies {
         walk_inlines(body, &mut |i| {
             if let Inline::IndexMark(t) = i {

@@ -103,17 +103,24 @@ fn nav_list(o: &mut String, nodes: &[TocNode], depth: usize) {
 /// The navigation document.
 pub fn nav(p: &Package) -> String {
     let mut o = xhtml_head("Contents", "nav");
-    o.push_str("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n");
+    o.push_str(
+        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n",
+    );
     nav_list(&mut o, &p.toc, 0);
     o.push_str("</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n");
     for (ty, label, href) in &p.landmarks {
-        let _ = writeln!(o, "  <li><a epub:type=\"{ty}\" href=\"{}\">{label}</a></li>", esc(href));
+        let _ = writeln!(
+            o,
+            "  <li><a epub:type=\"{ty}\" href=\"{}\">{label}</a></li>",
+            esc(href)
+        );
     }
     o.push_str("</ol>\n</nav>\n");
     if !p.pages.is_empty() {
         o.push_str("<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<h2>Pages</h2>\n<ol>\n");
         for (label, href) in &p.pages {
-            let _ = writeln!(o, "  <li><a href=\"{}\">{}</a></li>", esc(href), esc(label));
+            let _ =
+                writeln!(o, "  <li><a href=\"{}\">{}</a></li>", esc(href), esc(label));
         }
         o.push_str("</ol>\n</nav>\n");
     }
@@ -133,16 +140,25 @@ pub fn xhtml_head(title: &str, body_class: &str) -> String {
 pub fn opf(p: &Package) -> String {
     let mut o = String::new();
     o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"en\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
-    let _ = writeln!(o, "  <dc:identifier id=\"bookid\">{}</dc:identifier>", esc(&p.identifier));
+    let _ = writeln!(
+        o,
+        "  <dc:identifier id=\"bookid\">{}</dc:identifier>",
+        esc(&p.identifier)
+    );
     let _ = writeln!(o, "  <dc:title id=\"title\">{}</dc:title>", esc(&p.title));
     o.push_str("  <meta refines=\"#title\" property=\"title-type\">main</meta>\n");
     if let Some(s) = &p.subtitle {
         let _ = writeln!(o, "  <dc:title id=\"subtitle\">{}</dc:title>", esc(s));
-        o.push_str("  <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n");
+        o.push_str(
+            "  <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n",
+        );
     }
     for (i, e) in p.editors.iter().enumerate() {
         let _ = writeln!(o, "  <dc:creator id=\"editor{i}\">{}</dc:creator>", esc(e));
-        let _ = writeln!(o, "  <meta refines=\"#editor{i}\" property=\"role\" scheme=\"marc:relators\">edt</meta>");
+        let _ = writeln!(
+            o,
+            "  <meta refines=\"#editor{i}\" property=\"role\" scheme=\"marc:relators\">edt</meta>"
+        );
     }
     o.push_str("  <dc:language>en</dc:language>\n  <dc:language>zh-Hans</dc:language>\n");
     if let Some(d) = &p.date {
@@ -164,27 +180,53 @@ pub fn opf(p: &Package) -> String {
         let _ = writeln!(o, "  <meta property=\"schema:accessMode\">{mode}</meta>");
     }
     o.push_str("  <meta property=\"schema:accessModeSufficient\">textual</meta>\n");
-    let mut features = vec!["structuralNavigation", "tableOfContents", "index", "readingOrder", "alternativeText", "displayTransformability"];
+    let mut features = vec![
+        "structuralNavigation",
+        "tableOfContents",
+        "index",
+        "readingOrder",
+        "alternativeText",
+        "displayTransformability",
+    ];
     if !p.pages.is_empty() {
         features.push("printPageNumbers");
         features.push("pageNavigation");
     }
     for f in features {
-        let _ = writeln!(o, "  <meta property=\"schema:accessibilityFeature\">{f}</meta>");
+        let _ = writeln!(
+            o,
+            "  <meta property=\"schema:accessibilityFeature\">{f}</meta>"
+        );
     }
     o.push_str("  <meta property=\"schema:accessibilityHazard\">none</meta>\n");
     let summary = format!(
         "Reflowable text with a navigable table of contents, landmarks, linked cross-references, pop-up footnotes, a linked bibliography and linked indexes. Chinese text is marked with its language.{}",
-        if p.pages.is_empty() { "" } else { " Page numbers and page breaks follow the print edition." }
+        if p.pages.is_empty() {
+            ""
+        } else {
+            " Page numbers and page breaks follow the print edition."
+        }
     );
-    let _ = writeln!(o, "  <meta property=\"schema:accessibilitySummary\">{}</meta>", esc(&summary));
+    let _ = writeln!(
+        o,
+        "  <meta property=\"schema:accessibilitySummary\">{}</meta>",
+        esc(&summary)
+    );
     o.push_str("  <link rel=\"dcterms:conformsTo\" href=\"http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa\"/>\n");
     o.push_str("</metadata>\n<manifest>\n");
     o.push_str("  <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n");
     for (i, it) in p.items.iter().enumerate() {
         let id = item_id(i, it);
-        let props = it.properties.map(|p| format!(" properties=\"{p}\"")).unwrap_or_default();
-        let _ = writeln!(o, "  <item id=\"{id}\" href=\"{}\" media-type=\"{}\"{props}/>", esc(&it.href), it.media_type);
+        let props = it
+            .properties
+            .map(|p| format!(" properties=\"{p}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  <item id=\"{id}\" href=\"{}\" media-type=\"{}\"{props}/>",
+            esc(&it.href),
+            it.media_type
+        );
     }
     o.push_str("</manifest>\n<spine>\n");
     for (i, it) in p.items.iter().enumerate() {
@@ -215,8 +257,15 @@ const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container 
 /// same timestamp and permissions, in a fixed order.
 pub fn zip(p: &Package) -> std::io::Result<Vec<u8>> {
     let m = p.modified;
-    let time = DateTime::from_date_and_time(m.year.clamp(1980, 2107) as u16, m.month, m.day, m.hour, m.minute, m.second)
-        .unwrap_or_default();
+    let time = DateTime::from_date_and_time(
+        m.year.clamp(1980, 2107) as u16,
+        m.month,
+        m.day,
+        m.hour,
+        m.minute,
+        m.second,
+    )
+    .unwrap_or_default();
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(time)
@@ -232,7 +281,9 @@ pub fn zip(p: &Package) -> std::io::Result<Vec<u8>> {
     z.start_file("OEBPS/nav.xhtml", deflated)?;
     z.write_all(nav(p).as_bytes())?;
     for it in &p.items {
-        let opts = if it.media_type.starts_with("image/png") || it.media_type.starts_with("font/") {
+        let opts = if it.media_type.starts_with("image/png")
+            || it.media_type.starts_with("font/")
+        {
             stored
         } else {
             deflated

@@ -110,7 +110,15 @@ fn cmap(map: &[(u32, u16)]) -> Vec<u8> {
     }
     let mut f4 = Vec::new();
     let len = 16 + 8 * segs;
-    for v in [4u16, len as u16, 0, (segs * 2) as u16, (pow * 2) as u16, log, ((segs - pow) * 2) as u16] {
+    for v in [
+        4u16,
+        len as u16,
+        0,
+        (segs * 2) as u16,
+        (pow * 2) as u16,
+        log,
+        ((segs - pow) * 2) as u16,
+    ] {
         f4.extend_from_slice(&v.to_be_bytes());
     }
     for &(c, _) in &bmp {
@@ -161,7 +169,10 @@ pub fn subset(data: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
         .iter()
         .find(|t| &t.0 == b"maxp")
         .and_then(|t| be16(&t.1, 4))?;
-    let hmtx_len = out.iter().find(|t| &t.0 == b"hmtx").map_or(0, |t| t.1.len());
+    let hmtx_len = out
+        .iter()
+        .find(|t| &t.0 == b"hmtx")
+        .map_or(0, |t| t.1.len());
     // hmtx = 4 bytes per long metric + 2 per remaining glyph.
     let long = (hmtx_len.checked_sub(2 * num_glyphs as usize)? / 2) as u16;
     for (tag, table) in original {
@@ -201,6 +212,9 @@ mod tests {
         }
         assert!(face.glyph_index('国').is_none());
         assert_eq!(face.number_of_glyphs() as usize, chars.len() + 1);
-        assert!(face.glyph_hor_advance(face.glyph_index('共').unwrap()).is_some());
+        assert!(
+            face.glyph_hor_advance(face.glyph_index('共').unwrap())
+                .is_some()
+        );
     }
 }

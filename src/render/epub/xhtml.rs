@@ -22,7 +22,9 @@ pub fn esc(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                out.push('\u{FFFD}')
+            }
             c => out.push(c),
         }
     }
@@ -53,7 +55,11 @@ pub fn text_lang(out: &mut String, s: &str, zh: &str) {
     for run in runs(&s) {
         match run {
             Script::Han(h) => {
-                let _ = write!(out, "<span lang=\"{zh}\" xml:lang=\"{zh}\">{}</span>", esc(h));
+                let _ = write!(
+                    out,
+                    "<span lang=\"{zh}\" xml:lang=\"{zh}\">{}</span>",
+                    esc(h)
+                );
             }
             Script::Other(o) => out.push_str(&esc(o)),
         }
@@ -81,7 +87,12 @@ pub fn styled(out: &mut String, rs: &[Run]) {
             }
         };
         out.push_str(open);
-        if let Run::Italic(c) | Run::Bold(c) | Run::SmallCaps(c) | Run::Sup(c) | Run::Sub(c) = r {
+        if let Run::Italic(c)
+        | Run::Bold(c)
+        | Run::SmallCaps(c)
+        | Run::Sup(c)
+        | Run::Sub(c) = r
+        {
             styled(out, c);
         }
         out.push_str(close);
@@ -102,11 +113,13 @@ impl Files {
     pub fn plan(project: &Project, sel: &Selection) -> Files {
         let mut f = Files::default();
         for d in &sel.documents {
-            f.documents.insert(d.clone(), format!("{}.xhtml", d.replace('/', "-")));
+            f.documents
+                .insert(d.clone(), format!("{}.xhtml", d.replace('/', "-")));
         }
         for id in &sel.entries {
             let letter = book::initial(&project.entries[id].term).to_lowercase();
-            f.entries.insert(id.clone(), format!("glossary-{}.xhtml", id_safe(&letter)));
+            f.entries
+                .insert(id.clone(), format!("glossary-{}.xhtml", id_safe(&letter)));
         }
         f
     }
@@ -114,8 +127,14 @@ impl Files {
     /// The href of an owner's start.
     pub fn owner_href(&self, owner: &Owner) -> Option<String> {
         match owner {
-            Owner::Entry(id) => self.entries.get(id).map(|f| format!("{f}#{}", owner.anchor())),
-            Owner::Document(id) => self.documents.get(id).map(|f| format!("{f}#{}", owner.anchor())),
+            Owner::Entry(id) => self
+                .entries
+                .get(id)
+                .map(|f| format!("{f}#{}", owner.anchor())),
+            Owner::Document(id) => self
+                .documents
+                .get(id)
+                .map(|f| format!("{f}#{}", owner.anchor())),
         }
     }
 }
@@ -134,6 +153,8 @@ pub struct Writer<'a> {
     pub pages: Option<&'a PageMap>,
     /// Ids of index marks already written (a term is anchored once per owner).
     pub marks: std::cell::RefCell<std::collections::BTreeSet<String>>,
+    /// The last print page marked so far, in book order across files.
+    pub last_page: std::cell::Cell<u64>,
 }
 
 /// State while writing one body.
@@ -141,33 +162,28 @@ pub struct Ctx<'a> {
     owner: Owner,
     level: u8,
     body: &'a Body,
-    /// Pages already marked in this file.
-    pub last_page: u64,
 }
 
 impl<'a> Ctx<'a> {
     /// A context for `owner`, whose headings start below `level`.
     pub fn new(owner: Owner, level: u8, body: &'a Body) -> Self {
-        Ctx {
-            owner,
-            level,
-            body,
-            last_page: 0,
-        }
+        Ctx { owner, level, body }
     }
 }
 
 impl Writer<'_> {
-    /// Page-break markers for every page from `ctx.last_page + 1` to `page`.
-    pub fn page_marks(&self, o: &mut String, ctx: &mut Ctx, page: Option<u64>) {
+    /// Page-break markers for every page after the last one marked up to `page`.
+    pub fn page_marks(&self, o: &mut String, page: Option<u64>) {
         let Some(page) = page else { return };
-        if ctx.last_page == 0 {
-            // The first mark of a file marks only the page the file starts on.
-            ctx.last_page = page.saturating_sub(1);
+        let mut last = self.last_page.get();
+        if last == 0 {
+            // The first mark of the book marks only the page it is on.
+            last = page.saturating_sub(1);
         }
-        while ctx.last_page < page {
-            ctx.last_page += 1;
-            let n = ctx.last_page;
+        while last < page {
+            last += 1;
+            self.last_page.set(last);
+            let n = last;
             let _ = write!(
                 o,
                 "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-{n}\" aria-label=\"{n}\"></span>"
@@ -180,7 +196,7 @@ impl Writer<'_> {
         for (i, b) in blocks.iter().enumerate() {
             let anchor = block_anchor(&ctx.owner, i);
             let page = self.pages.and_then(|p| p.blocks.get(&anchor).copied());
-            self.page_marks(o, ctx, page);
+            self.page_marks(o, page);
             self.block(o, ctx, b);
             o.push('\n');
         }
@@ -191,7 +207,9 @@ impl Writer<'_> {
         if ctx.body.notes.is_empty() {
             return;
         }
-        o.push_str("<section class=\"notes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n");
+        o.push_str(
+            "<section class=\"notes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n",
+        );
         for (i, note) in ctx.body.notes.iter().enumerate() {
             let n = i + 1;
             let id = note_id(&ctx.owner, n);
@@ -316,7 +334,11 @@ impl Writer<'_> {
                     self.inlines(o, ctx, content);
                     o.push_str("</a>");
                 }
-                Inline::XRef { target, label, span } => {
+                Inline::XRef {
+                    target,
+                    label,
+                    span,
+                } => {
                     let entry = self.project.entries.get(target);
                     let words = label
                         .clone()
@@ -343,7 +365,11 @@ impl Writer<'_> {
                 Inline::Cite(c) => {
                     if let Some(r) = self.cites.citation(&ctx.owner, c.index) {
                         let key = &c.items[0].key;
-                        let _ = write!(o, "<a class=\"cite\" href=\"bibliography.xhtml#bib-{}\">", id_safe(key));
+                        let _ = write!(
+                            o,
+                            "<a class=\"cite\" href=\"bibliography.xhtml#bib-{}\">",
+                            id_safe(key)
+                        );
                         styled(o, r);
                         o.push_str("</a>");
                     }
@@ -381,7 +407,11 @@ fn note_id(owner: &Owner, n: usize) -> String {
 
 /// Id of an index mark (first mark of a term in an owner).
 fn mark_anchor(ctx: &Ctx, term: &str) -> String {
-    format!("{}-ix-{}", ctx.owner.anchor(), id_safe(&crate::model::sort_key(term)))
+    format!(
+        "{}-ix-{}",
+        ctx.owner.anchor(),
+        id_safe(&crate::model::sort_key(term))
+    )
 }
 
 /// Id of an index mark, for links from the index.

@@ -251,7 +251,11 @@ impl Writer<'_> {
                 })
                 .collect();
             if !see.is_empty() {
-                let _ = writeln!(o, "#entry-section(\"See also\", link-list(({},)))\n", see.join(", "));
+                let _ = writeln!(
+                    o,
+                    "#entry-section(\"See also\", link-list(({},)))\n",
+                    see.join(", ")
+                );
             }
             let sources: Vec<String> = book::sources(self.cites, e)
                 .into_iter()
@@ -264,14 +268,22 @@ impl Writer<'_> {
                 })
                 .collect();
             if !sources.is_empty() {
-                let _ = writeln!(o, "#entry-section(\"Sources\", source-list(({},)))\n", sources.join(", "));
+                let _ = writeln!(
+                    o,
+                    "#entry-section(\"Sources\", source-list(({},)))\n",
+                    sources.join(", ")
+                );
             }
             let mentioned: Vec<String> = book::mentioned_in(self.selection, e)
                 .into_iter()
                 .filter_map(|b| self.owner_link(b))
                 .collect();
             if !mentioned.is_empty() {
-                let _ = writeln!(o, "#entry-section(\"Mentioned in\", link-list(({},)))\n", mentioned.join(", "));
+                let _ = writeln!(
+                    o,
+                    "#entry-section(\"Mentioned in\", link-list(({},)))\n",
+                    mentioned.join(", ")
+                );
             }
         }
     }
@@ -310,15 +322,26 @@ impl Writer<'_> {
 
     fn indexes(&self, o: &mut String) {
         let _ = writeln!(o, "#part(\"Index\", \"part-index\")\n");
-        o.push_str("#heading(level: 2, outlined: true)[General index]\n#general-index((\n");
+        o.push_str(
+            "#heading(level: 2, outlined: true)[General index]\n#general-index((\n",
+        );
         for line in book::general_index(self.project, self.selection) {
             let item = match line {
                 IndexLine::Letter(l) => format!("(\"letter\", {}, none)", str_lit(&l)),
                 IndexLine::Entry { words, id } => {
                     format!("(\"entry\", {}, {})", text_block(&words), str_lit(&id))
                 }
-                IndexLine::See { words, pinyin, term, .. } => {
-                    let w = if pinyin { format!("py({})", str_lit(&words)) } else { text_block(&words) };
+                IndexLine::See {
+                    words,
+                    pinyin,
+                    term,
+                    ..
+                } => {
+                    let w = if pinyin {
+                        format!("py({})", str_lit(&words))
+                    } else {
+                        text_block(&words)
+                    };
                     format!("(\"see\", {w}, {})", text_block(&term))
                 }
                 IndexLine::Mark { words, key } => {
@@ -328,7 +351,9 @@ impl Writer<'_> {
             let _ = writeln!(o, "  {item},");
         }
         o.push_str("))\n\n");
-        o.push_str("#heading(level: 2, outlined: true)[Chinese terms]\n#chinese-index((\n");
+        o.push_str(
+            "#heading(level: 2, outlined: true)[Chinese terms]\n#chinese-index((\n",
+        );
         for line in book::chinese_index(self.project, self.selection) {
             match line {
                 ZhLine::Letter(l) => {
@@ -463,7 +488,11 @@ impl Writer<'_> {
                     self.inlines(o, ctx, content);
                     o.push_str("];");
                 }
-                Inline::XRef { target, label, span } => {
+                Inline::XRef {
+                    target,
+                    label,
+                    span,
+                } => {
                     let words = label
                         .clone()
                         .or_else(|| {

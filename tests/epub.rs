@@ -1,0 +1,274 @@
+//! End-to-end tests of `epub`: epubcheck, XML well-formedness, links, language
+//! tags, reproducibility.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+
+fn build(content: &Path, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "epub",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, path)
+}
+
+/// The demo EPUB, built once.
+fn demo() -> &'static Path {
+    static EPUB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &EPUB
+        .get_or_init(|| build(&root().join("content"), "default.epub"))
+        .1
+}
+
+/// The fixture EPUB (footnotes, tables, Chinese, every kind of link, hostile text).
+fn fixture_epub() -> &'static Path {
+    static EPUB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &EPUB
+        .get_or_init(|| build(&fixture("epub"), "fixture.epub"))
+        .1
+}
+
+/// Runs epubcheck and fails on any error or warning (it exits 0 with warnings).
+fn epubcheck(epub: &Path) {
+    let out = std::process::Command::new("java")
+        .args([
+            "-jar",
+            "/usr/share/java/epubcheck.jar",
+            epub.to_str().unwrap(),
+        ])
+        .output()
+        .expect("java and epubcheck are needed (apt-get install epubcheck)");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains("Messages: 0 fatals / 0 errors / 0 warnings"),
+        "{report}"
+    );
+    assert!(
+        report.contains("No errors or warnings detected"),
+        "{report}"
+    );
+}
+
+/// The files of an EPUB, in zip order.
+fn entries(epub: &Path) -> Vec<(String, Vec<u8>, zip::CompressionMethod)> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().to_string(), data, f.compression())
+        })
+        .collect()
+}
+
+// Checks that epubcheck passes the demo EPUB with no errors and no warnings.
+#[test]
+fn demo_passes_epubcheck() {
+    epubcheck(demo());
+    let size = std::fs::metadata(demo()).unwrap().len();
+    assert!(size < 3 * 1024 * 1024, "{size} bytes");
+}
+
+// Checks that epubcheck passes the fixture with notes, tables, Chinese and links.
+#[test]
+fn fixture_passes_epubcheck() {
+    epubcheck(fixture_epub());
+}
+
+// Checks the container: mimetype first and stored, fonts and cover present.
+#[test]
+fn container_layout() {
+    let files = entries(demo());
+    assert_eq!(files[0].0, "mimetype");
+    assert_eq!(files[0].1, b"application/epub+zip");
+    assert_eq!(files[0].2, zip::CompressionMethod::Stored);
+    let names: BTreeSet<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    for n in [
+        "OEBPS/content.opf",
+        "OEBPS/nav.xhtml",
+        "OEBPS/images/cover.png",
+        "OEBPS/fonts/NotoSerifSC-subset.otf",
+        "OEBPS/fonts/LibertinusSerif-Regular.otf",
+    ] {
+        assert!(names.contains(n), "{n} missing");
+    }
+    let opf = String::from_utf8(
+        files
+            .iter()
+            .find(|f| f.0 == "OEBPS/content.opf")
+            .unwrap()
+            .1
+            .clone(),
+    )
+    .unwrap();
+    for needle in [
+        "schema:accessMode",
+        "schema:accessModeSufficient",
+        "printPageNumbers",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "<dc:source",
+    ] {
+        assert!(opf.contains(needle), "{needle} missing from the OPF");
+    }
+}
+
+/// Checks every XHTML file of an EPUB: well-formed XML, every internal link
+/// resolves, every run of hanzi is inside a `zh` language tag.
+fn check_xhtml(epub: &Path) -> BTreeMap<String, String> {
+    let files = entries(epub);
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut texts = BTreeMap::new();
+    for (name, data, _) in &files {
+        if !name.ends_with(".xhtml") {
+            continue;
+        }
+        let text = String::from_utf8(data.clone()).unwrap();
+        let doc = roxmltree::Document::parse_with_options(
+            &text,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{name} is not well-formed: {e}"));
+        let set = ids
+            .entry(name.trim_start_matches("OEBPS/").to_string())
+            .or_default();
+        for node in doc.descendants() {
+            if let Some(id) = node.attribute("id") {
+                assert!(set.insert(id.to_string()), "duplicate id {id} in {name}");
+            }
+            if node.is_text()
+                && node
+                    .text()
+                    .unwrap()
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                let tagged = node.ancestors().any(|a| {
+                    a.attribute("lang").is_some_and(|l| l.starts_with("zh"))
+                        && a.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
+                            .is_some_and(|l| l.starts_with("zh"))
+                });
+                assert!(
+                    tagged,
+                    "hanzi outside a zh tag in {name}: {:?}",
+                    node.text()
+                );
+            }
+            assert!(
+                node.tag_name().name() != "script",
+                "script element in {name}"
+            );
+        }
+        texts.insert(name.clone(), text);
+    }
+    for (name, text) in &texts {
+        let doc = roxmltree::Document::parse_with_options(
+            text,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let here = name.trim_start_matches("OEBPS/");
+        for node in doc.descendants() {
+            let Some(href) = node.attribute("href") else {
+                continue;
+            };
+            if href.starts_with("http") || href.ends_with(".css") {
+                continue;
+            }
+            let (file, frag) = href.split_once('#').unwrap_or((href, ""));
+            let file = if file.is_empty() { here } else { file };
+            let target = ids
+                .get(file)
+                .unwrap_or_else(|| panic!("{name}: link to missing file {href}"));
+            assert!(
+                frag.is_empty() || target.contains(frag),
+                "{name}: link to missing anchor {href}"
+            );
+        }
+    }
+    texts
+}
+
+// Checks the demo's XHTML: XML, links (index locators included) and language tags.
+#[test]
+fn demo_xhtml_is_well_formed_and_linked() {
+    let texts = check_xhtml(demo());
+    let index = &texts["OEBPS/index.xhtml"];
+    assert!(
+        index.contains(
+            "Common prosperity, <a href=\"glossary-c.xhtml#entry-common-prosperity\"><b>"
+        ),
+        "headword locator missing"
+    );
+    let nav = &texts["OEBPS/nav.xhtml"];
+    assert!(nav.contains("epub:type=\"page-list\""));
+    assert!(nav.contains("epub:type=\"landmarks\""));
+    let glossary = &texts["OEBPS/glossary-c.xhtml"];
+    assert!(glossary.contains("epub:type=\"pagebreak\""));
+    assert!(glossary.contains("lang=\"zh-Latn-pinyin\""));
+}
+
+// Checks the fixture: hostile text is text, notes pop up, the bibliography is marked.
+#[test]
+fn fixture_xhtml_escapes_and_links() {
+    let texts = check_xhtml(fixture_epub());
+    let c = &texts["OEBPS/glossary-c.xhtml"];
+    assert!(
+        c.contains("&lt;script&gt;alert(“x”)&lt;/script&gt; &amp; AT&amp;T ]]&gt;"),
+        "{c}"
+    );
+    assert!(c.contains("Bell: \u{fffd} and form feed \u{fffd} end."));
+    assert!(c.contains("<sup><a epub:type=\"noteref\""));
+    assert!(c.contains("<aside epub:type=\"footnote\""));
+    assert!(c.contains("<table>"));
+    assert!(c.contains("lang=\"zh-Hant\""));
+    let bib = &texts["OEBPS/bibliography.xhtml"];
+    assert!(bib.contains("epub:type=\"bibliography\" role=\"doc-bibliography\""));
+    assert!(bib.contains("Leadership &amp; &lt;"), "{bib}");
+    let title = &texts["OEBPS/title.xhtml"];
+    assert!(title.contains("EPUB Fixture &amp; &lt;Test&gt;"));
+}
+
+// Checks that the citation strings of the EPUB are those of the PDF.
+#[test]
+fn citations_match_the_pdf() {
+    let texts = check_xhtml(fixture_epub());
+    let t = &texts["OEBPS/translations-speech.xhtml"];
+    assert!(t.contains(">(2021)</a>"), "{t}");
+    let m = &texts["OEBPS/glossary-m.xhtml"];
+    assert!(m.contains("(Mao 1943, emphasis added)"), "{m}");
+    assert!(m.contains(">Mao (1943)</a>"), "{m}");
+}
+
+// Checks that two builds are byte-identical.
+#[test]
+fn builds_are_reproducible() {
+    let (_d, again) = build(&root().join("content"), "again.epub");
+    assert!(
+        std::fs::read(demo()).unwrap() == std::fs::read(again).unwrap(),
+        "EPUBs differ"
+    );
+}
