@@ -11,7 +11,13 @@ use std::time::Instant;
 use ccp_press::render::{Stamp, fonts, pdf};
 use ccp_press::{cite, load_and_check};
 
-const RUNS: usize = 5;
+/// Runs per measurement (median reported); `CCP_BENCH_RUNS` overrides.
+fn runs() -> usize {
+    std::env::var("CCP_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5)
+}
 
 fn peak_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -40,32 +46,61 @@ fn child(mode: &str, dir: &Path) {
     }
     let p = &checked.project;
     let reader = &p.readers["default"];
+    if let Some(numbers) = mode.strip_prefix("epub") {
+        let options = ccp_press::render::epub::Options {
+            paper: pdf::Paper::Letter,
+            page_numbers: numbers == "-pages",
+        };
+        let t1 = Instant::now();
+        let bytes =
+            ccp_press::render::epub::epub(p, reader, &options, None).expect("epub");
+        println!(
+            "total_ms={:.1} epub_ms={:.1} bytes={} peak_kb={}",
+            t0.elapsed().as_secs_f64() * 1e3,
+            t1.elapsed().as_secs_f64() * 1e3,
+            bytes.len(),
+            peak_kb()
+        );
+        return;
+    }
     let options = pdf::Options::default();
-    let t1 = Instant::now();
+    // Font parsing is typst's work (it needs the fonts whoever loads them): timed apart.
+    let t = Instant::now();
+    let _ = fonts::fonts();
+    let t_fonts = t.elapsed();
+    let t = Instant::now();
     let sel = p.select(reader);
     let _ = fonts::check_coverage(p, &pdf::reader_files(p, reader, &sel));
+    let t_coverage = t.elapsed();
+    let t = Instant::now();
     let cites = cite::format(p, &sel);
+    let t_cite = t.elapsed();
+    let t = Instant::now();
     let files = pdf::sources(p, reader, &sel, &cites, &options);
-    let t_ours = t1.elapsed();
-    let t2 = Instant::now();
-    let _ = fonts::fonts();
-    let t_fonts = t2.elapsed();
+    let t_markup = t.elapsed();
     let stamp = Stamp::for_reader(reader);
-    let t3 = Instant::now();
+    let t = Instant::now();
     let compiled = pdf::compile(files, stamp).expect("compiles");
-    let t_compile = t3.elapsed();
-    let t4 = Instant::now();
+    let t_compile = t.elapsed();
+    let t = Instant::now();
     let bytes =
         pdf::export(&compiled.document, reader, stamp, &options).expect("exports");
-    let t_export = t4.elapsed();
+    let t_export = t.elapsed();
     let total = t0.elapsed();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    let ours = t_check + t_coverage + t_cite + t_markup;
     println!(
-        "total_ms={:.1} ours_ms={:.1} fonts_ms={:.1} typst_compile_ms={:.1} pdf_export_ms={:.1} pages={} bytes={} peak_kb={}",
-        total.as_secs_f64() * 1e3,
-        (t_check + t_ours).as_secs_f64() * 1e3,
-        t_fonts.as_secs_f64() * 1e3,
-        t_compile.as_secs_f64() * 1e3,
-        t_export.as_secs_f64() * 1e3,
+        "total_ms={:.1} ours_ms={:.1} ours_pct={:.1} load_check_ms={:.1} coverage_ms={:.1} cite_ms={:.1} markup_ms={:.1} font_parse_ms={:.1} typst_compile_ms={:.1} pdf_export_ms={:.1} pages={} bytes={} peak_kb={}",
+        ms(total),
+        ms(ours),
+        100.0 * ours.as_secs_f64() / total.as_secs_f64(),
+        ms(t_check),
+        ms(t_coverage),
+        ms(t_cite),
+        ms(t_markup),
+        ms(t_fonts),
+        ms(t_compile),
+        ms(t_export),
         compiled.document.pages().len(),
         bytes.len(),
         peak_kb()
@@ -75,7 +110,7 @@ fn child(mode: &str, dir: &Path) {
 fn measure(label: &str, mode: &str, dir: &Path) {
     let exe = std::env::current_exe().unwrap();
     let mut rows: Vec<Vec<(String, f64)>> = Vec::new();
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let out = Command::new(&exe)
             .env("CCP_BENCH_CHILD", mode)
             .env("CCP_BENCH_DIR", dir)
@@ -110,7 +145,7 @@ fn measure(label: &str, mode: &str, dir: &Path) {
         vals.sort_by(f64::total_cmp);
         parts.push(format!("{k}={}", vals[vals.len() / 2]));
     }
-    println!("{label:<32} median of {RUNS}: {}", parts.join(" "));
+    println!("{label:<36} median of {}: {}", runs(), parts.join(" "));
 }
 
 fn main() {
@@ -119,7 +154,8 @@ fn main() {
         child(&mode, &dir);
         return;
     }
-    // `cargo bench -- <filter>` passes extra arguments; `--bench` is always there.
+    // `cargo bench -- <filter>` runs the measurements whose label contains a filter
+    // word (e.g. `cargo bench -- "pdf demo"`); `--bench` is always passed.
     let filter: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -135,15 +171,20 @@ fn main() {
         ccp_press::synth::write_corpus(&dir, n, w).unwrap();
         corpora.push((n, w, dir));
     }
-    if wanted("check") {
-        measure("check demo", "check", &demo);
-        for (n, w, dir) in &corpora {
-            measure(&format!("check {n} entries / {w} works"), "check", dir);
-        }
+    let (n1, w1, big) = &corpora[0];
+    let mut plan: Vec<(String, &str, &Path)> =
+        vec![("check demo".into(), "check", &demo)];
+    for (n, w, dir) in &corpora {
+        plan.push((format!("check {n} entries / {w} works"), "check", dir));
     }
-    if wanted("pdf") {
-        measure("pdf demo (default reader)", "pdf", &demo);
-        let (n, w, dir) = &corpora[0];
-        measure(&format!("pdf {n} entries / {w} works"), "pdf", dir);
+    plan.push(("epub demo, no page numbers".into(), "epub", &demo));
+    plan.push(("epub demo, print page numbers".into(), "epub-pages", &demo));
+    plan.push((format!("epub {n1} entries, no page numbers"), "epub", big));
+    plan.push(("pdf demo (default reader)".into(), "pdf", &demo));
+    plan.push((format!("pdf {n1} entries / {w1} works"), "pdf", big));
+    for (label, mode, dir) in plan {
+        if wanted(&label) {
+            measure(&label, mode, dir);
+        }
     }
 }

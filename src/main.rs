@@ -89,6 +89,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write a generated content folder (for benchmarks) to DIR.
+    #[command(hide = true)]
+    Synth {
+        /// Target folder.
+        dir: PathBuf,
+        /// Glossary entries.
+        #[arg(long, default_value_t = 1000)]
+        entries: usize,
+        /// Bibliography entries.
+        #[arg(long, default_value_t = 200)]
+        works: usize,
+    },
 }
 
 impl PaperArg {
@@ -151,6 +163,17 @@ fn main() -> ExitCode {
             },
             false,
         ),
+        Command::Synth {
+            dir,
+            entries,
+            works,
+        } => match ccp_press::synth::write_corpus(&dir, entries, works) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", dir.display());
+                ExitCode::FAILURE
+            }
+        },
         Command::Build {
             reader,
             paper,

@@ -379,7 +379,7 @@ impl Writer<'_> {
     /// page list uses.
     fn top_blocks(&self, o: &mut String, ctx: &Ctx, blocks: &[Block]) {
         for (i, b) in blocks.iter().enumerate() {
-            let _ = write!(o, "#pg({})", str_lit(&block_anchor(&ctx.owner, i)));
+            let _ = write!(o, "#pg({});", str_lit(&block_anchor(&ctx.owner, i)));
             if !matches!(b, Block::Para(_)) {
                 o.push('\n');
             }
