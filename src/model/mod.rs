@@ -166,6 +166,14 @@ pub struct Reader {
 }
 
 impl Project {
+    /// The words a cross-reference prints: its label, else the target's term.
+    pub fn xref_words(&self, target: &str, label: Option<&str>) -> String {
+        label
+            .map(str::to_string)
+            .or_else(|| self.entries.get(target).map(|e| e.term.clone()))
+            .unwrap_or_else(|| target.to_string())
+    }
+
     /// Entry ids and document ids in a reader, in book order: documents as listed, then
     /// the selected entries sorted by term.
     pub fn select(&self, reader: &Reader) -> Selection {

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::cite::Formatted;
-use crate::model::{Entry, Inline, Owner, Project, Selection, sort_key, walk_inlines};
+use crate::model::{
+    Body, Entry, Inline, Owner, Project, Selection, sort_key, walk_inlines,
+};
 
 /// One line of the general index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,15 +137,26 @@ fn with_letters<T>(items: Vec<(String, T)>, letter: impl Fn(String) -> T) -> Vec
     out
 }
 
+/// The bodies of a reader in book order: documents, then entries.
+pub fn bodies<'a>(
+    project: &'a Project,
+    sel: &'a Selection,
+) -> impl Iterator<Item = (Owner, &'a Body)> {
+    let docs = sel
+        .documents
+        .iter()
+        .map(|d| (Owner::Document(d.clone()), &project.documents[d].body));
+    let entries = sel
+        .entries
+        .iter()
+        .map(|e| (Owner::Entry(e.clone()), &project.entries[e].body));
+    docs.chain(entries)
+}
+
 /// Author index marks of the reader: sort key → term as first written.
 pub fn marks(project: &Project, sel: &Selection) -> BTreeMap<String, String> {
     let mut marks = BTreeMap::new();
-    let bodies = sel
-        .documents
-        .iter()
-        .map(|d| &project.documents[d].body)
-        .chain(sel.entries.iter().map(|e| &project.entries[e].body));
-    for body in bodies {
+    for (_, body) in bodies(project, sel) {
         walk_inlines(body, &mut |i| {
             if let Inline::IndexMark(t) = i {
                 marks.entry(sort_key(t)).or_insert_with(|| t.clone());

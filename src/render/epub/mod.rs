@@ -532,16 +532,7 @@ fn bibliography(cites: &Formatted) -> String {
 /// Where each entry is mentioned, in book order: (owner, xref anchor).
 fn places(project: &Project, sel: &Selection) -> BTreeMap<String, Vec<(Owner, String)>> {
     let mut out: BTreeMap<String, Vec<(Owner, String)>> = BTreeMap::new();
-    let bodies = sel
-        .documents
-        .iter()
-        .map(|d| (Owner::Document(d.clone()), &project.documents[d].body))
-        .chain(
-            sel.entries
-                .iter()
-                .map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)),
-        );
-    for (owner, body) in bodies {
+    for (owner, body) in book::bodies(project, sel) {
         walk_inlines(body, &mut |i| {
             if let Inline::XRef { target, span, .. } = i
                 && sel.has_entry(target)
@@ -749,16 +740,7 @@ fn mark_places(
     sel: &Selection,
 ) -> BTreeMap<String, Vec<(Owner, String)>> {
     let mut out: BTreeMap<String, Vec<(Owner, String)>> = BTreeMap::new();
-    let bodies = sel
-        .documents
-        .iter()
-        .map(|d| (Owner::Document(d.clone()), &project.documents[d].body))
-        .chain(
-            sel.entries
-                .iter()
-                .map(|e| (Owner::Entry(e.clone()), &project.entries[e].body)),
-        );
-    for (owner, body) in bodies {
+    for (owner, body) in book::bodies(project, sel) {
         walk_inlines(body, &mut |i| {
             if let Inline::IndexMark(t) = i {
                 let list = out.entry(crate::model::sort_key(t)).or_default();

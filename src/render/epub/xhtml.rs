@@ -339,11 +339,7 @@ impl Writer<'_> {
                     label,
                     span,
                 } => {
-                    let entry = self.project.entries.get(target);
-                    let words = label
-                        .clone()
-                        .or_else(|| entry.map(|e| e.term.clone()))
-                        .unwrap_or_else(|| target.clone());
+                    let words = self.project.xref_words(target, label.as_deref());
                     match self.files.entries.get(target) {
                         Some(file) => {
                             let _ = write!(

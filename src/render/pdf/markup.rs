@@ -493,12 +493,7 @@ impl Writer<'_> {
                     label,
                     span,
                 } => {
-                    let words = label
-                        .clone()
-                        .or_else(|| {
-                            self.project.entries.get(target).map(|e| e.term.clone())
-                        })
-                        .unwrap_or_else(|| target.clone());
+                    let words = self.project.xref_words(target, label.as_deref());
                     if self.selection.has_entry(target) {
                         let _ = write!(
                             o,
