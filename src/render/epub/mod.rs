@@ -377,15 +377,15 @@ fn collect_pages(xhtml: &str, file: &str, out: &mut Vec<(String, String)>) {
 }
 
 fn cover_png(reader: &Reader, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    use crate::render::pdf::markup::str_lit;
+    let str_lit = |s: &str| pdf::markup::str_lit(&crate::render::script::smart_quotes(s));
     let editors: Vec<String> = reader.editors.iter().map(|e| str_lit(e)).collect();
     let main = format!(
         "#import \"/layouts/cover.typ\": cover\n#cover({}, {}, ({}{}), {})\n",
         str_lit(&reader.title),
-        reader.subtitle.as_deref().map_or("none".into(), str_lit),
+        reader.subtitle.as_deref().map_or("none".into(), &str_lit),
         editors.join(", "),
         if editors.len() == 1 { "," } else { "" },
-        reader.edition.as_deref().map_or("none".into(), str_lit),
+        reader.edition.as_deref().map_or("none".into(), &str_lit),
     );
     let compiled = pdf::compile(
         vec![

@@ -422,3 +422,49 @@ pub fn mark_href(files: &Files, owner: &Owner, term: &str) -> Option<String> {
         id_safe(&crate::model::sort_key(term))
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    // Checks escaping of markup characters and XML-forbidden controls.
+    #[test]
+    fn escapes_markup_and_controls() {
+        assert_eq!(
+            esc("<script>&\"'\u{1}"),
+            "&lt;script&gt;&amp;&quot;&#39;\u{fffd}"
+        );
+        let mut o = String::new();
+        text(&mut o, "a 共同 b");
+        assert_eq!(
+            o,
+            "a <span lang=\"zh-Hans\" xml:lang=\"zh-Hans\">共同</span> b"
+        );
+    }
+
+    proptest! {
+        // Checks, for arbitrary strings, that text stays well-formed XML whose only
+        // elements are language spans, and whose text is the input.
+        #[test]
+        fn arbitrary_text_is_well_formed(s in any::<String>()) {
+            let mut o = String::from("<p xmlns=\"http://www.w3.org/1999/xhtml\">");
+            text(&mut o, &s);
+            o.push_str("</p>");
+            let doc = roxmltree::Document::parse(&o);
+            prop_assert!(doc.is_ok(), "{:?}", doc.err());
+            let doc = doc.unwrap();
+            for n in doc.root_element().descendants().skip(1) {
+                prop_assert!(n.is_text() || n.tag_name().name() == "span");
+            }
+            let expected: String = smart_quotes(&s)
+                .chars()
+                .map(|c| if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}') { '\u{FFFD}' } else { c })
+                .collect();
+            let got: String = doc.root_element().descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect();
+            // XML normalises line ends.
+            prop_assert_eq!(got, expected.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+    }
+}
