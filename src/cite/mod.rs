@@ -125,6 +125,8 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
     let style = style();
     let locales = hayagriva::archive::locales();
     let mut driver = BibliographyDriver::new();
+    let mut all_listed: Vec<String> = Vec::new();
+    let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     // Owner, citation index, prefix, author suppressed.
     let mut order: Vec<(Owner, usize, String, bool)> = Vec::new();
     let owners = selection
@@ -173,20 +175,31 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
             let suppress = c.items.len() == 1 && first.is_some_and(|i| i.suppress_author);
             driver.citation(CitationRequest::from_items(items, &style, &locales));
             order.push((owner.clone(), c.index, prefix, suppress));
+            cited.extend(c.items.iter().map(|i| i.key.clone()));
         }
-        let hidden: Vec<_> = listed
-            .iter()
-            .filter_map(|k| project.bibliography.get(k))
-            .map(|b| {
-                let mut ci = CitationItem::with_entry(&b.entry);
-                ci.hidden = true;
-                ci
-            })
-            .collect();
-        if !hidden.is_empty() {
-            driver.citation(CitationRequest::from_items(hidden, &style, &locales));
-            order.push((owner.clone(), usize::MAX, String::new(), false));
-        }
+        all_listed.extend(listed);
+    }
+    // Works listed but not cited go into the reference list through one hidden
+    // citation (one request rather than one per owner: the driver renders each).
+    let mut seen = std::collections::BTreeSet::new();
+    let hidden: Vec<_> = all_listed
+        .iter()
+        .filter(|k| !cited.contains(k.as_str()) && seen.insert(k.as_str()))
+        .filter_map(|k| project.bibliography.get(k))
+        .map(|b| {
+            let mut ci = CitationItem::with_entry(&b.entry);
+            ci.hidden = true;
+            ci
+        })
+        .collect();
+    if !hidden.is_empty() {
+        driver.citation(CitationRequest::from_items(hidden, &style, &locales));
+        order.push((
+            Owner::Entry(String::new()),
+            usize::MAX,
+            String::new(),
+            false,
+        ));
     }
     let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
     let mut out = Formatted::default();
