@@ -52,6 +52,27 @@ pub fn epub(
     options: &Options,
     pages: Option<&PageMap>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    // The cover is a typst document of its own: render it on the second core while
+    // this one formats citations and writes the XHTML.
+    let stamp = Stamp::for_reader(reader);
+    std::thread::scope(|scope| {
+        let cover = scope.spawn(move || cover_png(reader, stamp));
+        let join = move || {
+            cover.join().unwrap_or_else(|_| {
+                Err(vec![Diagnostic::error("E0903", "cover rendering failed")])
+            })
+        };
+        epub_with_cover(project, reader, options, pages, join)
+    })
+}
+
+fn epub_with_cover(
+    project: &Project,
+    reader: &Reader,
+    options: &Options,
+    pages: Option<&PageMap>,
+    cover: impl FnOnce() -> Result<Vec<u8>, Vec<Diagnostic>>,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let selection = project.select(reader);
     let cites = cite::format(project, &selection);
     let stamp = Stamp::for_reader(reader);
@@ -80,11 +101,10 @@ pub fn epub(
         last_page: Default::default(),
     };
     let mut items = Vec::new();
-    let cover = cover_png(reader, stamp)?;
     items.push(Item {
         href: "images/cover.png".into(),
         media_type: "image/png",
-        data: cover,
+        data: Vec::new(),
         properties: Some("cover-image"),
         spine: None,
     });
@@ -324,6 +344,8 @@ pub fn epub(
     }
     landmarks.push(("index", "Index", "index.xhtml".into()));
     page_list.sort_by_key(|(label, _)| label.parse::<u64>().unwrap_or(u64::MAX));
+    page_list.dedup_by(|a, b| a.0 == b.0);
+    items[0].data = cover()?;
     let package = Package {
         identifier: format!(
             "urn:uuid:{}",
