@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::Diagnostic;
-use crate::model::{Body, DocKind, Document, Entry, Project, Spanned};
+use crate::model::{DocKind, Document, Entry, Project, Spanned};
 use crate::source::{FileId, SourceMap, Span, display_name};
 use bibliography::BibFormat;
 use front_matter::{Yaml, check_fields};
@@ -386,7 +386,7 @@ impl Loader {
             date: fields.date,
             translator: fields.translator,
             source,
-            body: Body { ..body },
+            body,
         })
     }
 }

@@ -5,8 +5,7 @@ use std::fmt::Write as _;
 
 use crate::cite::{Formatted, Run};
 use crate::model::{
-    Block, Body, DocKind, Inline, Owner, Project, Reader, Selection, inline_text,
-    sort_key,
+    Block, Body, DocKind, Inline, Owner, Project, Reader, Selection, sort_key,
 };
 use crate::render::book::{self, IndexLine, ZhLine};
 use crate::render::script::{Script, runs};
@@ -557,11 +556,6 @@ pub fn block_anchor(owner: &Owner, i: usize) -> String {
 /// The anchor of a cross-reference (shared by both writers).
 pub fn xref_anchor(span: crate::source::Span) -> String {
     format!("r{}-{}", span.file.0, span.start)
-}
-
-/// Plain text of a heading, for tests and outlines.
-pub fn plain(xs: &[Inline]) -> String {
-    inline_text(xs)
 }
 
 #[cfg(test)]
