@@ -243,7 +243,9 @@ fn epub_with_cover(
 
     // Bibliography and indexes.
     if !cites.bibliography.is_empty() {
-        items.push(doc_item("bibliography.xhtml", bibliography(&cites)));
+        let xhtml = bibliography(&writer, &cites);
+        collect_pages(&xhtml, "bibliography.xhtml", &mut page_list);
+        items.push(doc_item("bibliography.xhtml", xhtml));
         toc.push(TocNode {
             label: "Bibliography".into(),
             href: "bibliography.xhtml".into(),
@@ -539,11 +541,16 @@ fn entry_lists(
     }
 }
 
-fn bibliography(cites: &Formatted) -> String {
+fn bibliography(writer: &xhtml::Writer, cites: &Formatted) -> String {
     let mut o = xhtml_head("Bibliography", "bibliography");
     o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">Bibliography</h1>\n<ul class=\"bib\">\n");
     for (key, r) in &cites.bibliography {
-        let _ = write!(o, "<li id=\"bib-{}\">", id_safe(key));
+        let page = writer
+            .pages
+            .and_then(|p| p.blocks.get(&format!("bib-{key}")).copied());
+        let mut marks = String::new();
+        writer.page_marks(&mut marks, page);
+        let _ = write!(o, "<li id=\"bib-{}\">{marks}", id_safe(key));
         xhtml::styled(&mut o, r);
         o.push_str("</li>\n");
     }
