@@ -40,12 +40,8 @@ enum Command {
     },
     /// Typeset a reader as PDF (default `out/<reader>.pdf`).
     Pdf {
-        /// The reader (a file stem in readers/).
-        #[arg(long, default_value = "default")]
-        reader: String,
-        /// Paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-        paper: PaperArg,
+        #[command(flatten)]
+        edition: EditionArgs,
         /// Output file.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -55,39 +51,23 @@ enum Command {
         /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
         #[arg(long)]
         no_standards: bool,
-        /// Output format of diagnostics.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
     },
-    /// Make the EPUB edition of a reader (default `out/<reader>.epub`).
+    /// Make the EPUB edition of a reader (default `out/<reader>.epub`); `--paper`
+    /// chooses the print edition whose page numbers it carries.
     Epub {
-        /// The reader (a file stem in readers/).
-        #[arg(long, default_value = "default")]
-        reader: String,
-        /// Paper of the print edition whose page numbers the EPUB carries.
-        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-        paper: PaperArg,
+        #[command(flatten)]
+        edition: EditionArgs,
         /// Output file.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Leave out print page numbers (skips the PDF layout; faster).
         #[arg(long)]
         no_page_numbers: bool,
-        /// Output format of diagnostics.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
     },
     /// Make the PDF and the EPUB of a reader from one load (`out/<reader>.pdf|epub`).
     Build {
-        /// The reader (a file stem in readers/).
-        #[arg(long, default_value = "default")]
-        reader: String,
-        /// Paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-        paper: PaperArg,
-        /// Output format of diagnostics.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[command(flatten)]
+        edition: EditionArgs,
     },
     /// Write a generated content folder (for benchmarks) to DIR.
     #[command(hide = true)]
@@ -101,6 +81,20 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         works: usize,
     },
+}
+
+/// Options shared by the commands that make an edition.
+#[derive(Debug, clap::Args)]
+struct EditionArgs {
+    /// The reader (a file stem in readers/).
+    #[arg(long, default_value = "default")]
+    reader: String,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    paper: PaperArg,
+    /// Output format of diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 impl PaperArg {
@@ -129,39 +123,46 @@ fn main() -> ExitCode {
             format,
         } => cmd::check::run(&cli.content, deny_warnings, format),
         Command::Pdf {
-            reader,
-            paper,
+            edition,
             output,
             emit_typst,
             no_standards,
-            format,
         } => cmd::pdf::run(
             &cli.content,
             cmd::pdf::Args {
-                reader,
-                paper: paper.paper(),
+                reader: edition.reader,
+                paper: edition.paper.paper(),
                 output,
                 emit_typst,
-                format,
+                format: edition.format,
                 no_standards,
             },
         ),
         Command::Epub {
-            reader,
-            paper,
+            edition,
             output,
             no_page_numbers,
-            format,
         } => cmd::epub::run(
             &cli.content,
             cmd::epub::Args {
-                reader,
-                paper: paper.paper(),
+                reader: edition.reader,
+                paper: edition.paper.paper(),
                 output,
                 no_page_numbers,
-                format,
+                format: edition.format,
             },
             false,
+        ),
+        Command::Build { edition } => cmd::epub::run(
+            &cli.content,
+            cmd::epub::Args {
+                reader: edition.reader,
+                paper: edition.paper.paper(),
+                output: None,
+                no_page_numbers: false,
+                format: edition.format,
+            },
+            true,
         ),
         Command::Synth {
             dir,
@@ -174,20 +175,5 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Build {
-            reader,
-            paper,
-            format,
-        } => cmd::epub::run(
-            &cli.content,
-            cmd::epub::Args {
-                reader,
-                paper: paper.paper(),
-                output: None,
-                no_page_numbers: false,
-                format,
-            },
-            true,
-        ),
     }
 }

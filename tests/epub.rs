@@ -272,3 +272,23 @@ fn builds_are_reproducible() {
         "EPUBs differ"
     );
 }
+
+// Checks that `build` writes both editions from one load, in out/ of the working folder.
+#[test]
+fn build_makes_both_editions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = fixture("minimal");
+    let out = run_in(
+        tmp.path(),
+        &["--content", content.to_str().unwrap(), "build"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(tmp.path().join("out/default.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let epub = tmp.path().join("out/default.epub");
+    assert_eq!(entries(&epub)[0].0, "mimetype");
+    epubcheck(&epub);
+}

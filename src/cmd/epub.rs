@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ccp_press::diag::{self, Diagnostic};
-use ccp_press::load_and_check;
+use ccp_press::diag;
 use ccp_press::render::{Stamp, epub, fonts, pdf};
 
 use crate::Format;
@@ -23,24 +22,11 @@ pub struct Args {
     pub format: Format,
 }
 
-fn print(project: &ccp_press::model::Project, format: Format, diags: &[Diagnostic]) {
-    match format {
-        Format::Human => eprint!("{}", diag::render_human(&project.sources, diags)),
-        Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
-    }
-}
-
 /// Runs `epub` (`with_pdf` false) or `build` (`with_pdf` true).
 pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
-    let checked = load_and_check(content);
-    super::report(&checked, args.format);
-    if super::failed(&checked, false) {
-        eprintln!(
-            "error: not building: {}",
-            diag::summary(&checked.diagnostics)
-        );
+    let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
-    }
+    };
     let project = &checked.project;
     let Some(reader) = super::find_reader(project, &args.reader) else {
         return ExitCode::FAILURE;
@@ -57,7 +43,7 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
             &pdf::reader_files(project, reader, &selection),
         );
         if !missing.is_empty() {
-            print(project, args.format, &missing);
+            super::print(project, args.format, &missing);
             return ExitCode::FAILURE;
         }
         let cites = ccp_press::cite::format(project, &selection);
@@ -69,7 +55,7 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
         });
         match result {
             Ok((bytes, map, warnings)) => {
-                print(project, args.format, &warnings);
+                super::print(project, args.format, &warnings);
                 let out = PathBuf::from(format!("out/{}.pdf", reader.name));
                 if let Err(e) = super::write_atomic(&out, &bytes) {
                     eprintln!("error: cannot write {}: {e}", out.display());
@@ -79,7 +65,7 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
                 pages = Some(map);
             }
             Err(d) => {
-                print(project, args.format, &d);
+                super::print(project, args.format, &d);
                 return ExitCode::FAILURE;
             }
         }
@@ -102,7 +88,7 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => {
-            print(project, args.format, &d);
+            super::print(project, args.format, &d);
             eprintln!("error: EPUB not written: {}", diag::summary(&d));
             ExitCode::FAILURE
         }

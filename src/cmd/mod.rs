@@ -68,3 +68,30 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     }
     result
 }
+
+/// The first steps of every build: load and check, print the diagnostics, and
+/// return the model unless there are errors.
+pub fn load_for_build(content: &std::path::Path, format: Format) -> Option<Checked> {
+    let checked = ccp_press::load_and_check(content);
+    report(&checked, format);
+    if failed(&checked, false) {
+        eprintln!(
+            "error: not building: {}",
+            diag::summary(&checked.diagnostics)
+        );
+        return None;
+    }
+    Some(checked)
+}
+
+/// Prints diagnostics that a writer returned.
+pub fn print(
+    project: &ccp_press::model::Project,
+    format: Format,
+    diags: &[ccp_press::diag::Diagnostic],
+) {
+    match format {
+        Format::Human => eprint!("{}", diag::render_human(&project.sources, diags)),
+        Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
+    }
+}

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ccp_press::diag::{self, Diagnostic};
-use ccp_press::load_and_check;
 use ccp_press::render::pdf::{self, Options, Paper};
 
 use crate::Format;
@@ -27,15 +26,9 @@ pub struct Args {
 
 /// Runs `pdf`.
 pub fn run(content: &Path, args: Args) -> ExitCode {
-    let checked = load_and_check(content);
-    super::report(&checked, args.format);
-    if super::failed(&checked, false) {
-        eprintln!(
-            "error: not building: {}",
-            diag::summary(&checked.diagnostics)
-        );
+    let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
-    }
+    };
     let project = &checked.project;
     let Some(reader) = super::find_reader(project, &args.reader) else {
         return ExitCode::FAILURE;
@@ -57,10 +50,7 @@ pub fn run(content: &Path, args: Args) -> ExitCode {
         eprintln!("wrote typst sources to {}", dir.display());
     }
     let result = pdf::pdf(project, reader, &options);
-    let print = |diags: &[Diagnostic]| match args.format {
-        Format::Human => eprint!("{}", diag::render_human(&project.sources, diags)),
-        Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
-    };
+    let print = |diags: &[Diagnostic]| super::print(project, args.format, diags);
     match result {
         Ok((bytes, warnings)) => {
             print(&warnings);

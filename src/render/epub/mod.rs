@@ -520,18 +520,13 @@ fn entry_lists(
             .iter()
             .filter_map(|owner| {
                 let href = files.owner_href(owner)?;
-                let mut s = String::new();
-                match owner {
-                    Owner::Entry(id) => {
-                        let _ = write!(s, "<a class=\"xref\" href=\"{href}\">");
-                        text(&mut s, &project.entries[id].term);
-                    }
-                    Owner::Document(id) => {
-                        let _ = write!(s, "<a href=\"{href}\"><i>");
-                        text(&mut s, &project.documents[id].title);
-                        s.push_str("</i>");
-                    }
-                }
+                let class = if matches!(owner, Owner::Entry(_)) {
+                    " class=\"xref\""
+                } else {
+                    ""
+                };
+                let mut s = format!("<a{class} href=\"{href}\">");
+                owner_label(&mut s, project, owner);
                 s.push_str("</a>");
                 Some(s)
             })
@@ -621,14 +616,7 @@ fn locators(
             for (owner, anchor) in places {
                 if seen.insert(owner.clone()) {
                     let mut s = format!("<a href=\"{}#{anchor}\">", file_of(owner));
-                    match owner {
-                        Owner::Entry(id) => text(&mut s, &project.entries[id].term),
-                        Owner::Document(id) => {
-                            s.push_str("<i>");
-                            text(&mut s, &project.documents[id].title);
-                            s.push_str("</i>");
-                        }
-                    }
+                    owner_label(&mut s, project, owner);
                     s.push_str("</a>");
                     out.push(s);
                 }
@@ -663,16 +651,8 @@ fn indexes(
                     .and_then(|p| p.entries.get(&id))
                     .map_or("entry".to_string(), |p| p.to_string());
                 let _ = write!(o, ", <a href=\"{head}\"><b>{head_label}</b></a>");
-                let locs = locators(
-                    project,
-                    files,
-                    pages,
-                    places.get(&id).map_or(&[][..], Vec::as_slice),
-                );
-                if !locs.is_empty() {
-                    o.push_str(", ");
-                    o.push_str(&locs.join(", "));
-                }
+                let places = places.get(&id).map_or(&[][..], Vec::as_slice);
+                push_list(&mut o, &locators(project, files, pages, places));
                 o.push_str("</li>\n");
             }
             IndexLine::See {
@@ -706,20 +686,12 @@ fn indexes(
                     .filter_map(|(owner, term)| {
                         let href = xhtml::mark_href(files, owner, term)?;
                         let mut s = format!("<a href=\"{href}\">");
-                        match owner {
-                            Owner::Entry(id) => text(&mut s, &project.entries[id].term),
-                            Owner::Document(id) => {
-                                text(&mut s, &project.documents[id].title)
-                            }
-                        }
+                        owner_label(&mut s, project, owner);
                         s.push_str("</a>");
                         Some(s)
                     })
                     .collect();
-                if !links.is_empty() {
-                    o.push_str(", ");
-                    o.push_str(&links.join(", "));
-                }
+                push_list(&mut o, &links);
                 o.push_str("</li>\n");
             }
         }
@@ -745,22 +717,34 @@ fn indexes(
                 let _ = write!(o, "<a href=\"{href}\">");
                 text(&mut o, &e.term);
                 o.push_str("</a>");
-                let locs = locators(
-                    project,
-                    files,
-                    pages,
-                    places.get(&id).map_or(&[][..], Vec::as_slice),
-                );
-                if !locs.is_empty() {
-                    o.push_str(", ");
-                    o.push_str(&locs.join(", "));
-                }
+                let places = places.get(&id).map_or(&[][..], Vec::as_slice);
+                push_list(&mut o, &locators(project, files, pages, places));
                 o.push_str("</li>\n");
             }
         }
     }
     o.push_str("</ul>\n</section>\n</body>\n</html>\n");
     o
+}
+
+/// `, a, b, c` after an index term, when there are links.
+fn push_list(o: &mut String, links: &[String]) {
+    if !links.is_empty() {
+        o.push_str(", ");
+        o.push_str(&links.join(", "));
+    }
+}
+
+/// The name of a document (italic) or entry, as link text.
+fn owner_label(o: &mut String, project: &Project, owner: &Owner) {
+    match owner {
+        Owner::Entry(id) => text(o, &project.entries[id].term),
+        Owner::Document(id) => {
+            o.push_str("<i>");
+            text(o, &project.documents[id].title);
+            o.push_str("</i>");
+        }
+    }
 }
 
 /// Index marks: key → (owner, term as written), first per owner.
