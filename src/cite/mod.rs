@@ -101,6 +101,27 @@ fn style() -> IndependentStyle {
     }
 }
 
+/// The CSL locale terms for US English ("et al.", "edited by", month names).
+///
+/// `hayagriva::archive::locales()` deserialises all of its ~60 locales (about
+/// 100 ms); the books are in English, so only the en-US file is read, falling back
+/// to all of them if it is not found.
+fn locales() -> Vec<hayagriva::citationberg::Locale> {
+    let english: Vec<hayagriva::citationberg::Locale> = hayagriva::archive::LOCALES
+        .iter()
+        .filter(|bytes| bytes.windows(5).any(|w| w == b"en-US"))
+        .filter_map(|bytes| {
+            ciborium::de::from_reader::<hayagriva::citationberg::Locale, _>(*bytes).ok()
+        })
+        .filter(|l| l.lang.as_ref().is_some_and(|c| c.0 == "en-US"))
+        .collect();
+    if english.is_empty() {
+        hayagriva::archive::locales()
+    } else {
+        english
+    }
+}
+
 /// The locator of a citation suffix: a page number (`12`, `p. 12`, `12–14, emphasis
 /// added`) or free text (`emphasis added`).
 fn locator(suffix: &str) -> Option<SpecificLocator<'_>> {
@@ -123,7 +144,7 @@ fn locator(suffix: &str) -> Option<SpecificLocator<'_>> {
 /// the reference list of every work cited or listed.
 pub fn format(project: &Project, selection: &Selection) -> Formatted {
     let style = style();
-    let locales = hayagriva::archive::locales();
+    let locales = locales();
     let mut driver = BibliographyDriver::new();
     let mut all_listed: Vec<String> = Vec::new();
     let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
