@@ -4,7 +4,7 @@
 //! hayagriva's own HTML writer does not escape text, so its output tree is turned
 //! into [`Run`]s here and each writer escapes them for its own format.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{
@@ -140,26 +140,38 @@ fn locator(suffix: &str) -> Option<SpecificLocator<'_>> {
     }
 }
 
+/// One citation to format.
+struct Request {
+    owner: Owner,
+    index: usize,
+    prefix: String,
+    suppress: bool,
+    /// Key, suffix, narrative.
+    items: Vec<(String, String, bool)>,
+}
+
 /// Formats every citation of the reader's documents and entries, in book order, and
 /// the reference list of every work cited or listed.
+///
+/// hayagriva 0.10 resolves at most a few ambiguous author–year sets per driver
+/// (its disambiguation loop runs three rounds and stops looking at further sets
+/// once one set changed), so a book with many "Xi Jinping 2021" style collisions
+/// came out with duplicate "(Xi 2014)" citations for different works. The works are
+/// therefore split into groups that cannot affect each other (same author names
+/// and year, or cited together), each group gets a driver of its own, the groups
+/// are spread over two threads, and the reference list is merged and sorted.
 pub fn format(project: &Project, selection: &Selection) -> Formatted {
     let style = style();
     let locales = locales();
-    let mut driver = BibliographyDriver::new();
-    let mut all_listed: Vec<String> = Vec::new();
-    let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    // Owner, citation index, prefix, author suppressed.
-    let mut order: Vec<(Owner, usize, String, bool)> = Vec::new();
+    let mut requests: Vec<Request> = Vec::new();
+    let mut listed: Vec<String> = Vec::new();
     let owners = selection
         .documents
         .iter()
         .filter_map(|id| project.documents.get(id))
         .map(|d| {
-            (
-                Owner::Document(d.id.clone()),
-                &d.body,
-                d.source.iter().map(|s| s.value.clone()).collect::<Vec<_>>(),
-            )
+            let src: Vec<String> = d.source.iter().map(|s| s.value.clone()).collect();
+            (Owner::Document(d.id.clone()), &d.body, src)
         })
         .chain(
             selection
@@ -167,75 +179,225 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
                 .iter()
                 .filter_map(|id| project.entries.get(id))
                 .map(|e| {
-                    (
-                        Owner::Entry(e.id.clone()),
-                        &e.body,
-                        e.sources.iter().map(|s| s.value.clone()).collect(),
-                    )
+                    let src = e.sources.iter().map(|s| s.value.clone()).collect();
+                    (Owner::Entry(e.id.clone()), &e.body, src)
                 }),
         );
-    for (owner, body, listed) in owners {
+    for (owner, body, sources) in owners {
         for c in citations(body) {
-            let mut items = Vec::new();
-            for item in &c.items {
-                let Some(b) = project.bibliography.get(&item.key) else {
-                    continue;
-                };
-                let mut ci = CitationItem::with_entry(&b.entry);
-                ci.locator = locator(&item.suffix);
-                if c.narrative && !item.suppress_author {
-                    ci.purpose = Some(CitePurpose::Prose);
-                }
-                items.push(ci);
-            }
+            let items: Vec<(String, String, bool)> = c
+                .items
+                .iter()
+                .filter(|i| project.bibliography.contains(&i.key))
+                .map(|i| {
+                    (
+                        i.key.clone(),
+                        i.suffix.clone(),
+                        c.narrative && !i.suppress_author,
+                    )
+                })
+                .collect();
             if items.is_empty() {
                 continue;
             }
             let first = c.items.first();
-            let prefix = first.map(|i| i.prefix.clone()).unwrap_or_default();
-            let suppress = c.items.len() == 1 && first.is_some_and(|i| i.suppress_author);
-            driver.citation(CitationRequest::from_items(items, &style, &locales));
-            order.push((owner.clone(), c.index, prefix, suppress));
-            cited.extend(c.items.iter().map(|i| i.key.clone()));
+            requests.push(Request {
+                owner: owner.clone(),
+                index: c.index,
+                prefix: first.map(|i| i.prefix.clone()).unwrap_or_default(),
+                suppress: c.items.len() == 1 && first.is_some_and(|i| i.suppress_author),
+                items,
+            });
         }
-        all_listed.extend(listed);
+        listed.extend(sources);
     }
-    // Works listed but not cited go into the reference list through one hidden
-    // citation (one request rather than one per owner: the driver renders each).
-    let mut seen = std::collections::BTreeSet::new();
-    let hidden: Vec<_> = all_listed
+    // Works listed but not cited enter the reference list through a citation of
+    // their own that is not printed (a hidden one would not be disambiguated).
+    let cited: BTreeSet<&str> = requests
         .iter()
-        .filter(|k| !cited.contains(k.as_str()) && seen.insert(k.as_str()))
-        .filter_map(|k| project.bibliography.get(k))
-        .map(|b| {
-            let mut ci = CitationItem::with_entry(&b.entry);
-            ci.hidden = true;
-            ci
-        })
+        .flat_map(|r| r.items.iter().map(|i| i.0.as_str()))
         .collect();
-    if !hidden.is_empty() {
-        driver.citation(CitationRequest::from_items(hidden, &style, &locales));
-        order.push((
-            Owner::Entry(String::new()),
-            usize::MAX,
-            String::new(),
-            false,
-        ));
+    let mut seen = BTreeSet::new();
+    let only_listed: Vec<String> = listed
+        .iter()
+        .filter(|k| !cited.contains(k.as_str()) && project.bibliography.contains(k))
+        .filter(|k| seen.insert(k.to_string()))
+        .cloned()
+        .collect();
+
+    let groups = groups(project, &requests, &only_listed);
+    // Spread the groups over two threads, heaviest first.
+    let mut bins: [Vec<&Group>; 2] = [Vec::new(), Vec::new()];
+    let mut load = [0usize; 2];
+    for g in &groups {
+        let b = usize::from(load[1] < load[0]);
+        load[b] += g.weight;
+        bins[b].push(g);
     }
-    let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bins
+            .iter()
+            .map(|bin| {
+                let (style, locales, requests) = (&style, &locales, &requests);
+                scope.spawn(move || {
+                    let mut part = Part::default();
+                    for g in bin {
+                        let reqs: Vec<&Request> =
+                            g.requests.iter().map(|&i| &requests[i]).collect();
+                        let p = run_driver(project, style, locales, &reqs, &g.listed);
+                        part.citations.extend(p.citations);
+                        part.bibliography.extend(p.bibliography);
+                    }
+                    part
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
     let mut out = Formatted::default();
-    for ((owner, index, prefix, suppress), cite) in
-        order.into_iter().zip(rendered.citations)
-    {
-        if index == usize::MAX {
-            continue;
+    for part in parts {
+        out.citations.extend(part.citations);
+        out.bibliography.extend(part.bibliography);
+    }
+    // hayagriva files names in CJK script after all others; Chicago files romanised
+    // Chinese names with the rest, by the romanisation.
+    out.bibliography
+        .sort_by_cached_key(|(key, r)| (crate::model::sort_key(&plain(r)), key.clone()));
+    out
+}
+
+/// What some drivers formatted.
+#[derive(Default)]
+struct Part {
+    citations: Vec<((Owner, usize), Vec<Run>)>,
+    bibliography: Vec<(String, Vec<Run>)>,
+}
+
+/// Works that may affect each other's rendering, with their citations.
+struct Group {
+    /// Indexes into the requests, in book order.
+    requests: Vec<usize>,
+    /// Works only listed.
+    listed: Vec<String>,
+    /// Number of citations (for balancing threads).
+    weight: usize,
+}
+
+/// The author-and-year of a work: works that share it may need year letters or
+/// fuller names to be told apart.
+fn author_year(project: &Project, key: &str) -> String {
+    let Some(b) = project.bibliography.get(key) else {
+        return format!("key:{key}");
+    };
+    let e = &b.entry;
+    let mut names: Vec<String> = e
+        .authors()
+        .into_iter()
+        .chain(e.editors())
+        .flatten()
+        .map(|p| p.name.to_lowercase())
+        .collect();
+    names.sort();
+    let year = e.date_any().map(|d| d.year).unwrap_or_default();
+    format!("ay:{}|{year}", names.join(","))
+}
+
+/// Splits works into groups by author-and-year and co-citation (union-find).
+fn groups(project: &Project, requests: &[Request], only_listed: &[String]) -> Vec<Group> {
+    let mut parent: BTreeMap<String, String> = BTreeMap::new();
+    fn find(parent: &BTreeMap<String, String>, k: &str) -> String {
+        let mut k = k.to_string();
+        while let Some(p) = parent.get(&k).filter(|p| **p != k) {
+            k = p.clone();
         }
+        k
+    }
+    fn union(parent: &mut BTreeMap<String, String>, a: &str, b: &str) {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent.insert(ra, rb);
+        }
+    }
+    let keys = requests
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| i.0.clone()))
+        .chain(only_listed.iter().cloned());
+    for key in keys {
+        let ay = author_year(project, &key);
+        union(&mut parent, &key, &ay);
+    }
+    for r in requests {
+        for w in r.items.windows(2) {
+            union(&mut parent, &w[0].0, &w[1].0);
+        }
+    }
+    let mut by_root: BTreeMap<String, Group> = BTreeMap::new();
+    for (i, r) in requests.iter().enumerate() {
+        let g = by_root
+            .entry(find(&parent, &r.items[0].0))
+            .or_insert_with(|| Group {
+                requests: Vec::new(),
+                listed: Vec::new(),
+                weight: 0,
+            });
+        g.requests.push(i);
+        g.weight += 1;
+    }
+    for k in only_listed {
+        let g = by_root.entry(find(&parent, k)).or_insert_with(|| Group {
+            requests: Vec::new(),
+            listed: Vec::new(),
+            weight: 0,
+        });
+        g.listed.push(k.clone());
+        g.weight += 1;
+    }
+    let mut groups: Vec<Group> = by_root.into_values().collect();
+    groups.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.requests.cmp(&b.requests)));
+    groups
+}
+
+/// Runs one hayagriva driver over some requests (in book order) and listed works.
+fn run_driver(
+    project: &Project,
+    style: &IndependentStyle,
+    locales: &[hayagriva::citationberg::Locale],
+    requests: &[&Request],
+    listed: &[String],
+) -> Part {
+    let mut driver = BibliographyDriver::new();
+    for r in requests {
+        let items = r
+            .items
+            .iter()
+            .filter_map(|(key, suffix, prose)| {
+                let b = project.bibliography.get(key)?;
+                let mut ci = CitationItem::with_entry(&b.entry);
+                ci.locator = locator(suffix);
+                if *prose {
+                    ci.purpose = Some(CitePurpose::Prose);
+                }
+                Some(ci)
+            })
+            .collect();
+        driver.citation(CitationRequest::from_items(items, style, locales));
+    }
+    for b in listed.iter().filter_map(|k| project.bibliography.get(k)) {
+        let item = CitationItem::with_entry(&b.entry);
+        driver.citation(CitationRequest::from_items(vec![item], style, locales));
+    }
+    let rendered = driver.finish(BibliographyRequest::new(style, None, locales));
+    let mut part = Part::default();
+    for (r, cite) in requests.iter().zip(rendered.citations) {
         let mut runs = runs(&cite.citation);
-        if suppress {
+        if r.suppress {
             suppress_author(&mut runs);
         }
-        add_prefix(&mut runs, &prefix);
-        out.citations.insert((owner, index), runs);
+        add_prefix(&mut runs, &r.prefix);
+        part.citations.push(((r.owner.clone(), r.index), runs));
     }
     if let Some(bib) = rendered.bibliography {
         for item in bib.items {
@@ -244,14 +406,10 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
                 child(first, &mut r);
             }
             r.extend(runs(&item.content));
-            out.bibliography.push((item.key.clone(), merge(r)));
+            part.bibliography.push((item.key.clone(), merge(r)));
         }
     }
-    // hayagriva files names in CJK script after all others; Chicago files romanised
-    // Chinese names with the rest, by the romanisation.
-    out.bibliography
-        .sort_by_cached_key(|(key, r)| (crate::model::sort_key(&plain(r)), key.clone()));
-    out
+    part
 }
 
 /// `(Xi 2021a, 3)` → `(2021a, 3)`: pandoc's `[-@key]`. The full form is requested so

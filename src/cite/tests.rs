@@ -63,3 +63,42 @@ fn reference_list() {
     assert!(sc.iter().any(|r| matches!(r, Run::Italic(c) if plain(c) == "Guojia Chuangxin Qudong Fazhan Zhanlüe Gangyao")), "{sc:?}");
     assert!(sc.iter().any(|r| matches!(r, Run::Text(t) if t.contains("国家创新驱动发展战略纲要 [Outline"))), "{sc:?}");
 }
+
+// Checks, on the demo corpus, that no two reference-list entries begin with the same
+// author and year: works of one author in one year get letters (2021a, 2021b).
+#[test]
+fn demo_years_are_disambiguated() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let checked = crate::load_and_check(&dir);
+    let p = &checked.project;
+    let f = format(p, &p.select(&p.readers["default"]));
+    let mut seen = std::collections::BTreeMap::new();
+    for (key, r) in &f.bibliography {
+        let text = plain(r);
+        // "Author. 2021a." up to the full stop after the year.
+        let Some(end) = text
+            .find(|c: char| c.is_ascii_digit())
+            .and_then(|i| text[i..].find('.').map(|j| i + j))
+        else {
+            continue;
+        };
+        let head = text[..end].to_string();
+        if let Some(other) = seen.insert(head.clone(), key.clone()) {
+            panic!("`{other}` and `{key}` both begin {head:?}");
+        }
+    }
+    assert!(seen.len() > 100);
+    // And the citations agree with the reference list.
+    let all: Vec<String> = f.citations.values().map(|r| plain(r)).collect();
+    for bare in [
+        "Deng 1979)",
+        "CCP Central Committee 2021)",
+        "Xi 2014)",
+        "Xi 2019)",
+    ] {
+        assert!(
+            !all.iter().any(|c| c.contains(bare)),
+            "a citation reads {bare:?}"
+        );
+    }
+}
