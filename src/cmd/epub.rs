@@ -57,11 +57,9 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
             Ok((bytes, map, warnings)) => {
                 super::print(project, args.format, &warnings);
                 let out = PathBuf::from(format!("out/{}.pdf", reader.name));
-                if let Err(e) = super::write_atomic(&out, &bytes) {
-                    eprintln!("error: cannot write {}: {e}", out.display());
+                if super::write_output(&out, &bytes) != ExitCode::SUCCESS {
                     return ExitCode::FAILURE;
                 }
-                eprintln!("wrote {} ({} KB)", out.display(), bytes.len() / 1024);
                 pages = Some(map);
             }
             Err(d) => {
@@ -80,12 +78,7 @@ pub fn run(content: &Path, args: Args, with_pdf: bool) -> ExitCode {
                 .output
                 .filter(|_| !with_pdf)
                 .unwrap_or_else(|| PathBuf::from(format!("out/{}.epub", reader.name)));
-            if let Err(e) = super::write_atomic(&out, &bytes) {
-                eprintln!("error: cannot write {}: {e}", out.display());
-                return ExitCode::FAILURE;
-            }
-            eprintln!("wrote {} ({} KB)", out.display(), bytes.len() / 1024);
-            ExitCode::SUCCESS
+            super::write_output(&out, &bytes)
         }
         Err(d) => {
             super::print(project, args.format, &d);

@@ -95,3 +95,13 @@ pub fn print(
         Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
     }
 }
+
+/// Writes an output file atomically and reports it; the exit code of the command.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> std::process::ExitCode {
+    if let Err(e) = write_atomic(path, bytes) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
+    std::process::ExitCode::SUCCESS
+}

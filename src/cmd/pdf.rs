@@ -57,12 +57,7 @@ pub fn run(content: &Path, args: Args) -> ExitCode {
             let out = args
                 .output
                 .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", reader.name)));
-            if let Err(e) = super::write_atomic(&out, &bytes) {
-                eprintln!("error: cannot write {}: {e}", out.display());
-                return ExitCode::FAILURE;
-            }
-            eprintln!("wrote {} ({} KB)", out.display(), bytes.len() / 1024);
-            ExitCode::SUCCESS
+            super::write_output(&out, &bytes)
         }
         Err(diags) => {
             print(&diags);
