@@ -1,0 +1,850 @@
+//! The registry of diagnostic codes: each code's severity, a one-line summary, and
+//! the long explanation that `ccp-press explain CODE` prints.
+
+use super::Severity;
+
+/// One diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// The code, e.g. `E0301`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// One line: what is wrong.
+    pub summary: &'static str,
+    /// Several paragraphs: why it matters, an example of content that gives it, and how to fix it.
+    pub explanation: &'static str,
+}
+
+/// Every code, sorted.
+pub static CODES: &[Code] = &[
+    Code {
+        code: "E0100",
+        severity: Severity::Error,
+        summary: "the content folder does not exist",
+        explanation: "\
+ccp-press reads everything from one content folder: `content` in the
+current folder, unless `--content DIR` names another. That folder was not
+found, so nothing could be checked or built.
+
+It usually means the command was run from the wrong place, or the path after
+`--content` has a typo:
+
+    ccp-press check --content contnet
+
+Run the command from the project folder (the one that holds `content/`), or
+give the right path with `--content`.
+",
+    },
+    Code {
+        code: "E0101",
+        severity: Severity::Error,
+        summary: "file is not valid UTF-8",
+        explanation: "\
+Every content file must be saved as UTF-8 text. This file holds bytes that
+are not valid UTF-8, so it was not read. The message points at the first bad
+byte.
+
+This happens when an editor saved the file in another encoding, such as GBK,
+GB 18030 or Big5 for Chinese text, or Windows-1252, or when a Word document
+was renamed to `.md`.
+
+Open the file in a text editor, choose \"Save with encoding\" (or similar) and
+pick UTF-8. Then check the Chinese characters: if they look garbled, the
+editor guessed the old encoding wrongly. Reopen the file in its real encoding
+first, then save it as UTF-8.
+",
+    },
+    Code {
+        code: "E0102",
+        severity: Severity::Error,
+        summary: "file is empty",
+        explanation: "\
+This file is empty or holds only spaces and blank lines, so there is nothing
+to load. An empty file is almost always a mistake: an entry that was created
+but never written, or a file cut short by a failed copy.
+
+For example, a file `content/glossary/dual-circulation.md` with no text in
+it gives this error.
+
+Write the content (for a glossary entry, at least front matter with `term`,
+`pinyin` and `hanzi`), or delete the file.
+",
+    },
+    Code {
+        code: "E0103",
+        severity: Severity::Error,
+        summary: "file is larger than 8 MB",
+        explanation: "\
+Content files are limited to 8 MB each. A file this large is almost certainly
+not content: an export of a whole database, a PDF or image renamed by
+mistake, or a text pasted in many times over. It was not read.
+
+For example, a Zotero export of an entire library can exceed the limit:
+
+    content/bibliography/zotero-everything.bib
+
+Check that the file is what you meant to put there. Export only the Zotero
+collection the readers use, or split a very long text into several files.
+",
+    },
+    Code {
+        code: "E0104",
+        severity: Severity::Error,
+        summary: "file cannot be read",
+        explanation: "\
+The file is listed in the content folder but could not be read; the message
+gives the reason the operating system reported. The usual causes are
+permissions (the file belongs to another user and you may not read it) and
+a dangling symbolic link (a link whose target was moved or deleted).
+
+For example, after linking a draft into the glossary,
+
+    ln -s ../../drafts/new-era.md content/glossary/new-era.md
+
+deleting the drafts folder leaves the link pointing nowhere.
+
+Make the file readable (`chmod a+r FILE`), restore the link's target or
+replace the link with the real file, or delete it if it is not wanted.
+",
+    },
+    Code {
+        code: "E0201",
+        severity: Severity::Error,
+        summary: "malformed YAML or front matter",
+        explanation: "\
+Glossary entries, translations and essays start with front matter: YAML
+fields between two lines that hold only `---`. Reader files are YAML
+throughout. Here the block is missing, is not closed, or is not valid YAML;
+the message says which and points at the place.
+
+For example, a colon followed by a space inside an unquoted value:
+
+    ---
+    term: Xi Jinping Thought: the core
+    ---
+
+Put `---` on the very first line and again after the last field. Quote values
+that contain `: ` or ` #`, or that start with `[`, `{`, `*`, `&` or a quote:
+`term: \"Xi Jinping Thought: the core\"`. Indent with spaces, never tabs.
+",
+    },
+    Code {
+        code: "E0202",
+        severity: Severity::Error,
+        summary: "missing or empty required field",
+        explanation: "\
+Some fields must be present and not empty. Glossary entries need `term`,
+`pinyin` and `hanzi`; translations need `title`, `original_title`, `author`,
+`date`, `translator` and `source`; essays and readers need `title`.
+
+For example, this entry has no `pinyin`:
+
+    ---
+    term: Common prosperity
+    hanzi: 共同富裕
+    ---
+
+Add the missing line (here `pinyin: Gòngtóng Fùyù`) or fill in the empty
+value. A field written as `pinyin:` with nothing after it counts as empty.
+",
+    },
+    Code {
+        code: "E0203",
+        severity: Severity::Error,
+        summary: "unknown field",
+        explanation: "\
+Each kind of file allows a fixed set of fields, so that a misspelt field is
+caught instead of being silently ignored. This field is not one of them; the
+message suggests the closest known field and lists them all.
+
+For example, `alias` instead of `aliases`:
+
+    ---
+    term: Common prosperity
+    pinyin: Gòngtóng Fùyù
+    hanzi: 共同富裕
+    alias: [Shared prosperity]
+    ---
+
+Correct the spelling as suggested. Information that has no field of its own
+belongs in the text, for example as a translator's note (a footnote).
+",
+    },
+    Code {
+        code: "E0204",
+        severity: Severity::Error,
+        summary: "front matter or reader is not a map",
+        explanation: "\
+Front matter and reader files must be a map of fields: one `field: value`
+per line. This YAML is valid but is something else, such as a list or a
+single string, so no field could be read.
+
+For example, front matter written as a list:
+
+    ---
+    - term: Common prosperity
+    - hanzi: 共同富裕
+    ---
+
+Remove the `- ` list markers so that each line reads `field: value`, and do
+not indent or quote the whole block as one value. In a reader, the list of
+documents goes under the `documents:` field.
+",
+    },
+    Code {
+        code: "E0205",
+        severity: Severity::Error,
+        summary: "invalid value",
+        explanation: "\
+A file name or field has a value that cannot be accepted. Entry and document
+ids are their file stems and must be lowercase ASCII slugs: letters a-z,
+digits and hyphens. Ids are written in `[[common-prosperity]]` and in
+readers, and names that differ only in capitals collide on some systems, so
+stems such as these are rejected:
+
+    content/glossary/Common Prosperity.md
+    content/glossary/gòngtóng-fùyù.md
+
+A reader's `glossary:` must be `all`, `referenced` or `none`, not e.g.
+`glossary: cited`.
+
+Rename the file to a slug (`common-prosperity.md`) and update the
+cross-references, `see_also` lists and readers that used the old name; or
+use one of the allowed values.
+",
+    },
+    Code {
+        code: "E0206",
+        severity: Severity::Error,
+        summary: "`hanzi` holds no Chinese characters",
+        explanation: "\
+The `hanzi` field of a glossary entry must hold the term in simplified
+Chinese characters. This value has none: perhaps pinyin or English was
+written in the wrong field, or the characters were lost to an encoding
+problem and became question marks.
+
+    ---
+    term: Common prosperity
+    pinyin: Gòngtóng Fùyù
+    hanzi: Gongtong Fuyu
+    ---
+
+Write the characters, here `hanzi: 共同富裕`. The traditional form, when it
+differs, goes in `traditional`; the romanization goes in `pinyin`.
+",
+    },
+    Code {
+        code: "E0207",
+        severity: Severity::Error,
+        summary: "invalid date",
+        explanation: "\
+A `date:` field in a translation, essay or reader must be a year, a year and
+month, or a full date, written YYYY, YYYY-MM or YYYY-MM-DD, and the date
+must exist. Dates are printed on title pages and document headings, so other
+formats are not guessed at.
+
+Each of these gives the error:
+
+    date: 2026-02-30
+    date: 30 February 2026
+    date: 2026/9/1
+
+Use one of the three forms, with two-digit months and days: `2026-09-01`,
+`2026-09` or `2026`. If only the year is known, give only the year rather
+than inventing a day.
+",
+    },
+    Code {
+        code: "E0301",
+        severity: Severity::Error,
+        summary: "unknown cross-reference id",
+        explanation: "\
+A cross-reference `[[id]]` names a glossary entry by its id, the file stem
+of `content/glossary/<id>.md`. No entry has this id, so the link would have
+no target and no page number.
+
+    The slogan is framed as a step towards [[common-prosperty]] for all.
+
+Correct the id (the message suggests the nearest one) or write the entry.
+The id is the file name, not the English term: write
+`[[common-prosperity]]`, not `[[Common prosperity]]`. To print other words,
+use `[[common-prosperity|shared wealth]]`.
+",
+    },
+    Code {
+        code: "E0302",
+        severity: Severity::Error,
+        summary: "unknown entry id in `see_also`",
+        explanation: "\
+The `see_also` field lists the ids of related glossary entries, printed
+under \"See also\" with their page numbers. One of the ids names no entry.
+
+    see_also: [new-development-pattern, dual-circulaton]
+
+Correct the id (the message suggests the nearest one) or remove it. Ids are
+the file stems in `content/glossary/`, lowercase with hyphens, not the
+English terms.
+",
+    },
+    Code {
+        code: "E0304",
+        severity: Severity::Error,
+        summary: "a term or alias names two entries",
+        explanation: "\
+Each English term and alias must name exactly one glossary entry, ignoring
+capitals: the index sends readers from every name to its entry, and a shared
+name would send them to two places. This name is also the term or an alias
+of another entry; the message says which, and where it was first used.
+
+    # glossary/socialist-market-economy.md
+    term: Socialist market economy
+
+    # glossary/reform-and-opening.md
+    aliases: [Socialist market economy]
+
+Remove the name from one entry, make the names distinct (add a qualifier),
+or merge the entries. To point from one entry to the other, use
+`see_also` or a `[[...]]` cross-reference instead.
+",
+    },
+    Code {
+        code: "E0401",
+        severity: Severity::Error,
+        summary: "unknown citation key",
+        explanation: "\
+A citation such as `[@state-council-2016]`, `[@naughton-2023, 12]` or a
+narrative `@naughton-2023` names a work by its bibliography key. No file in
+`content/bibliography/` defines this key.
+
+    As the outline puts it [@state-council-2106, 12], innovation ...
+
+Correct the key (the message suggests the nearest one) or add the work to a
+bibliography file. Note that every `@word` in the text is read as a
+citation: to print a literal at-sign, as in an email address, write `\\@`.
+",
+    },
+    Code {
+        code: "E0402",
+        severity: Severity::Error,
+        summary: "unknown key in `sources` or `source`",
+        explanation: "\
+A glossary entry's `sources` lists works to print under \"Sources\" besides
+those cited in its text, and a translation's `source` names the Chinese
+original. Both hold bibliography keys, and this key is not defined in any
+bibliography file.
+
+    ---
+    title: Outline of the National Innovation-Driven Development Strategy
+    source: state-council-2016-outline
+    ---
+
+Correct the key (the message suggests the nearest one) or add the work to a
+file in `content/bibliography/`. Write keys without the `@` of citations.
+",
+    },
+    Code {
+        code: "E0403",
+        severity: Severity::Error,
+        summary: "duplicate bibliography key",
+        explanation: "\
+Bibliography keys must be unique across all files in
+`content/bibliography/`, YAML and BibLaTeX together, because a citation must
+lead to exactly one work. This key is defined a second time; the message
+says where it was first defined.
+
+It often happens when a work is in a YAML file and also in a Zotero export:
+
+    # bibliography/party.yaml
+    xi-2021-common-prosperity:
+      type: article
+    # bibliography/zotero.bib
+    @article{xi-2021-common-prosperity,
+
+Keep one definition and delete the other. If they are two different works,
+rename one key and update the citations that mean it.
+",
+    },
+    Code {
+        code: "E0404",
+        severity: Severity::Error,
+        summary: "invalid bibliography entry",
+        explanation: "\
+A bibliography entry could not be read by hayagriva, the library that parses
+the bibliography: a field has the wrong kind of value, the entry type is
+unknown, or the BibLaTeX syntax is broken. The message gives the reason.
+
+    naughton-2021:
+      type: book
+      title: The Rise of China's Industrial Policy
+      date: last year
+
+Fix the entry as the message says; a date, for example, is `2021` or
+`2021-05-14`. For YAML files, see hayagriva's file format (`type`, `title`,
+`author`, `date`, `parent`, `publisher`, ...). For `.bib` files, export again
+from Zotero or check the braces and commas near the reported line.
+",
+    },
+    Code {
+        code: "E0501",
+        severity: Severity::Error,
+        summary: "footnote reference without definition",
+        explanation: "\
+A footnote reference `[^label]` in the text has no matching definition in
+the same file, so the note would have no text.
+
+    The plenum adopted the resolution.[^2]
+
+    [^1]: A translator's note.
+
+Add the definition, usually after the paragraph or at the end of the file
+(`[^2]: Note text.`), or correct the label so that it matches an existing
+definition.
+",
+    },
+    Code {
+        code: "E0601",
+        severity: Severity::Error,
+        summary: "empty index mark",
+        explanation: "\
+An index mark `{{index: term}}` adds a term to the general index at this
+place without printing anything. This mark has no term, so there is nothing
+to index.
+
+    The Central Committee stressed{{index: }} the leading role of ...
+
+Write the term the index should list, e.g. `{{index: Party building}}`, or
+delete the mark.
+",
+    },
+    Code {
+        code: "E0602",
+        severity: Severity::Error,
+        summary: "reader names a missing document",
+        explanation: "\
+A reader's `documents:` list names the translations and essays of the book,
+in order, by folder and file stem. This one does not exist.
+
+    documents:
+      - essays/introduction
+      - translations/innovation-driven-developement-outline
+
+Correct the name (the message suggests the nearest one). Names have the form
+`translations/<stem>` or `essays/<stem>`, without `.md` and without
+`content/`. If the document was renamed or removed, update the reader.
+",
+    },
+    Code {
+        code: "E0603",
+        severity: Severity::Error,
+        summary: "reader lists a document twice",
+        explanation: "\
+A reader's `documents:` list names the same document twice. A document can
+appear only once in a book: its headings, notes and page references need a
+single place.
+
+    documents:
+      - essays/introduction
+      - translations/xi-common-prosperity-2021
+      - essays/introduction
+
+Delete one of the lines, keeping the document where it belongs in the
+book's order.
+",
+    },
+    Code {
+        code: "E0701",
+        severity: Severity::Error,
+        summary: "no font has a glyph for a character",
+        explanation: "\
+Before typesetting, every character of the reader's files is checked
+against the fonts built into ccp-press: Libertinus Serif for Latin and
+pinyin, and Noto Serif CJK SC cut to about 16,000 Chinese characters (GB 2312
+and Big5). This character is in none of them, so it would print as an empty
+box.
+
+Rare characters and symbols are the usual cause, e.g. a variant character:
+
+    The surname is sometimes written 𠮷 rather than 吉.
+
+Use the common form of the character, describe it in words, or replace the
+symbol with text. If the character is really needed, ask for a font that
+has it to be added to `fonts/`.
+",
+    },
+    Code {
+        code: "E0801",
+        severity: Severity::Error,
+        summary: "a layout override cannot be used",
+        explanation: "\
+The folder `content/layouts/` may hold files that replace the built-in
+typst layouts one by one, under the same names (such as `book.typ` or
+`index.typ`). This file cannot be used: its name is not one of the built-in
+layouts, so it would never be read, or it is not UTF-8 text.
+
+    content/layouts/Book.typ
+    content/layouts/book-v2.typ
+
+Rename the file to the exact, lowercase name of the layout it replaces (the
+message lists them), or move it out of `content/layouts/`, and save it as
+UTF-8. To start an override, copy the layout that `pdf --emit-typst DIR`
+writes and edit the copy.
+",
+    },
+    Code {
+        code: "E0901",
+        severity: Severity::Error,
+        summary: "typst error in generated code",
+        explanation: "\
+ccp-press turns the checked content into typst markup and compiles it with
+the typst library. Text from the content never reaches typst as code, so
+this error is not caused by what you wrote: it is a bug in ccp-press or, if
+the folder has `content/layouts/`, in a layout override.
+
+If you have overrides, move them aside and build again; if the error goes
+away, the override is at fault. Otherwise, please report it with the full
+message, the command you ran and the version of ccp-press. To see the
+generated sources, run
+
+    ccp-press pdf --emit-typst DIR
+
+and attach DIR to the report.
+",
+    },
+    Code {
+        code: "E0902",
+        severity: Severity::Error,
+        summary: "PDF export error",
+        explanation: "\
+The book was typeset, but the PDF could not be written. By default the PDF
+follows PDF/A-2b (archiving) and PDF/UA-1 (accessibility), and the export
+stops when the document breaks a rule of these standards; the message names
+the rule.
+
+Content text alone should not cause this: it is a bug in ccp-press or in a
+layout override in `content/layouts/`. Please report it with the full
+message, the command and the reader. In the meantime, a plain PDF can be
+made without the standards:
+
+    ccp-press pdf --no-standards
+
+Such a file is fine for proofreading but should not be published as the
+archival edition.
+",
+    },
+    Code {
+        code: "E0903",
+        severity: Severity::Error,
+        summary: "EPUB packaging or cover rendering failed",
+        explanation: "\
+Making the EPUB failed in one of its last steps: rendering the cover image
+(typst draws the reader's title, subtitle and editors as a PNG) or packaging
+the files into the EPUB archive. The message says which.
+
+This is a bug in ccp-press, not a problem in the content. Please report it
+with the full message, the command, and the reader file, for example
+`content/readers/default.yaml`, since its title data are what the cover
+prints.
+
+The PDF is not affected: `ccp-press pdf` still works in the meantime.
+",
+    },
+    Code {
+        code: "E0904",
+        severity: Severity::Error,
+        summary: "the citation engine failed on a group of works",
+        explanation: "\
+Citations and the reference list are formatted by hayagriva in the Chicago
+author-date style. ccp-press formats the works in small groups that can
+affect each other (same author and year, or cited together). The formatter
+failed on one group; the message names the keys of its works.
+
+This is a bug in ccp-press or in hayagriva, not an error in the content as
+such. Please report it with the full message and the bibliography entries of
+the named keys, copied from `content/bibliography/`.
+
+To get a build in the meantime, look for something unusual in those entries,
+such as an odd date, an empty author or a rare entry type, and simplify it.
+",
+    },
+    Code {
+        code: "E0905",
+        severity: Severity::Error,
+        summary: "the EPUB's Chinese font subset could not be made",
+        explanation: "\
+The EPUB embeds a cut-down copy of Noto Serif CJK SC holding only the
+Chinese characters the book uses, so that e-readers without Chinese fonts
+still show them. Making this subset failed.
+
+This is a bug in ccp-press. Please report it with the full message, the
+command and the reader. If a recent edit added unusual characters (rare
+hanzi, compatibility ideographs or characters such as 𠀀 outside the basic
+plane), say so and give the files that hold them.
+
+The PDF is not affected: `ccp-press pdf` still works in the meantime.
+",
+    },
+    Code {
+        code: "W0101",
+        severity: Severity::Warning,
+        summary: "bibliography entry never cited nor listed",
+        explanation: "\
+This bibliography entry is never cited in a text (`[@key]` or `@key`), nor
+listed in a glossary entry's `sources` or a translation's `source`. It may
+be a work that was added and then forgotten, or one cited under a misspelt
+key (which also gives E0401).
+
+    # bibliography/party.yaml
+    jiang-1999:
+      type: book
+      author: Jiang Zemin 江泽民
+
+Cite the work where it belongs, list it in an entry's `sources` (e.g.
+`sources: [jiang-1999]`), or delete it if it is not needed.
+",
+    },
+    Code {
+        code: "W0102",
+        severity: Severity::Warning,
+        summary: "bibliography entry without a date",
+        explanation: "\
+Citations follow Chicago author-date, so the year is part of every citation,
+as in (Naughton 2021), and of the reference list. This entry has no date, so
+it would be cited as (Naughton n.d.).
+
+    naughton-2021:
+      type: book
+      title: The Rise of China's Industrial Policy
+      author: [\"Naughton, Barry\"]
+
+Add the date: `date: 2021`, or a full date such as `2021-05-14` for a
+document. In a `.bib` file, add `date = {2021}`. If the work really has no
+known date, the warning can stay: \"n.d.\" is correct Chicago usage, but use
+it sparingly.
+",
+    },
+    Code {
+        code: "W0201",
+        severity: Severity::Warning,
+        summary: "entry cross-references itself",
+        explanation: "\
+A glossary entry cross-references itself, with `[[id]]` in its own text or
+with its own id in `see_also`. In print this links to the page the reader is
+already on, which looks like a mistake.
+
+In `glossary/common-prosperity.md`:
+
+    Xi called [[common-prosperity]] an essential requirement of socialism.
+    see_also: [common-prosperity, dual-circulation]
+
+Write the term as plain text in the body, and remove the entry's own id
+from `see_also`.
+",
+    },
+    Code {
+        code: "W0202",
+        severity: Severity::Warning,
+        summary: "pinyin does not spell the hanzi",
+        explanation: "\
+The `pinyin` of a glossary entry is compared with its `hanzi`, syllable by
+syllable, against a dictionary. Every reading of a character with several
+(such as 行 xíng or háng) is tried, and a syllable without tone mark counts
+as neutral tone. No reading matches what is written here.
+
+    hanzi: 共同富裕
+    pinyin: Gōngtóng Fùyù
+
+Here 共 is gòng, not gōng. Check the tone marks and look for missing or
+extra syllables; the message gives the dictionary readings. This is only a
+warning: if the reading is unusual but correct, leave it.
+",
+    },
+    Code {
+        code: "W0203",
+        severity: Severity::Warning,
+        summary: "bracketed hanzi differ from the target's `hanzi`",
+        explanation: "\
+When a cross-reference is followed by hanzi in square brackets, the
+characters are compared with the target entry's `hanzi` (or `traditional`).
+Here they differ, so the text or the entry has the wrong characters, or the
+link points at the wrong entry.
+
+    the goal of [[common-prosperity]] [共同富强] for all
+
+where `glossary/common-prosperity.md` has `hanzi: 共同富裕`.
+
+Correct the bracketed characters, link the entry the characters name, or
+correct the entry's `hanzi`. If the text quotes a different wording on
+purpose, move the Chinese away from the cross-reference.
+",
+    },
+    Code {
+        code: "W0204",
+        severity: Severity::Warning,
+        summary: "no entry or document references this entry",
+        explanation: "\
+No document and no other glossary entry links to this entry, with
+`[[id]]` in a text or in `see_also`. Readers find it only through the
+glossary's A-Z order and the index, and a reader with `glossary: referenced`
+leaves it out of the book.
+
+For example, a new entry `glossary/whole-process-peoples-democracy.md` that
+no text mentions yet.
+
+Link it where the term is discussed, e.g.
+`[[whole-process-peoples-democracy]]` in a translation, or add its id to the
+`see_also` of a related entry. The warning can stay while the entry is a
+draft.
+",
+    },
+    Code {
+        code: "W0205",
+        severity: Severity::Warning,
+        summary: "two entries have the same hanzi",
+        explanation: "\
+Two glossary entries have the same `hanzi`. A reader looking the characters
+up in the index of Chinese terms cannot tell which English entry is meant,
+and often one entry duplicates the other under another English term.
+
+    # glossary/common-prosperity.md
+    hanzi: 共同富裕
+    # glossary/shared-prosperity.md
+    hanzi: 共同富裕
+
+Merge the entries: keep one, make the other English name an alias
+(`aliases: [Shared prosperity]`), and update the cross-references to the
+removed id. If the characters really have two senses, keep both entries and
+explain the difference in each.
+",
+    },
+    Code {
+        code: "W0501",
+        severity: Severity::Warning,
+        summary: "footnote defined but never referenced",
+        explanation: "\
+A footnote is defined with `[^label]: text`, but no `[^label]` in the text
+refers to it, so the note would never print. Usually the reference was
+deleted while editing, or its label was changed.
+
+    The plenum adopted the resolution.
+
+    [^1]: Adopted on 11 November 2021.
+
+Add the reference where the note belongs (`resolution.[^1]`), or delete the
+definition if the note is no longer wanted.
+",
+    },
+    Code {
+        code: "W0901",
+        severity: Severity::Warning,
+        summary: "typst warning in generated code",
+        explanation: "\
+Typst, the typesetting library behind the PDF (and the EPUB's cover and
+page numbers), warned while compiling the generated markup. The book was
+made, but something in it may look wrong, such as a missing font style.
+
+As with E0901, content text never reaches typst as code, so the cause is
+ccp-press or a layout override in `content/layouts/`. Look at the pages the
+message points to. If you have overrides, build without them to see whether
+the warning goes away; otherwise please report it with the full message,
+the command and the reader. `ccp-press pdf --emit-typst DIR` writes the
+generated sources for the report.
+",
+    },
+    Code {
+        code: "W0902",
+        severity: Severity::Warning,
+        summary: "page numbers did not settle between layout rounds",
+        explanation: "\
+The PDF is laid out once, then again with the index locators filled in from
+the page numbers of the first round. The body never depends on the index, so
+the second round normally confirms the first. This warning means the page of
+some place still moved after the last round allowed.
+
+The book was written, but some index locators may be off by one page. This is
+a bug in ccp-press or in a layout override in `content/layouts/`: please report
+it with the reader and, if you can, the output of `pdf --emit-typst DIR`.
+",
+    },
+];
+
+/// The code `code` (case-insensitive), if it exists.
+pub fn lookup(code: &str) -> Option<&'static Code> {
+    let code = code.trim();
+    CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_sorted_unique_and_well_formed() {
+        for pair in CODES.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} must come before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for c in CODES {
+            let code = c.code;
+            let letter = match c.severity {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+            };
+            assert!(code.starts_with(letter), "{code}: wrong letter");
+            assert_eq!(code.len(), 5, "{code}: not a letter and 4 digits");
+            assert!(code[1..].bytes().all(|b| b.is_ascii_digit()), "{code}");
+            assert!(!c.summary.trim().is_empty(), "{code}: no summary");
+            assert!(!c.explanation.trim().is_empty(), "{code}: no explanation");
+            assert!(c.explanation.ends_with('\n'), "{code}: no final newline");
+        }
+    }
+
+    // Checks that every code the program can emit is in the registry.
+    #[test]
+    fn every_emitted_code_is_registered() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs")
+                    && !p.ends_with("codes.rs")
+                {
+                    out.push(std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut texts,
+        );
+        for text in texts {
+            for (i, _) in text.match_indices('"') {
+                let code = text.get(i + 1..i + 6).unwrap_or("");
+                let closed = text.get(i + 6..i + 7) == Some("\"");
+                let shaped = code.len() == 5
+                    && matches!(code.as_bytes()[0], b'E' | b'W')
+                    && code[1..].bytes().all(|b| b.is_ascii_digit());
+                if closed && shaped {
+                    assert!(
+                        lookup(code).is_some(),
+                        "{code} is emitted but not registered"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_case() {
+        assert_eq!(lookup("e0301").map(|c| c.code), Some("E0301"));
+        assert_eq!(lookup("W0202").map(|c| c.severity), Some(Severity::Warning));
+        assert!(lookup("E9999").is_none());
+        assert!(lookup("").is_none());
+    }
+}

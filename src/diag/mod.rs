@@ -1,0 +1,316 @@
+//! Diagnostics: every problem a user can fix is one of these, with a stable code,
+//! a location in a content file, and a hint.
+//!
+//! They are data until [`render_human`] or [`render_json`] prints them.
+
+pub mod codes;
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::source::{SourceMap, Span};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The content is wrong; nothing can be built from it.
+    Error,
+    /// Probably a mistake; builds go on unless `--deny-warnings`.
+    Warning,
+}
+
+impl Severity {
+    /// The word printed before the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem found in the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, e.g. `E0301`.
+    pub code: &'static str,
+    /// One-line description.
+    pub message: String,
+    /// Where it is, when it is in a file.
+    pub span: Option<Span>,
+    /// Text printed under the carets.
+    pub label: Option<String>,
+    /// `= help:` lines.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a code and a message.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: Vec::new(),
+        }
+    }
+
+    /// A warning with a code and a message.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Sets the location.
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets the label printed under the carets.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// Adds "did you mean `x`?" when a close candidate exists.
+    pub fn suggest<'a>(
+        self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        match did_you_mean(wrong, candidates) {
+            Some(best) => self.help(format!("did you mean `{best}`?")),
+            None => self,
+        }
+    }
+}
+
+/// Sorts diagnostics by file, position, then code, so output is stable.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let ka = a.span.map(|s| (s.file, s.start));
+        let kb = b.span.map(|s| (s.file, s.start));
+        ka.cmp(&kb)
+            .then(a.code.cmp(b.code))
+            .then(a.message.cmp(&b.message))
+    });
+}
+
+/// The candidate closest to `wrong` by edit distance, if it is close enough.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wrong.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(wrong, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Edit distance between two strings, in characters.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Longest stretch of a source line shown before it is cut with `...`.
+const MAX_LINE_WIDTH: usize = 100;
+
+/// Prints diagnostics the way rustc does.
+pub fn render_human(map: &SourceMap, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        render_one(&mut out, map, d);
+        out.push('\n');
+    }
+    out
+}
+
+fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+    let Some(span) = d.span else {
+        for h in &d.help {
+            let _ = writeln!(out, "  = help: {h}");
+        }
+        return;
+    };
+    let file = map.get(span.file);
+    let (line, col) = file.line_col(span.start);
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(out, "{pad}--> {}:{line}:{col}", file.name);
+    let text = file.line_text(line - 1);
+    if !text.is_empty() || span.start != span.end {
+        let line_start = file.line_start(line - 1);
+        let s = span.start.saturating_sub(line_start).min(text.len());
+        let e = span.end.saturating_sub(line_start).clamp(s, text.len());
+        let (shown, caret_col, caret_len) = window(text, s, e);
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line} | {shown}");
+        let label = d
+            .label
+            .as_deref()
+            .map(|l| format!(" {l}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}{label}",
+            " ".repeat(caret_col),
+            "^".repeat(caret_len.max(1))
+        );
+    }
+    for h in &d.help {
+        let _ = writeln!(out, "{pad} = help: {h}");
+    }
+}
+
+/// Cuts a long line around the byte range `s..e`; returns the text to show, the display
+/// column of the caret and the caret width.
+fn window(text: &str, s: usize, e: usize) -> (String, usize, usize) {
+    let clean = |t: &str| t.replace('\t', " ");
+    let width = |t: &str| UnicodeWidthStr::width(clean(t).as_str());
+    if width(text) <= MAX_LINE_WIDTH {
+        return (clean(text), width(&text[..s]), width(&text[s..e]));
+    }
+    let budget = MAX_LINE_WIDTH.saturating_sub(width(&text[s..e])) / 2;
+    let mut from = s;
+    while from > 0 && width(&text[from..s]) < budget.min(40) {
+        from -= 1;
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+    }
+    let mut to = e;
+    while to < text.len() && width(&text[e..to]) < budget.min(40) {
+        to += 1;
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+    }
+    let prefix = if from > 0 { "..." } else { "" };
+    let suffix = if to < text.len() { "..." } else { "" };
+    let shown = format!("{prefix}{}{suffix}", clean(&text[from..to]));
+    (
+        shown,
+        prefix.len() + width(&text[from..s]),
+        width(&text[s..e]),
+    )
+}
+
+/// One JSON object per line, one line per diagnostic.
+pub fn render_json(map: &SourceMap, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let mut obj = serde_json::Map::new();
+        obj.insert("severity".into(), d.severity.as_str().into());
+        obj.insert("code".into(), d.code.into());
+        obj.insert("message".into(), d.message.clone().into());
+        if let Some(span) = d.span {
+            let file = map.get(span.file);
+            let (line, column) = file.line_col(span.start);
+            let (end_line, end_column) = file.line_col(span.end);
+            obj.insert("file".into(), file.name.clone().into());
+            obj.insert("line".into(), line.into());
+            obj.insert("column".into(), column.into());
+            obj.insert("end_line".into(), end_line.into());
+            obj.insert("end_column".into(), end_column.into());
+            obj.insert("source".into(), file.line_text(line - 1).into());
+        }
+        if let Some(label) = &d.label {
+            obj.insert("label".into(), label.clone().into());
+        }
+        obj.insert("help".into(), d.help.clone().into());
+        out.push_str(&serde_json::Value::Object(obj).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// "2 errors, 1 warning" and the like.
+pub fn summary(diags: &[Diagnostic]) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks that the closest id is suggested and far ones are not.
+    #[test]
+    fn suggests_close_ids() {
+        let ids = ["common-prosperity", "mass-line"];
+        assert_eq!(
+            did_you_mean("common-prosperty", ids),
+            Some("common-prosperity")
+        );
+        assert_eq!(did_you_mean("xyz", ids), None);
+    }
+
+    // Checks the rustc-like layout, including the caret under wide characters.
+    #[test]
+    fn renders_like_rustc() {
+        let mut map = SourceMap::default();
+        let text = "---\nterm: x\n---\n共同 [[common-prosperty]] ok\n";
+        let id = map.add("glossary/a.md".into(), "a".into(), text.into());
+        let start = text.find("[[").unwrap();
+        let d = Diagnostic::error("E0301", "unknown cross-reference `common-prosperty`")
+            .at(Span::new(id, start, start + 20))
+            .label("no entry with this id")
+            .help("did you mean `common-prosperity`?");
+        let out = render_human(&map, &[d]);
+        assert_eq!(
+            out,
+            "error[E0301]: unknown cross-reference `common-prosperty`\n \
+             --> glossary/a.md:4:4\n  |\n4 | 共同 [[common-prosperty]] ok\n  |      \
+             ^^^^^^^^^^^^^^^^^^^^ no entry with this id\n  = help: did you mean \
+             `common-prosperity`?\n\n"
+        );
+    }
+
+    // Checks that long lines are cut around the span.
+    #[test]
+    fn cuts_long_lines() {
+        let text = format!("{} [[bad]] {}", "a".repeat(200), "b".repeat(200));
+        let s = text.find("[[").unwrap();
+        let (shown, col, len) = window(&text, s, s + 7);
+        assert!(shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(&shown[col..col + len], "[[bad]]");
+    }
+}
