@@ -116,3 +116,50 @@ fn missing_content_folder() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("E0100"));
 }
+
+// Checks that document file names must be slugs, dates must exist, and layout
+// overrides must name a layout: each a located diagnostic.
+#[test]
+fn ids_dates_and_layouts_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    std::fs::write(
+        content.join("essays/Q&A.md"),
+        "---\ntitle: Q and A\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("essays/dated.md"),
+        "---\ntitle: Dated\ndate: 2026-02-30\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(content.join("layouts")).unwrap();
+    std::fs::write(content.join("layouts/bok.typ"), "// typo\n").unwrap();
+    let out = run(&["--content", content.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[E0205]: `Q&A` is not a valid document id"),
+        "{err}"
+    );
+    assert!(err.contains("--> essays/dated.md:3:7"), "{err}");
+    assert!(err.contains("error[E0207]"), "{err}");
+    assert!(err.contains("error[E0801]"), "{err}");
+    assert!(err.contains("did you mean `book.typ`?"), "{err}");
+}
+
+// Checks that `explain` prints every registered code and rejects unknown ones.
+#[test]
+fn explain_prints_codes() {
+    let out = run(&["explain", "e0301"]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).starts_with("E0301 (error): "),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["explain", "E0300"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("did you mean"));
+}

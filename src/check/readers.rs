@@ -1,4 +1,4 @@
-//! Readers: every listed document exists.
+//! Readers: every listed document exists, once.
 
 use crate::diag::Diagnostic;
 use crate::model::Project;
@@ -6,8 +6,18 @@ use crate::model::Project;
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = project.documents.keys().map(String::as_str).collect();
     for reader in project.readers.values() {
-        for d in &reader.documents {
-            if !project.documents.contains_key(&d.value) {
+        for (i, d) in reader.documents.iter().enumerate() {
+            if reader.documents[..i].iter().any(|e| e.value == d.value) {
+                diags.push(
+                    Diagnostic::error(
+                        "E0603",
+                        format!("reader lists `{}` twice", d.value),
+                    )
+                    .at(d.span)
+                    .label("listed more than once")
+                    .help("a document appears once in a reader; remove this line"),
+                );
+            } else if !project.documents.contains_key(&d.value) {
                 diags.push(
                     Diagnostic::error("E0602", format!("reader names a missing document `{}`", d.value))
                         .at(d.span)

@@ -14,7 +14,7 @@ use crate::source::{FileId, SourceMap, Span};
 
 /// Which syntax a bibliography file uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BibFormat {
+pub(super) enum BibFormat {
     /// hayagriva YAML.
     Yaml,
     /// BibLaTeX.
@@ -22,7 +22,7 @@ pub enum BibFormat {
 }
 
 /// Reads one bibliography file into `bib`, reporting duplicates against what is there.
-pub fn load_file(
+pub(super) fn load_file(
     map: &SourceMap,
     file: FileId,
     format: BibFormat,
@@ -184,7 +184,7 @@ fn biblatex_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 /// * A Chinese personal name written surname first without a comma
 ///   (`Jiang Zemin 江泽民`) is kept in that order in the bibliography and cited by
 ///   surname alone: (Jiang 1999).
-pub fn normalise(mut entry: hayagriva::Entry) -> hayagriva::Entry {
+pub(super) fn normalise(mut entry: hayagriva::Entry) -> hayagriva::Entry {
     if let Some(title) = entry.title()
         && title.value.to_string().chars().any(is_ideograph)
     {

@@ -8,7 +8,7 @@ use crate::source::{FileId, SourceMap, Span};
 
 /// Where the YAML of a front matter is.
 #[derive(Debug, Clone, Copy)]
-pub struct FrontMatter {
+pub(super) struct FrontMatter {
     /// Byte offset of the first YAML line in the file.
     pub yaml_start: usize,
     /// Byte offset one past the YAML (the start of the closing `---`).
@@ -18,7 +18,7 @@ pub struct FrontMatter {
 }
 
 /// Finds the front matter at the top of `file`.
-pub fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagnostic> {
+pub(super) fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagnostic> {
     let f = map.get(file);
     if f.line_text(0).trim_end() != "---" {
         return Err(Diagnostic::error("E0201", "missing front matter")
@@ -43,7 +43,7 @@ pub fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagnostic> {
 
 /// A YAML document inside a file: where it starts and its text.
 #[derive(Debug, Clone, Copy)]
-pub struct Yaml<'a> {
+pub(super) struct Yaml<'a> {
     /// The file.
     pub file: FileId,
     /// Byte offset of the YAML in the file.
@@ -54,7 +54,11 @@ pub struct Yaml<'a> {
 
 impl<'a> Yaml<'a> {
     /// The YAML of a front matter.
-    pub fn of_front_matter(map: &'a SourceMap, file: FileId, fm: FrontMatter) -> Self {
+    pub(super) fn of_front_matter(
+        map: &'a SourceMap,
+        file: FileId,
+        fm: FrontMatter,
+    ) -> Self {
         Yaml {
             file,
             start: fm.yaml_start,
@@ -63,7 +67,7 @@ impl<'a> Yaml<'a> {
     }
 
     /// A whole YAML file.
-    pub fn of_file(map: &'a SourceMap, file: FileId) -> Self {
+    pub(super) fn of_file(map: &'a SourceMap, file: FileId) -> Self {
         Yaml {
             file,
             start: 0,
@@ -72,7 +76,7 @@ impl<'a> Yaml<'a> {
     }
 
     /// The span in the file of 1-based `line` and 1-based character `column` of the YAML.
-    pub fn span_at(&self, map: &SourceMap, line: u64, column: u64) -> Span {
+    pub(super) fn span_at(&self, map: &SourceMap, line: u64, column: u64) -> Span {
         let f = map.get(self.file);
         let first = f.line_of(self.start);
         let line_idx = first + (line.max(1) as usize - 1);
@@ -94,7 +98,7 @@ impl<'a> Yaml<'a> {
     }
 
     /// The span of a top-level key `key:` (first occurrence), or of the first line.
-    pub fn key_span(&self, map: &SourceMap, key: &str) -> Span {
+    pub(super) fn key_span(&self, map: &SourceMap, key: &str) -> Span {
         let mut offset = self.start;
         for line in self.text.split_inclusive('\n') {
             if let Some(rest) = line.strip_prefix(key)
@@ -114,7 +118,7 @@ impl<'a> Yaml<'a> {
     }
 
     /// The span of `needle` after the top-level key `key` (for list items).
-    pub fn value_span(&self, map: &SourceMap, key: &str, needle: &str) -> Span {
+    pub(super) fn value_span(&self, map: &SourceMap, key: &str, needle: &str) -> Span {
         let k = self.key_span(map, key);
         let text = &map.get(self.file).text;
         let scope_end = self.start + self.text.len();
@@ -127,7 +131,7 @@ impl<'a> Yaml<'a> {
     }
 
     /// The top-level keys, in order, after checking that the document is a map.
-    pub fn keys(&self, map: &SourceMap) -> Result<Vec<String>, Diagnostic> {
+    pub(super) fn keys(&self, map: &SourceMap) -> Result<Vec<String>, Diagnostic> {
         let value: serde_json::Value = self.parse(map)?;
         match value {
             serde_json::Value::Object(m) => Ok(m.keys().cloned().collect()),
@@ -152,7 +156,10 @@ impl<'a> Yaml<'a> {
     }
 
     /// Deserializes the YAML; a syntax or type error becomes one diagnostic.
-    pub fn parse<T: DeserializeOwned>(&self, map: &SourceMap) -> Result<T, Diagnostic> {
+    pub(super) fn parse<T: DeserializeOwned>(
+        &self,
+        map: &SourceMap,
+    ) -> Result<T, Diagnostic> {
         if self.text.trim().is_empty() {
             return serde_saphyr::from_str("{}").map_err(|e| self.error(map, &e));
         }
@@ -196,7 +203,7 @@ fn clean_message(msg: &str) -> String {
 }
 
 /// Reports fields outside `known` (with "did you mean") and `required` fields missing.
-pub fn check_fields(
+pub(super) fn check_fields(
     map: &SourceMap,
     yaml: &Yaml,
     keys: &[String],

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 /// A piece of a text node.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// Literal text.
     Text(Range<usize>),
     /// A citation.
@@ -36,7 +36,7 @@ pub enum Piece {
 
 /// One cited work, before the key is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawItem {
+pub(crate) struct RawItem {
     /// Key without `@`.
     pub key: String,
     /// Text before the key.
@@ -52,7 +52,7 @@ pub struct RawItem {
 const INDEX_OPEN: &str = "{{index:";
 
 /// Splits a text node into pieces.
-pub fn scan(text: &str) -> Vec<Piece> {
+pub(crate) fn scan(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut lit = 0;
     let mut i = 0;

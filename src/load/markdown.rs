@@ -27,7 +27,7 @@ pub fn options() -> Options<'static> {
 
 /// Parses the Markdown of `file` from byte `body_start` on. The front matter before
 /// it is replaced by as many empty lines, so comrak's line numbers are the file's.
-pub fn parse_body(
+pub(super) fn parse_body(
     map: &SourceMap,
     file: FileId,
     body_start: usize,

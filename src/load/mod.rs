@@ -24,6 +24,9 @@ use front_matter::{Yaml, check_fields};
 
 pub use markdown::options as markdown_options;
 
+/// The built-in layouts a content folder's `layouts/` may replace, file by file.
+pub const LAYOUT_NAMES: &[&str] = &["book.typ", "index.typ", "epub.css"];
+
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -93,9 +96,10 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
     }
 
     let mut layouts = BTreeMap::new();
-    for path in loader.list("layouts", &["typ"]) {
-        if let Ok(text) = fs::read_to_string(&path) {
-            layouts.insert(display_name(&root.join("layouts"), &path), text);
+    for path in loader.list("layouts", &["typ", "css"]) {
+        if let Some(file) = loader.layout(&path) {
+            let name = display_name(&root.join("layouts"), &path);
+            layouts.insert(name, loader.map.get(file).text.clone());
         }
     }
     let mut project = Project {
@@ -114,6 +118,39 @@ fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// E0207 when `date` is not a date that exists in one of the three forms.
+pub(crate) fn invalid_date(
+    map: &SourceMap,
+    file: FileId,
+    date: &str,
+) -> Option<Diagnostic> {
+    if crate::render::parse_date(date).is_some() {
+        return None;
+    }
+    Some(
+        Diagnostic::error("E0207", format!("`{date}` is not a valid date"))
+            .at(crate::check::field_span(map, file, "date", date))
+            .label("expected YYYY, YYYY-MM or YYYY-MM-DD")
+            .help("write the date as `2016-05-19`, `2016-05` or `2016`; the day must exist in that month"),
+    )
+}
+
+/// A suggestion for a file stem that is not a slug.
+fn slugify(stem: &str) -> String {
+    let mut out = String::new();
+    for c in stem
+        .chars()
+        .flat_map(|c| crate::model::fold_accent(c).to_lowercase())
+    {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// Whether `id` is a lowercase ASCII slug.
@@ -321,6 +358,35 @@ impl Loader {
         }
     }
 
+    /// A layout override: a file that replaces one of the built-in layouts.
+    fn layout(&mut self, path: &Path) -> Option<FileId> {
+        let file = self.read(path)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if LAYOUT_NAMES.contains(&name.as_str()) {
+            return Some(file);
+        }
+        self.diags.push(
+            Diagnostic::error("E0801", format!("`layouts/{name}` overrides no layout"))
+                .at(Span::new(file, 0, 0))
+                .suggest(&name, LAYOUT_NAMES.iter().copied())
+                .help(format!(
+                    "the layouts that can be overridden: {}",
+                    LAYOUT_NAMES.join(", ")
+                )),
+        );
+        None
+    }
+
+    /// E0207 unless `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and exists.
+    fn check_date(&mut self, file: FileId, date: &str) {
+        if let Some(d) = invalid_date(&self.map, file, date) {
+            self.diags.push(d);
+        }
+    }
+
     fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
         let id = stem(path);
         let (fields, yaml, body_start): (EntryFields, _, _) =
@@ -373,11 +439,22 @@ impl Loader {
         };
         let (fields, yaml, body_start): (DocFields, _, _) =
             self.front_matter(file, known, required)?;
+        let stem = stem(path);
+        if !is_slug(&stem) {
+            self.diags.push(
+                Diagnostic::error("E0205", format!("`{stem}` is not a valid document id"))
+                    .at(Span::new(file, 0, 0))
+                    .help(format!("name documents with lowercase letters, digits and hyphens, e.g. `{dir}/{}.md`", slugify(&stem))),
+            );
+        }
+        if let Some(date) = &fields.date {
+            self.check_date(file, date);
+        }
         let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
         let source = fields.source.map(|s| self.spanned(&yaml, s));
         Some(Document {
-            id: format!("{dir}/{}", stem(path)),
+            id: format!("{dir}/{stem}"),
             kind,
             file,
             title: fields.title.unwrap_or_default(),

@@ -30,7 +30,7 @@ const FIELDS: &[&str] = &[
 ];
 
 /// Reads one reader file.
-pub fn load(
+pub(super) fn load(
     map: &SourceMap,
     file: FileId,
     name: String,
@@ -57,6 +57,11 @@ pub fn load(
             GlossarySelection::All
         }
     };
+    if let Some(date) = &fields.date
+        && let Some(d) = super::invalid_date(map, file, date)
+    {
+        diags.push(d);
+    }
     let documents = fields
         .documents
         .into_iter()

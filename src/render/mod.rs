@@ -1,6 +1,5 @@
-//! Writers: functions of the checked model (and the formatted citations) to bytes.
+//! Writers: functions of the book plan to bytes (typst → PDF, XHTML → EPUB).
 
-pub mod book;
 pub mod epub;
 pub mod fonts;
 pub mod pdf;
@@ -116,16 +115,28 @@ pub fn pretty_date(s: &str) -> String {
     }
 }
 
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a date that exists (no February 30).
 pub fn parse_date(s: &str) -> Option<Stamp> {
-    let mut parts = s.trim().split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next().map_or(Some(1), |m| m.parse().ok())?;
-    let day = parts.next().map_or(Some(1), |d| d.parse().ok())?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Stamp {
-        year,
-        month,
-        day,
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let number = |p: &&str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())?
+    };
+    let year = number(parts.first()?, 4)?;
+    let month = parts.get(1).map_or(Some(1), |m| number(m, 2))?;
+    let day = parts.get(2).map_or(Some(1), |d| number(d, 2))?;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (parts.len() <= 3 && (1..=days).contains(&day)).then_some(Stamp {
+        year: year as i32,
+        month: month as u8,
+        day: day as u8,
         hour: 0,
         minute: 0,
         second: 0,
@@ -143,6 +154,10 @@ mod tests {
         assert_eq!((s.year, s.month, s.day), (2026, 9, 1));
         assert_eq!(s.unix(), 1_788_220_800);
         assert_eq!(parse_date("2026-09-01").unwrap().unix(), 1_788_220_800);
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("yesterday").is_none());
+        assert!(parse_date("2026-9-1").is_none());
     }
 
     // Checks date display.
