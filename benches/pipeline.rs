@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use ccp_press::render::{Stamp, fonts, pdf};
-use ccp_press::{cite, load_and_check};
+use ccp_press::load_and_check;
+use ccp_press::pipeline::Edition;
+use ccp_press::render::{fonts, pdf};
 
 /// Runs per measurement (median reported); `CCP_BENCH_RUNS` overrides.
 fn runs() -> usize {
@@ -46,62 +47,50 @@ fn child(mode: &str, dir: &Path) {
     }
     let p = &checked.project;
     let reader = &p.readers["default"];
+    let paper = pdf::Paper::Letter;
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
     if let Some(numbers) = mode.strip_prefix("epub") {
-        let options = ccp_press::render::epub::Options {
-            paper: pdf::Paper::Letter,
-            page_numbers: numbers == "-pages",
-        };
         let t1 = Instant::now();
-        let bytes =
-            ccp_press::render::epub::epub(p, reader, &options, None).expect("epub");
+        let edition = Edition::new(p, reader, paper).expect("plans");
+        let pages =
+            (numbers == "-pages").then(|| edition.layout(false).expect("lays out").pages);
+        let bytes = edition.epub(pages.as_ref()).expect("epub");
         println!(
             "total_ms={:.1} epub_ms={:.1} bytes={} peak_kb={}",
-            t0.elapsed().as_secs_f64() * 1e3,
-            t1.elapsed().as_secs_f64() * 1e3,
+            ms(t0.elapsed()),
+            ms(t1.elapsed()),
             bytes.len(),
             peak_kb()
         );
         return;
     }
-    let options = pdf::Options::default();
     // Font parsing is typst's work (it needs the fonts whoever loads them): timed apart.
     let t = Instant::now();
     let _ = fonts::fonts();
     let t_fonts = t.elapsed();
     let t = Instant::now();
-    let sel = p.select(reader);
-    let _ = fonts::check_coverage(p, &pdf::reader_files(p, reader, &sel));
-    let t_coverage = t.elapsed();
+    let edition = Edition::new(p, reader, paper).expect("plans");
+    let t_plan = t.elapsed();
     let t = Instant::now();
-    let cites = cite::format(p, &sel);
-    let t_cite = t.elapsed();
+    let layout = edition.layout(true).expect("lays out");
+    let t_layout = t.elapsed();
     let t = Instant::now();
-    let files = pdf::sources(p, reader, &sel, &cites, &options);
-    let t_markup = t.elapsed();
-    let stamp = Stamp::for_reader(reader);
-    let t = Instant::now();
-    let compiled = pdf::compile(files, stamp).expect("compiles");
-    let t_compile = t.elapsed();
-    let t = Instant::now();
-    let bytes =
-        pdf::export(&compiled.document, reader, stamp, &options).expect("exports");
+    let bytes = edition.pdf(&layout, true).expect("exports");
     let t_export = t.elapsed();
     let total = t0.elapsed();
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
-    let ours = t_check + t_coverage + t_cite + t_markup;
+    let ours = t_check + t_plan;
     println!(
-        "total_ms={:.1} ours_ms={:.1} ours_pct={:.1} load_check_ms={:.1} coverage_ms={:.1} cite_ms={:.1} markup_ms={:.1} font_parse_ms={:.1} typst_compile_ms={:.1} pdf_export_ms={:.1} pages={} bytes={} peak_kb={}",
+        "total_ms={:.1} ours_ms={:.1} ours_pct={:.1} load_check_ms={:.1} plan_ms={:.1} font_parse_ms={:.1} typst_layout_ms={:.1} rounds={} pdf_export_ms={:.1} pages={} bytes={} peak_kb={}",
         ms(total),
         ms(ours),
         100.0 * ours.as_secs_f64() / total.as_secs_f64(),
         ms(t_check),
-        ms(t_coverage),
-        ms(t_cite),
-        ms(t_markup),
+        ms(t_plan),
         ms(t_fonts),
-        ms(t_compile),
+        ms(t_layout),
+        layout.rounds,
         ms(t_export),
-        compiled.document.pages().len(),
+        layout.document.pages().len(),
         bytes.len(),
         peak_kb()
     );

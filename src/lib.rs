@@ -2,8 +2,10 @@
 //!
 //! The pipeline, in order: [`load`] reads `content/` into a [`model::Project`];
 //! [`check`] finds every problem in it; [`cite`] formats citations and the
-//! bibliography once for both outputs; [`render`] writes the PDF (through the typst
-//! library) and the EPUB.
+//! bibliography once for both outputs; [`plan`] turns one reader into a
+//! format-neutral [`plan::Book`]; [`render`] writes it as typst (laid out and
+//! exported as PDF) and as XHTML (packaged as EPUB). [`pipeline`] runs these steps
+//! for every command.
 
 #![allow(
     clippy::result_large_err,
@@ -15,6 +17,8 @@ pub mod cite;
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod pipeline;
+pub mod plan;
 pub mod render;
 pub mod source;
 pub mod synth;

@@ -64,10 +64,18 @@ enum Command {
         #[arg(long)]
         no_page_numbers: bool,
     },
-    /// Make the PDF and the EPUB of a reader from one load (`out/<reader>.pdf|epub`).
+    /// Make the PDF and the EPUB of a reader from one load and one layout.
     Build {
         #[command(flatten)]
         edition: EditionArgs,
+        /// Folder of the two files (`<reader>.pdf`, `<reader>.epub`).
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out_dir: PathBuf,
+    },
+    /// Print the long explanation of a diagnostic code (`explain E0301`).
+    Explain {
+        /// The code.
+        code: String,
     },
     /// Write a generated content folder (for benchmarks) to DIR.
     #[command(hide = true)]
@@ -151,19 +159,17 @@ fn main() -> ExitCode {
                 no_page_numbers,
                 format: edition.format,
             },
-            false,
         ),
-        Command::Build { edition } => cmd::epub::run(
+        Command::Build { edition, out_dir } => cmd::build::run(
             &cli.content,
-            cmd::epub::Args {
+            cmd::build::Args {
                 reader: edition.reader,
                 paper: edition.paper.paper(),
-                output: None,
-                no_page_numbers: false,
+                out_dir,
                 format: edition.format,
             },
-            true,
         ),
+        Command::Explain { code } => cmd::explain::run(&code),
         Command::Synth {
             dir,
             entries,

@@ -217,11 +217,26 @@ fn check_xhtml(epub: &Path) -> BTreeMap<String, String> {
 fn demo_xhtml_is_well_formed_and_linked() {
     let texts = check_xhtml(demo());
     let index = &texts["OEBPS/index.xhtml"];
+    // Page locators in order, the range holding the headword in bold and linked to it.
+    let line = index
+        .lines()
+        .find(|l| l.starts_with("<li>Common prosperity, "))
+        .expect("index line");
     assert!(
-        index.contains(
-            "Common prosperity, <a href=\"glossary-c.xhtml#entry-common-prosperity\"><b>"
-        ),
-        "headword locator missing"
+        line.contains("<a href=\"glossary-c.xhtml#entry-common-prosperity\"><b>"),
+        "headword locator missing: {line}"
+    );
+    let numbers: Vec<u64> = line
+        .split("\">")
+        .skip(1)
+        .filter_map(|s| {
+            let s = s.trim_start_matches("<b>");
+            s[..s.find(|c: char| !c.is_ascii_digit())?].parse().ok()
+        })
+        .collect();
+    assert!(
+        numbers.len() > 2 && numbers.windows(2).all(|w| w[0] < w[1]),
+        "{line}"
     );
     let nav = &texts["OEBPS/nav.xhtml"];
     assert!(nav.contains("epub:type=\"page-list\""));
@@ -291,4 +306,50 @@ fn build_makes_both_editions() {
     let epub = tmp.path().join("out/default.epub");
     assert_eq!(entries(&epub)[0].0, "mimetype");
     epubcheck(&epub);
+}
+
+// Checks that `build --out-dir DIR` writes both files there, and that the EPUB's
+// page list matches the PDF's pages (one layout for both).
+#[test]
+fn build_writes_to_out_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("editions");
+    let content = fixture("minimal");
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "build",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("default.pdf").exists());
+    let texts = check_xhtml(&dir.join("default.epub"));
+    assert!(texts["OEBPS/nav.xhtml"].contains("page-list"));
+}
+
+// Checks that a content folder's `layouts/epub.css` replaces the built-in stylesheet.
+#[test]
+fn epub_css_override_is_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    std::fs::create_dir_all(content.join("layouts")).unwrap();
+    let css = "/* house style */\nbody { font-family: serif; }\n";
+    std::fs::write(content.join("layouts/epub.css"), css).unwrap();
+    let path = tmp.path().join("o.epub");
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "epub",
+        "--no-page-numbers",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let css_entry = entries(&path)
+        .into_iter()
+        .find(|(name, _, _)| name == "OEBPS/css/book.css")
+        .expect("stylesheet");
+    assert_eq!(String::from_utf8(css_entry.1).unwrap(), css);
 }

@@ -183,7 +183,9 @@ fn emits_typst_sources() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let main = std::fs::read_to_string(tmp.path().join("typ/main.typ")).unwrap();
-    assert!(main.contains("#entry-head(\"common-prosperity\""));
+    assert!(main.contains("#entry-head(\"entry-common-prosperity\""));
+    assert!(tmp.path().join("typ/indexes.typ").exists());
+    assert!(tmp.path().join("typ/markers.typ").exists());
     assert!(tmp.path().join("typ/layouts/book.typ").exists());
     insta::assert_snapshot!("minimal_main_typ", main);
 }

@@ -15,6 +15,7 @@ use hayagriva::{
     ElemChild, ElemChildren, LocatorPayload, SpecificLocator,
 };
 
+use crate::diag::Diagnostic;
 use crate::model::{Owner, Project, Selection, citations, is_ideograph};
 
 /// Name of the CSL style in hayagriva's archive (Chicago 18th, author-date).
@@ -160,7 +161,7 @@ struct Request {
 /// therefore split into groups that cannot affect each other (same author names
 /// and year, or cited together), each group gets a driver of its own, the groups
 /// are spread over two threads, and the reference list is merged and sorted.
-pub fn format(project: &Project, selection: &Selection) -> Formatted {
+pub fn format(project: &Project, selection: &Selection) -> Result<Formatted, Diagnostic> {
     let style = style();
     let locales = locales();
     let mut requests: Vec<Request> = Vec::new();
@@ -234,7 +235,7 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
         load[b] += g.weight;
         bins[b].push(g);
     }
-    let parts: Vec<Part> = std::thread::scope(|scope| {
+    let parts: Vec<Option<Part>> = std::thread::scope(|scope| {
         let handles: Vec<_> = bins
             .iter()
             .map(|bin| {
@@ -252,13 +253,17 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().map(|h| h.join().ok()).collect()
     });
     let mut out = Formatted::default();
     for part in parts {
+        let Some(part) = part else {
+            return Err(Diagnostic::error(
+                "E0904",
+                "the citation engine failed while formatting the citations",
+            )
+            .help("this is a bug in ccp-press or hayagriva; please report it with the bibliography"));
+        };
         out.citations.extend(part.citations);
         out.bibliography.extend(part.bibliography);
     }
@@ -266,7 +271,7 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
     // Chinese names with the rest, by the romanisation.
     out.bibliography
         .sort_by_cached_key(|(key, r)| (crate::model::sort_key(&plain(r)), key.clone()));
-    out
+    Ok(out)
 }
 
 /// What some drivers formatted.

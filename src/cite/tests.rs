@@ -9,7 +9,7 @@ fn formatted() -> Formatted {
     let checked = crate::load_and_check(&dir);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let p = &checked.project;
-    format(p, &p.select(&p.readers["default"]))
+    format(p, &p.select(&p.readers["default"])).expect("formats")
 }
 
 fn cite(f: &Formatted, i: usize) -> String {
@@ -71,7 +71,7 @@ fn demo_years_are_disambiguated() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let checked = crate::load_and_check(&dir);
     let p = &checked.project;
-    let f = format(p, &p.select(&p.readers["default"]));
+    let f = format(p, &p.select(&p.readers["default"])).expect("formats");
     let mut seen = std::collections::BTreeMap::new();
     for (key, r) in &f.bibliography {
         let text = plain(r);

@@ -8,7 +8,7 @@ use ccp_press::{diag, load_and_check};
 use crate::Format;
 
 /// Runs `check`.
-pub fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCode {
+pub(crate) fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCode {
     let checked = load_and_check(content);
     super::report(&checked, format);
     let p = &checked.project;

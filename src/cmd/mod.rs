@@ -1,16 +1,21 @@
 //! One module per subcommand; each returns the process exit code.
 
-pub mod check;
-pub mod epub;
-pub mod pdf;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod epub;
+pub(crate) mod explain;
+pub(crate) mod pdf;
 
 use ccp_press::Checked;
-use ccp_press::diag::{self, Severity};
+use ccp_press::diag::{self, Diagnostic, Severity};
+use ccp_press::model::Project;
+use ccp_press::pipeline::Edition;
+use ccp_press::render::pdf::Paper;
 
 use crate::Format;
 
 /// Prints the diagnostics of a load (to stderr for humans, stdout for JSON).
-pub fn report(checked: &Checked, format: Format) {
+pub(crate) fn report(checked: &Checked, format: Format) {
     let map = &checked.project.sources;
     match format {
         Format::Human => eprint!("{}", diag::render_human(map, &checked.diagnostics)),
@@ -19,7 +24,7 @@ pub fn report(checked: &Checked, format: Format) {
 }
 
 /// Whether the diagnostics stop the command.
-pub fn failed(checked: &Checked, deny_warnings: bool) -> bool {
+pub(crate) fn failed(checked: &Checked, deny_warnings: bool) -> bool {
     checked
         .diagnostics
         .iter()
@@ -27,7 +32,7 @@ pub fn failed(checked: &Checked, deny_warnings: bool) -> bool {
 }
 
 /// The reader named `name`, or an error listing the readers there are.
-pub fn find_reader<'a>(
+pub(crate) fn find_reader<'a>(
     project: &'a ccp_press::model::Project,
     name: &str,
 ) -> Option<&'a ccp_press::model::Reader> {
@@ -45,7 +50,7 @@ pub fn find_reader<'a>(
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a reader never
 /// sees a half-written file.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
@@ -71,7 +76,10 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
 
 /// The first steps of every build: load and check, print the diagnostics, and
 /// return the model unless there are errors.
-pub fn load_for_build(content: &std::path::Path, format: Format) -> Option<Checked> {
+pub(crate) fn load_for_build(
+    content: &std::path::Path,
+    format: Format,
+) -> Option<Checked> {
     let checked = ccp_press::load_and_check(content);
     report(&checked, format);
     if failed(&checked, false) {
@@ -84,20 +92,66 @@ pub fn load_for_build(content: &std::path::Path, format: Format) -> Option<Check
     Some(checked)
 }
 
-/// Prints diagnostics that a writer returned.
-pub fn print(
-    project: &ccp_press::model::Project,
+/// Prints the diagnostics of the steps after checking, and says what was not
+/// written when a step fails.
+pub(crate) struct Reporter<'p> {
+    project: &'p Project,
     format: Format,
-    diags: &[ccp_press::diag::Diagnostic],
-) {
-    match format {
-        Format::Human => eprint!("{}", diag::render_human(&project.sources, diags)),
-        Format::Json => print!("{}", diag::render_json(&project.sources, diags)),
+    /// What the command makes ("PDF").
+    what: &'static str,
+}
+
+impl<'p> Reporter<'p> {
+    /// A reporter for a command that makes `what`.
+    pub(crate) fn new(project: &'p Project, format: Format, what: &'static str) -> Self {
+        Reporter {
+            project,
+            format,
+            what,
+        }
+    }
+
+    /// Prints diagnostics.
+    pub(crate) fn print(&self, diags: &[Diagnostic]) {
+        let map = &self.project.sources;
+        match self.format {
+            Format::Human => eprint!("{}", diag::render_human(map, diags)),
+            Format::Json => print!("{}", diag::render_json(map, diags)),
+        }
+    }
+
+    /// The value of a step, or `None` after printing its diagnostics.
+    pub(crate) fn ok<T>(&self, result: Result<T, Vec<Diagnostic>>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(diags) => {
+                self.print(&diags);
+                eprintln!(
+                    "error: {} not written: {}",
+                    self.what,
+                    diag::summary(&diags)
+                );
+                None
+            }
+        }
     }
 }
 
+/// The planned edition of a reader, or `None` after reporting why not.
+pub(crate) fn edition<'p>(
+    report: &Reporter<'p>,
+    reader: &str,
+    paper: Paper,
+) -> Option<Edition<'p>> {
+    let reader = find_reader(report.project, reader)?;
+    report.ok(Edition::new(report.project, reader, paper))
+}
+
 /// Writes an output file atomically and reports it; the exit code of the command.
-pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> std::process::ExitCode {
+pub(crate) fn write_output(
+    path: &std::path::Path,
+    bytes: &[u8],
+) -> std::process::ExitCode {
     if let Err(e) = write_atomic(path, bytes) {
         eprintln!("error: cannot write {}: {e}", path.display());
         return std::process::ExitCode::FAILURE;

@@ -1,15 +1,14 @@
-//! `pdf`: load, check, typeset one reader.
+//! `pdf`: load, check, plan, lay out, export one reader.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ccp_press::diag::{self, Diagnostic};
-use ccp_press::render::pdf::{self, Options, Paper};
+use ccp_press::render::pdf::Paper;
 
 use crate::Format;
 
 /// Arguments of `pdf`.
-pub struct Args {
+pub(crate) struct Args {
     /// Reader name.
     pub reader: String,
     /// Paper.
@@ -25,22 +24,20 @@ pub struct Args {
 }
 
 /// Runs `pdf`.
-pub fn run(content: &Path, args: Args) -> ExitCode {
+pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
-    let project = &checked.project;
-    let Some(reader) = super::find_reader(project, &args.reader) else {
+    let report = super::Reporter::new(&checked.project, args.format, "PDF");
+    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
     };
-    let options = Options {
-        paper: args.paper,
-        standards: !args.no_standards,
+    let Some(layout) = report.ok(edition.layout(true)) else {
+        return ExitCode::FAILURE;
     };
+    report.print(&layout.warnings);
     if let Some(dir) = &args.emit_typst {
-        let selection = project.select(reader);
-        let cites = ccp_press::cite::format(project, &selection);
-        for (path, text) in pdf::sources(project, reader, &selection, &cites, &options) {
+        for (path, text) in edition.typst_sources(Some(&layout.pages)) {
             let target = dir.join(path.trim_start_matches('/'));
             if let Err(e) = super::write_atomic(&target, text.as_bytes()) {
                 eprintln!("error: cannot write {}: {e}", target.display());
@@ -49,20 +46,11 @@ pub fn run(content: &Path, args: Args) -> ExitCode {
         }
         eprintln!("wrote typst sources to {}", dir.display());
     }
-    let result = pdf::pdf(project, reader, &options);
-    let print = |diags: &[Diagnostic]| super::print(project, args.format, diags);
-    match result {
-        Ok((bytes, warnings)) => {
-            print(&warnings);
-            let out = args
-                .output
-                .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", reader.name)));
-            super::write_output(&out, &bytes)
-        }
-        Err(diags) => {
-            print(&diags);
-            eprintln!("error: PDF not written: {}", diag::summary(&diags));
-            ExitCode::FAILURE
-        }
-    }
+    let Some(bytes) = report.ok(edition.pdf(&layout, !args.no_standards)) else {
+        return ExitCode::FAILURE;
+    };
+    let out = args
+        .output
+        .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", edition.reader.name)));
+    super::write_output(&out, &bytes)
 }

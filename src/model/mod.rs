@@ -41,7 +41,7 @@ pub struct Project {
 }
 
 /// Who points at a glossary entry ("Mentioned in").
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Owner {
     /// A glossary entry, by id.
     Entry(String),

@@ -16,7 +16,7 @@ use crate::render::Stamp;
 
 /// One file of the publication, under `OEBPS/`.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(super) struct Item {
     /// Path under `OEBPS/`.
     pub href: String,
     /// Media type.
@@ -31,7 +31,7 @@ pub struct Item {
 
 /// A node of the table of contents.
 #[derive(Debug, Clone)]
-pub struct TocNode {
+pub(super) struct TocNode {
     /// Label.
     pub label: String,
     /// Target.
@@ -42,7 +42,7 @@ pub struct TocNode {
 
 /// Everything the OPF and the navigation document say.
 #[derive(Debug, Clone)]
-pub struct Package {
+pub(super) struct Package {
     /// Unique identifier (a URN).
     pub identifier: String,
     /// Title.
@@ -101,7 +101,7 @@ fn nav_list(o: &mut String, nodes: &[TocNode], depth: usize) {
 }
 
 /// The navigation document.
-pub fn nav(p: &Package) -> String {
+pub(super) fn nav(p: &Package) -> String {
     let mut o = xhtml_head("Contents", "nav");
     o.push_str(
         "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n",
@@ -129,7 +129,7 @@ pub fn nav(p: &Package) -> String {
 }
 
 /// The opening of an XHTML content document.
-pub fn xhtml_head(title: &str, body_class: &str) -> String {
+pub(super) fn xhtml_head(title: &str, body_class: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/book.css\"/>\n</head>\n<body class=\"{body_class}\">\n",
         esc(title)
@@ -137,7 +137,7 @@ pub fn xhtml_head(title: &str, body_class: &str) -> String {
 }
 
 /// The package document.
-pub fn opf(p: &Package) -> String {
+pub(super) fn opf(p: &Package) -> String {
     let mut o = String::new();
     o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"en\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
     let _ = writeln!(
@@ -255,7 +255,7 @@ const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container 
 
 /// The zip file: `mimetype` first and stored, then the rest deflated, all with the
 /// same timestamp and permissions, in a fixed order.
-pub fn zip(p: &Package) -> std::io::Result<Vec<u8>> {
+pub(super) fn zip(p: &Package) -> std::io::Result<Vec<u8>> {
     let m = p.modified;
     let time = DateTime::from_date_and_time(
         m.year.clamp(1980, 2107) as u16,

@@ -1,15 +1,20 @@
-//! The checked model as XHTML. Every text goes through [`esc`], so nothing an author
-//! writes can become markup; hanzi runs get `lang="zh-Hans"`.
+//! The book plan as XHTML content documents: syntax only. Every text goes through
+//! [`esc`], so nothing an author writes can become markup; hanzi runs get
+//! `lang="zh-Hans"`. The functions are named after the plan's node kinds, like the
+//! typst writer's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::cite::{Formatted, Run};
-use crate::model::{Block, Body, Inline, Owner, Project, Selection};
-use crate::render::book;
-use crate::render::pdf::PageMap;
-use crate::render::pdf::markup::{block_anchor, xref_anchor};
-use crate::render::script::{Script, runs, smart_quotes};
+use super::package::xhtml_head as head;
+use crate::cite::Run;
+use crate::model::Owner;
+use crate::plan::{
+    Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
+    Inline, Letter, Locator, PageMap, Part, PartKind, Ref, RefStyle, Work, id_safe,
+    resolve,
+};
+use crate::render::script::{Script, runs};
 
 /// XML-escapes text; characters XML 1.0 forbids become U+FFFD.
 pub fn esc(s: &str) -> String {
@@ -31,28 +36,14 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// A string usable as an XML id (letters, digits, `-`, `_`, `.`; others hex-coded).
-pub fn id_safe(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-            out.push(c);
-        } else {
-            let _ = write!(out, "_{:x}_", c as u32);
-        }
-    }
-    out
-}
-
-/// Text with Chinese runs in language spans and typographic quotes.
+/// Text with Chinese runs in language spans.
 pub fn text(out: &mut String, s: &str) {
     text_lang(out, s, "zh-Hans");
 }
 
 /// Like [`text`], with the language tag to use for hanzi.
 pub fn text_lang(out: &mut String, s: &str, zh: &str) {
-    let s = smart_quotes(s);
-    for run in runs(&s) {
+    for run in runs(s) {
         match run {
             Script::Han(h) => {
                 let _ = write!(
@@ -66,168 +57,492 @@ pub fn text_lang(out: &mut String, s: &str, zh: &str) {
     }
 }
 
+/// Pinyin, tagged as such.
+fn pinyin(out: &mut String, s: &str) {
+    let _ = write!(
+        out,
+        "<i lang=\"zh-Latn-pinyin\" xml:lang=\"zh-Latn-pinyin\">{}</i>",
+        esc(s)
+    );
+}
+
 /// Formatted citation runs.
-pub fn styled(out: &mut String, rs: &[Run]) {
+pub fn runs_markup(out: &mut String, rs: &[Run]) {
     for r in rs {
-        let (open, close) = match r {
+        let (tag, children) = match r {
             Run::Text(t) => {
                 text(out, t);
                 continue;
             }
-            Run::Italic(_) => ("<i>", "</i>"),
-            Run::Bold(_) => ("<b>", "</b>"),
-            Run::SmallCaps(_) => ("<span class=\"sc\">", "</span>"),
-            Run::Sup(_) => ("<sup>", "</sup>"),
-            Run::Sub(_) => ("<sub>", "</sub>"),
             Run::Link { url, children } => {
                 let _ = write!(out, "<a href=\"{}\">", esc(url));
-                styled(out, children);
+                runs_markup(out, children);
                 out.push_str("</a>");
                 continue;
             }
+            Run::Italic(c) => ("i", c),
+            Run::Bold(c) => ("b", c),
+            Run::SmallCaps(c) => ("span class=\"sc\"", c),
+            Run::Sup(c) => ("sup", c),
+            Run::Sub(c) => ("sub", c),
         };
-        out.push_str(open);
-        if let Run::Italic(c)
-        | Run::Bold(c)
-        | Run::SmallCaps(c)
-        | Run::Sup(c)
-        | Run::Sub(c) = r
-        {
-            styled(out, c);
-        }
-        out.push_str(close);
+        let _ = write!(out, "<{tag}>");
+        runs_markup(out, children);
+        let close = tag.split(' ').next().unwrap_or(tag);
+        let _ = write!(out, "</{close}>");
     }
 }
 
-/// Where each entry and document lives in the book.
+const TAIL: &str = "</body>\n</html>\n";
+
+/// Where each part of the book lives: one file per document and glossary letter.
 #[derive(Debug, Default)]
 pub struct Files {
-    /// Entry id → file name.
-    pub entries: BTreeMap<String, String>,
-    /// Document id → file name.
-    pub documents: BTreeMap<String, String>,
+    owners: BTreeMap<Owner, String>,
+    letters: BTreeMap<String, String>,
+    parts: BTreeMap<PartKind, String>,
 }
 
+/// The file of the reference list.
+pub const BIBLIOGRAPHY: &str = "bibliography.xhtml";
+/// The file of the indexes.
+pub const INDEX: &str = "index.xhtml";
+
 impl Files {
-    /// Plans the files of a reader: one per document, one per glossary letter.
-    pub fn plan(project: &Project, sel: &Selection) -> Files {
+    /// The files of a book.
+    pub fn of(book: &Book) -> Files {
         let mut f = Files::default();
-        for d in &sel.documents {
-            f.documents
-                .insert(d.clone(), format!("{}.xhtml", d.replace('/', "-")));
-        }
-        for id in &sel.entries {
-            let letter = book::initial(&project.entries[id].term).to_lowercase();
-            f.entries
-                .insert(id.clone(), format!("glossary-{}.xhtml", id_safe(&letter)));
+        for part in &book.parts {
+            let first = match part {
+                Part::Documents(chapters) => {
+                    for c in chapters {
+                        if let Some(o) = c.anchor.owner() {
+                            f.owners.insert(o.clone(), chapter_file(o));
+                        }
+                    }
+                    chapters
+                        .first()
+                        .and_then(|c| c.anchor.owner())
+                        .map(chapter_file)
+                }
+                Part::Glossary(letters) => {
+                    for l in letters {
+                        let file = format!(
+                            "glossary-{}.xhtml",
+                            id_safe(&l.letter.to_lowercase())
+                        );
+                        for e in &l.entries {
+                            if let Some(o) = e.anchor.owner() {
+                                f.owners.insert(o.clone(), file.clone());
+                            }
+                        }
+                        f.letters.insert(l.letter.clone(), file);
+                    }
+                    letters
+                        .first()
+                        .and_then(|l| f.letters.get(&l.letter).cloned())
+                }
+                Part::Bibliography(_) => Some(BIBLIOGRAPHY.to_string()),
+                Part::Index(_) => Some(INDEX.to_string()),
+            };
+            if let Some(first) = first {
+                f.parts.insert(part.kind(), first);
+            }
         }
         f
     }
 
-    /// The href of an owner's start.
-    pub fn owner_href(&self, owner: &Owner) -> Option<String> {
-        match owner {
-            Owner::Entry(id) => self
-                .entries
-                .get(id)
-                .map(|f| format!("{f}#{}", owner.anchor())),
-            Owner::Document(id) => self
-                .documents
-                .get(id)
-                .map(|f| format!("{f}#{}", owner.anchor())),
+    /// The file an anchor is in.
+    pub fn file(&self, a: &Anchor) -> Option<&str> {
+        match a {
+            Anchor::Owner(o) | Anchor::In(o, _) => self.owners.get(o),
+            Anchor::Letter(l) => self.letters.get(l),
+            Anchor::Part(k) => self.parts.get(k),
+            Anchor::Bib(_) => return Some(BIBLIOGRAPHY),
+            Anchor::Index(_) => return Some(INDEX),
+        }
+        .map(String::as_str)
+    }
+
+    /// The href of an anchor from any file of the book (empty when it is not in it).
+    pub fn href(&self, a: &Anchor) -> String {
+        match (self.file(a), a) {
+            (Some(file), Anchor::Part(_)) => file.to_string(),
+            (Some(file), _) => format!("{file}#{}", a.id()),
+            (None, _) => String::new(),
         }
     }
 }
 
-/// Writes the body parts of the book.
+fn chapter_file(owner: &Owner) -> String {
+    let Owner::Document(id) = owner else {
+        return String::new();
+    };
+    format!("{}.xhtml", id_safe(&id.replace('/', "-")))
+}
+
+/// A written content document.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// File name under `OEBPS/`.
+    pub href: String,
+    /// The XHTML.
+    pub xhtml: String,
+}
+
+/// Writes the content documents of a book.
 pub struct Writer<'a> {
-    /// The model.
-    pub project: &'a Project,
-    /// What the reader includes.
-    pub selection: &'a Selection,
-    /// Formatted citations.
-    pub cites: &'a Formatted,
-    /// File names.
-    pub files: &'a Files,
-    /// Print pages, when the PDF layout was made.
-    pub pages: Option<&'a PageMap>,
-    /// Ids of index marks already written (a term is anchored once per owner).
-    pub marks: std::cell::RefCell<std::collections::BTreeSet<String>>,
+    files: &'a Files,
+    pages: Option<&'a PageMap>,
     /// The last print page marked so far, in book order across files.
-    pub last_page: std::cell::Cell<u64>,
+    last_page: u64,
+    /// The file being written.
+    current: String,
+    /// Page-list entries: (printed number, href).
+    pub page_list: Vec<(String, String)>,
 }
 
-/// State while writing one body.
-pub struct Ctx<'a> {
-    owner: Owner,
-    level: u8,
-    body: &'a Body,
-}
-
-impl<'a> Ctx<'a> {
-    /// A context for `owner`, whose headings start below `level`.
-    pub fn new(owner: Owner, level: u8, body: &'a Body) -> Self {
-        Ctx { owner, level, body }
-    }
-}
-
-impl Writer<'_> {
-    /// Page-break markers for every page after the last one marked up to `page`.
-    pub fn page_marks(&self, o: &mut String, page: Option<u64>) {
-        let Some(page) = page else { return };
-        let mut last = self.last_page.get();
-        if last == 0 {
-            // The first mark of the book marks only the page it is on.
-            last = page.saturating_sub(1);
+impl<'a> Writer<'a> {
+    /// A writer over `files`, with print page numbers when `pages` is given.
+    pub fn new(files: &'a Files, pages: Option<&'a PageMap>) -> Self {
+        Writer {
+            files,
+            pages,
+            last_page: 0,
+            current: String::new(),
+            page_list: Vec::new(),
         }
-        while last < page {
-            last += 1;
-            self.last_page.set(last);
-            let n = last;
+    }
+
+    /// The content documents of the book's parts, in reading order.
+    pub fn book(&mut self, book: &Book) -> Vec<Page> {
+        let mut out = Vec::new();
+        for part in &book.parts {
+            match part {
+                Part::Documents(chapters) => {
+                    out.extend(chapters.iter().map(|c| self.chapter(c)))
+                }
+                Part::Glossary(letters) => {
+                    out.extend(letters.iter().map(|l| self.letter(l)))
+                }
+                Part::Bibliography(works) => out.push(self.bibliography(works)),
+                Part::Index(list) => out.push(self.indexes(list)),
+            }
+        }
+        out
+    }
+
+    fn start(&mut self, anchor: &Anchor) -> String {
+        self.current = self.files.file(anchor).unwrap_or_default().to_string();
+        self.current.clone()
+    }
+
+    /// Page-break markers for every print page after the last one marked, up to
+    /// the page of `anchor`.
+    fn page_marks(&mut self, o: &mut String, anchor: &Anchor) {
+        let Some(page) = self.pages.and_then(|p| p.printed(anchor)) else {
+            return;
+        };
+        if self.last_page == 0 {
+            // The first mark of the book marks only the page it is on.
+            self.last_page = page.saturating_sub(1);
+        }
+        while self.last_page < page {
+            self.last_page += 1;
+            let n = self.last_page;
             let _ = write!(
                 o,
                 "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-{n}\" aria-label=\"{n}\"></span>"
             );
+            self.page_list
+                .push((n.to_string(), format!("{}#page-{n}", self.current)));
         }
     }
 
-    /// The blocks of a body with print-page markers.
-    pub fn top_blocks(&self, o: &mut String, ctx: &mut Ctx, blocks: &[Block]) {
-        for (i, b) in blocks.iter().enumerate() {
-            let anchor = block_anchor(&ctx.owner, i);
-            let page = self.pages.and_then(|p| p.blocks.get(&anchor).copied());
-            self.page_marks(o, page);
-            self.block(o, ctx, b);
+    fn chapter(&mut self, c: &Chapter) -> Page {
+        let href = self.start(&c.anchor);
+        let mut o = head(&c.title, "document");
+        let kind = match c.kind {
+            crate::model::DocKind::Translation => "chapter",
+            crate::model::DocKind::Essay => "introduction",
+        };
+        let id = c.anchor.id();
+        let _ = write!(
+            o,
+            "<section epub:type=\"{kind}\" role=\"doc-chapter\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
+        );
+        text(&mut o, &c.title);
+        o.push_str("</h1>\n");
+        for (class, line) in [
+            ("original", &c.original_title),
+            ("byline", &c.byline),
+            ("byline", &c.translator),
+        ] {
+            if let Some(line) = line {
+                let _ = write!(o, "<p class=\"{class}\">");
+                text(&mut o, line);
+                o.push_str("</p>\n");
+            }
+        }
+        self.body(&mut o, &c.body);
+        o.push_str("</section>\n");
+        o.push_str(TAIL);
+        Page { href, xhtml: o }
+    }
+
+    fn letter(&mut self, l: &Letter) -> Page {
+        let href = self.start(&l.anchor);
+        let mut o = head(&format!("Glossary: {}", l.letter), "glossary");
+        let id = l.anchor.id();
+        let _ = writeln!(
+            o,
+            "<section epub:type=\"glossary\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>",
+            esc(&l.letter)
+        );
+        for e in &l.entries {
+            self.entry(&mut o, e);
+        }
+        o.push_str("</section>\n");
+        o.push_str(TAIL);
+        Page { href, xhtml: o }
+    }
+
+    fn entry(&mut self, o: &mut String, e: &GlossaryEntry) {
+        self.page_marks(o, &e.anchor);
+        let a = e.anchor.id();
+        let _ = write!(
+            o,
+            "<section class=\"entry\" id=\"{a}\" aria-labelledby=\"{a}-h\">\n<h2 id=\"{a}-h\">"
+        );
+        text(o, &e.term);
+        o.push_str("</h2>\n<p class=\"headword\">");
+        pinyin(o, &e.pinyin);
+        o.push(' ');
+        text_lang(o, &e.hanzi, "zh-Hans");
+        if let Some(t) = &e.traditional {
+            o.push_str(" (");
+            text_lang(o, t, "zh-Hant");
+            o.push(')');
+        }
+        o.push_str("</p>\n");
+        self.body_blocks(o, &e.body);
+        self.entry_lists(o, e);
+        self.notes(o, &e.body);
+        o.push_str("</section>\n");
+    }
+
+    /// See also, Sources, Mentioned in.
+    fn entry_lists(&mut self, o: &mut String, e: &GlossaryEntry) {
+        if !e.see_also.is_empty() {
+            o.push_str("<p class=\"section-label\">See also</p>\n<p class=\"first\">");
+            self.refs(o, &e.see_also);
+            o.push_str("</p>\n");
+        }
+        if !e.sources.is_empty() {
+            o.push_str(
+                "<p class=\"section-label\">Sources</p>\n<ul class=\"entry-list\">\n",
+            );
+            for w in &e.sources {
+                o.push_str("<li>");
+                runs_markup(o, &w.runs);
+                o.push_str("</li>\n");
+            }
+            o.push_str("</ul>\n");
+        }
+        if !e.mentioned_in.is_empty() {
+            o.push_str(
+                "<p class=\"section-label\">Mentioned in</p>\n<p class=\"first\">",
+            );
+            self.refs(o, &e.mentioned_in);
+            o.push_str("</p>\n");
+        }
+    }
+
+    /// References separated by semicolons.
+    fn refs(&self, o: &mut String, rs: &[Ref]) {
+        for (i, r) in rs.iter().enumerate() {
+            if i > 0 {
+                o.push_str("; ");
+            }
+            self.reference(o, r);
+        }
+    }
+
+    fn reference(&self, o: &mut String, r: &Ref) {
+        let class = if r.style == RefStyle::Term {
+            " class=\"xref\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            o,
+            "<a{class} href=\"{}\">",
+            esc(&self.files.href(&r.target))
+        );
+        if r.style == RefStyle::Title {
+            o.push_str("<i>");
+            text(o, &r.words);
+            o.push_str("</i>");
+        } else {
+            text(o, &r.words);
+        }
+        o.push_str("</a>");
+    }
+
+    fn bibliography(&mut self, works: &[Work]) -> Page {
+        let href = self.start(&Anchor::Part(PartKind::Bibliography));
+        let mut o = head(PartKind::Bibliography.title(), "bibliography");
+        o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">Bibliography</h1>\n<ul class=\"bib\">\n");
+        for w in works {
+            let mut marks = String::new();
+            self.page_marks(&mut marks, &w.anchor);
+            let _ = write!(o, "<li id=\"{}\">{marks}", w.anchor.id());
+            runs_markup(&mut o, &w.runs);
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul>\n</section>\n");
+        o.push_str(TAIL);
+        Page { href, xhtml: o }
+    }
+
+    fn indexes(&mut self, list: &[Index]) -> Page {
+        let href = self.start(&Anchor::Part(PartKind::Index));
+        let mut o = head(PartKind::Index.title(), "index");
+        for ix in list {
+            self.index(&mut o, ix);
+        }
+        o.push_str(TAIL);
+        Page { href, xhtml: o }
+    }
+
+    fn index(&self, o: &mut String, ix: &Index) {
+        let id = ix.anchor.id();
+        let _ = writeln!(
+            o,
+            "<section epub:type=\"index\" role=\"doc-index\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>\n<ul class=\"index\">",
+            esc(ix.kind.title())
+        );
+        for g in &ix.groups {
+            let _ = writeln!(o, "<li class=\"letter\">{}</li>", esc(&g.letter));
+            for item in &g.items {
+                self.index_item(o, item);
+            }
+        }
+        o.push_str("</ul>\n</section>\n");
+    }
+
+    fn index_item(&self, o: &mut String, item: &IndexItem) {
+        o.push_str("<li>");
+        match &item.heading {
+            Heading::Words(w) => text(o, w),
+            Heading::Pinyin(p) => pinyin(o, p),
+            Heading::Chinese {
+                hanzi,
+                pinyin: py,
+                term,
+            } => {
+                text_lang(o, hanzi, "zh-Hans");
+                o.push(' ');
+                pinyin(o, py);
+                o.push(' ');
+                self.reference(
+                    o,
+                    &Ref {
+                        style: RefStyle::Plain,
+                        ..term.clone()
+                    },
+                );
+            }
+        }
+        match &item.see {
+            Some(r) => {
+                o.push_str(". <i>See</i> ");
+                self.reference(
+                    o,
+                    &Ref {
+                        style: RefStyle::Plain,
+                        ..r.clone()
+                    },
+                );
+            }
+            None => self.locators(o, &resolve(item, self.pages)),
+        }
+        o.push_str("</li>\n");
+    }
+
+    /// ", 3, **7**, 9–11", each linked to its first place.
+    fn locators(&self, o: &mut String, ls: &[Locator]) {
+        for l in ls {
+            o.push_str(", ");
+            match l {
+                Locator::Pages {
+                    first,
+                    last,
+                    place,
+                    main,
+                } => {
+                    let n = if first == last {
+                        first.to_string()
+                    } else {
+                        format!("{first}–{last}")
+                    };
+                    let n = if *main { format!("<b>{n}</b>") } else { n };
+                    let _ =
+                        write!(o, "<a href=\"{}\">{n}</a>", esc(&self.files.href(place)));
+                }
+                Locator::Main(a) => {
+                    let _ = write!(
+                        o,
+                        "<a href=\"{}\"><b>entry</b></a>",
+                        esc(&self.files.href(a))
+                    );
+                }
+                Locator::Owner(r) => self.reference(o, r),
+            }
+        }
+    }
+
+    /// A body: its blocks with print-page markers, then its notes.
+    fn body(&mut self, o: &mut String, b: &Body) {
+        self.body_blocks(o, b);
+        self.notes(o, b);
+    }
+
+    fn body_blocks(&mut self, o: &mut String, b: &Body) {
+        for located in &b.blocks {
+            self.page_marks(o, &located.anchor);
+            self.block(o, b, &located.block);
             o.push('\n');
         }
     }
 
-    /// Footnotes of a body, as EPUB pop-up notes.
-    pub fn notes(&self, o: &mut String, ctx: &mut Ctx) {
-        if ctx.body.notes.is_empty() {
+    /// Footnotes, as EPUB pop-up notes after the text.
+    fn notes(&self, o: &mut String, b: &Body) {
+        if b.notes.is_empty() {
             return;
         }
         o.push_str(
             "<section class=\"notes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n",
         );
-        for (i, note) in ctx.body.notes.iter().enumerate() {
-            let n = i + 1;
-            let id = note_id(&ctx.owner, n);
+        for n in &b.notes {
             let _ = write!(
                 o,
-                "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"{id}\"><p><a href=\"#{id}-ref\" role=\"doc-backlink\">{n}.</a> "
+                "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"{}\"><p><a href=\"#{}\" role=\"doc-backlink\">{}.</a> ",
+                n.anchor.id(),
+                n.back.id(),
+                n.number
             );
-            let mut first = true;
-            for b in &note.blocks {
-                if !first {
-                    o.push_str("</p><p>");
-                }
-                first = false;
-                match b {
-                    Block::Para(xs) => self.inlines(o, ctx, xs),
+            for (i, x) in n.blocks.iter().enumerate() {
+                match x {
+                    Block::Para(xs) => {
+                        if i > 0 {
+                            o.push_str("</p><p>");
+                        }
+                        self.inlines(o, b, xs);
+                    }
                     other => {
                         o.push_str("</p>");
-                        self.block(o, ctx, other);
+                        self.block(o, b, other);
                         o.push_str("<p>");
                     }
                 }
@@ -237,190 +552,182 @@ impl Writer<'_> {
         o.push_str("</section>\n");
     }
 
-    fn blocks(&self, o: &mut String, ctx: &Ctx, blocks: &[Block]) {
-        for b in blocks {
-            self.block(o, ctx, b);
+    fn blocks(&self, o: &mut String, b: &Body, bs: &[Block]) {
+        for x in bs {
+            self.block(o, b, x);
             o.push('\n');
         }
     }
 
-    fn block(&self, o: &mut String, ctx: &Ctx, b: &Block) {
-        match b {
+    fn block(&self, o: &mut String, b: &Body, x: &Block) {
+        match x {
             Block::Para(xs) => {
                 o.push_str("<p>");
-                self.inlines(o, ctx, xs);
+                self.inlines(o, b, xs);
                 o.push_str("</p>");
             }
             Block::Heading { level, content } => {
-                let h = (ctx.level + level.saturating_sub(1)).clamp(ctx.level + 1, 6);
+                // Book level 3 (below a document title) is h2 in a chapter's file.
+                let h = level.saturating_sub(1).clamp(2, 6);
                 let _ = write!(o, "<h{h}>");
-                self.inlines(o, ctx, content);
+                self.inlines(o, b, content);
                 let _ = write!(o, "</h{h}>");
             }
             Block::Quote(bs) => {
                 o.push_str("<blockquote>");
-                self.blocks(o, ctx, bs);
+                self.blocks(o, b, bs);
                 o.push_str("</blockquote>");
             }
             Block::List {
                 ordered,
                 start,
                 items,
-            } => {
-                if *ordered {
-                    let _ = write!(o, "<ol start=\"{start}\">");
-                } else {
-                    o.push_str("<ul>");
-                }
-                for item in items {
-                    o.push_str("<li>");
-                    // Tight lists: a single paragraph item is written without <p>.
-                    match item.as_slice() {
-                        [Block::Para(xs)] => self.inlines(o, ctx, xs),
-                        _ => self.blocks(o, ctx, item),
-                    }
-                    o.push_str("</li>");
-                }
-                o.push_str(if *ordered { "</ol>" } else { "</ul>" });
-            }
+            } => self.list(o, b, *ordered, *start, items),
             Block::Table {
                 aligns,
                 header,
                 rows,
-            } => {
-                let align = |i: usize| match aligns.get(i) {
-                    Some('c') => " class=\"center\"",
-                    Some('r') => " class=\"right\"",
-                    _ => "",
-                };
-                o.push_str("<table><thead><tr>");
-                for (i, c) in header.iter().enumerate() {
-                    let _ = write!(o, "<th scope=\"col\"{}>", align(i));
-                    self.inlines(o, ctx, c);
-                    o.push_str("</th>");
-                }
-                o.push_str("</tr></thead><tbody>");
-                for row in rows {
-                    o.push_str("<tr>");
-                    for (i, c) in row.iter().enumerate() {
-                        let _ = write!(o, "<td{}>", align(i));
-                        self.inlines(o, ctx, c);
-                        o.push_str("</td>");
-                    }
-                    o.push_str("</tr>");
-                }
-                o.push_str("</tbody></table>");
-            }
+            } => self.table(o, b, aligns, header, rows),
             Block::Code(c) => {
-                let _ = write!(o, "<pre><code>{}</code></pre>", esc(c.trim_end()));
+                let _ = write!(o, "<pre><code>{}</code></pre>", esc(c));
             }
             Block::Rule => o.push_str("<hr/>"),
         }
     }
 
-    /// Inline content.
-    pub fn inlines(&self, o: &mut String, ctx: &Ctx, xs: &[Inline]) {
-        for x in xs {
-            match x {
-                Inline::Text(t) => text(o, t),
-                Inline::Emph(c) => self.wrap(o, ctx, "em", c),
-                Inline::Strong(c) => self.wrap(o, ctx, "strong", c),
-                Inline::Strike(c) => self.wrap(o, ctx, "del", c),
-                Inline::Code(c) => {
-                    let _ = write!(o, "<code>{}</code>", esc(c));
-                }
-                Inline::Link { url, content } => {
-                    let _ = write!(o, "<a href=\"{}\">", esc(url));
-                    self.inlines(o, ctx, content);
-                    o.push_str("</a>");
-                }
-                Inline::XRef {
-                    target,
-                    label,
-                    span,
-                } => {
-                    let words = self.project.xref_words(target, label.as_deref());
-                    match self.files.entries.get(target) {
-                        Some(file) => {
-                            let _ = write!(
-                                o,
-                                "<a class=\"xref\" id=\"{}\" href=\"{file}#entry-{}\">",
-                                xref_anchor(*span),
-                                esc(target)
-                            );
-                            text(o, &words);
-                            o.push_str("</a>");
-                        }
-                        None => {
-                            o.push_str("<span class=\"xref\">");
-                            text(o, &words);
-                            o.push_str("</span>");
-                        }
-                    }
-                }
-                Inline::Cite(c) => {
-                    if let Some(r) = self.cites.citation(&ctx.owner, c.index) {
-                        let key = &c.items[0].key;
-                        let _ = write!(
-                            o,
-                            "<a class=\"cite\" href=\"bibliography.xhtml#bib-{}\">",
-                            id_safe(key)
-                        );
-                        styled(o, r);
-                        o.push_str("</a>");
-                    }
-                }
-                Inline::NoteRef(n) => {
-                    let id = note_id(&ctx.owner, *n);
-                    let _ = write!(
-                        o,
-                        "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"{id}-ref\" href=\"#{id}\">{n}</a></sup>"
-                    );
-                }
-                Inline::IndexMark(t) => {
-                    let id = mark_anchor(ctx, t);
-                    if self.marks.borrow_mut().insert(id.clone()) {
-                        let _ = write!(o, "<span class=\"ix\" id=\"{id}\"></span>");
-                    }
-                }
-                Inline::SoftBreak => o.push(' '),
-                Inline::LineBreak => o.push_str("<br/>"),
+    fn list(
+        &self,
+        o: &mut String,
+        b: &Body,
+        ordered: bool,
+        start: usize,
+        items: &[Vec<Block>],
+    ) {
+        if ordered {
+            let _ = write!(o, "<ol start=\"{start}\">");
+        } else {
+            o.push_str("<ul>");
+        }
+        for item in items {
+            o.push_str("<li>");
+            // Tight lists: a single paragraph item is written without <p>.
+            match item.as_slice() {
+                [Block::Para(xs)] => self.inlines(o, b, xs),
+                _ => self.blocks(o, b, item),
             }
+            o.push_str("</li>");
+        }
+        o.push_str(if ordered { "</ol>" } else { "</ul>" });
+    }
+
+    fn table(
+        &self,
+        o: &mut String,
+        b: &Body,
+        aligns: &[Align],
+        header: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+    ) {
+        let class = |i: usize| match aligns.get(i) {
+            Some(Align::Center) => " class=\"center\"",
+            Some(Align::Right) => " class=\"right\"",
+            _ => "",
+        };
+        o.push_str("<table><thead><tr>");
+        for (i, c) in header.iter().enumerate() {
+            let _ = write!(o, "<th scope=\"col\"{}>", class(i));
+            self.inlines(o, b, c);
+            o.push_str("</th>");
+        }
+        o.push_str("</tr></thead><tbody>");
+        for row in rows {
+            o.push_str("<tr>");
+            for (i, c) in row.iter().enumerate() {
+                let _ = write!(o, "<td{}>", class(i));
+                self.inlines(o, b, c);
+                o.push_str("</td>");
+            }
+            o.push_str("</tr>");
+        }
+        o.push_str("</tbody></table>");
+    }
+
+    fn inlines(&self, o: &mut String, b: &Body, xs: &[Inline]) {
+        for x in xs {
+            self.inline(o, b, x);
         }
     }
 
-    fn wrap(&self, o: &mut String, ctx: &Ctx, tag: &str, c: &[Inline]) {
+    fn inline(&self, o: &mut String, b: &Body, x: &Inline) {
+        match x {
+            Inline::Text(t) => text(o, t),
+            Inline::Emph(c) => self.wrap(o, b, "em", c),
+            Inline::Strong(c) => self.wrap(o, b, "strong", c),
+            Inline::Strike(c) => self.wrap(o, b, "del", c),
+            Inline::Code(c) => {
+                let _ = write!(o, "<code>{}</code>", esc(c));
+            }
+            Inline::Link { url, content } => {
+                let _ = write!(o, "<a href=\"{}\">", esc(url));
+                self.inlines(o, b, content);
+                o.push_str("</a>");
+            }
+            Inline::XRef {
+                words,
+                target,
+                place,
+            } => match target {
+                Some(t) => {
+                    let _ = write!(
+                        o,
+                        "<a class=\"xref\" id=\"{}\" href=\"{}\">",
+                        place.id(),
+                        esc(&self.files.href(t))
+                    );
+                    text(o, words);
+                    o.push_str("</a>");
+                }
+                None => {
+                    o.push_str("<span class=\"xref\">");
+                    text(o, words);
+                    o.push_str("</span>");
+                }
+            },
+            Inline::Cite { runs, target } => {
+                let _ = write!(
+                    o,
+                    "<a class=\"cite\" href=\"{}\">",
+                    esc(&self.files.href(target))
+                );
+                runs_markup(o, runs);
+                o.push_str("</a>");
+            }
+            Inline::NoteRef { number } => self.note_ref(o, b, *number),
+            Inline::Mark { place } => {
+                let _ = write!(o, "<span class=\"ix\" id=\"{}\"></span>", place.id());
+            }
+            Inline::SoftBreak => o.push(' '),
+            Inline::LineBreak => o.push_str("<br/>"),
+        }
+    }
+
+    fn note_ref(&self, o: &mut String, b: &Body, number: usize) {
+        let Some(n) = b.notes.get(number.wrapping_sub(1)) else {
+            return;
+        };
+        let _ = write!(
+            o,
+            "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"{}\" href=\"#{}\">{number}</a></sup>",
+            n.back.id(),
+            n.anchor.id()
+        );
+    }
+
+    fn wrap(&self, o: &mut String, b: &Body, tag: &str, c: &[Inline]) {
         let _ = write!(o, "<{tag}>");
-        self.inlines(o, ctx, c);
+        self.inlines(o, b, c);
         let _ = write!(o, "</{tag}>");
     }
-}
-
-/// Id of footnote `n` of an owner.
-fn note_id(owner: &Owner, n: usize) -> String {
-    format!("{}-fn{n}", owner.anchor())
-}
-
-/// Id of an index mark (first mark of a term in an owner).
-fn mark_anchor(ctx: &Ctx, term: &str) -> String {
-    format!(
-        "{}-ix-{}",
-        ctx.owner.anchor(),
-        id_safe(&crate::model::sort_key(term))
-    )
-}
-
-/// Id of an index mark, for links from the index.
-pub fn mark_href(files: &Files, owner: &Owner, term: &str) -> Option<String> {
-    let file = match owner {
-        Owner::Entry(id) => files.entries.get(id)?,
-        Owner::Document(id) => files.documents.get(id)?,
-    };
-    Some(format!(
-        "{file}#{}-ix-{}",
-        owner.anchor(),
-        id_safe(&crate::model::sort_key(term))
-    ))
 }
 
 #[cfg(test)]
@@ -458,7 +765,7 @@ mod tests {
             for n in doc.root_element().descendants().skip(1) {
                 prop_assert!(n.is_text() || n.tag_name().name() == "span");
             }
-            let expected: String = smart_quotes(&s)
+            let expected: String = s
                 .chars()
                 .map(|c| if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}') { '\u{FFFD}' } else { c })
                 .collect();

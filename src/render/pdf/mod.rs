@@ -1,9 +1,9 @@
-//! The PDF writer: model → typst markup → typst (as a library) → PDF bytes.
+//! The PDF writer: book plan → typst markup → typst (as a library) → PDF bytes.
 
 pub mod markup;
 mod world;
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
@@ -11,9 +11,9 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::cite;
 use crate::diag::Diagnostic;
-use crate::model::{Project, Reader, Selection};
+use crate::model::Reader;
+use crate::plan::{PageMap, Place};
 use crate::render::{Stamp, fonts};
 pub use world::BookWorld;
 
@@ -67,50 +67,28 @@ pub const LAYOUTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The typst sources of a reader: `main.typ` first, then the layouts (a content
-/// folder's `layouts/` overrides the built-in ones file by file).
+/// The typst sources of a book: `/main.typ` first, then `/markers.typ`,
+/// `/indexes.typ` and the layouts (a content folder's `layouts/` overrides the
+/// built-in ones file by file).
 pub fn sources(
-    project: &Project,
-    reader: &Reader,
-    selection: &Selection,
-    cites: &cite::Formatted,
-    options: &Options,
+    markup: markup::Markup,
+    overrides: &BTreeMap<String, String>,
 ) -> Vec<(String, String)> {
-    let writer = markup::Writer {
-        project,
-        selection,
-        cites,
-        paper: options.paper.typst_name(),
-    };
-    let mut out = vec![("/main.typ".to_string(), writer.main(reader))];
+    let mut out = vec![
+        ("/main.typ".to_string(), markup.main),
+        ("/markers.typ".to_string(), markup::markers()),
+        (INDEXES.to_string(), markup.indexes),
+    ];
     for (path, text) in LAYOUTS {
         let name = path.trim_start_matches("/layouts/");
-        let text = project
-            .layouts
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| text.to_string());
-        out.push((path.to_string(), text));
+        let text = overrides.get(name).map_or(*text, String::as_str);
+        out.push((path.to_string(), text.to_string()));
     }
     out
 }
 
-/// Files whose characters end up in the reader.
-pub fn reader_files(
-    project: &Project,
-    reader: &Reader,
-    selection: &Selection,
-) -> BTreeSet<crate::source::FileId> {
-    let mut files: BTreeSet<_> = selection
-        .documents
-        .iter()
-        .map(|d| project.documents[d].file)
-        .chain(selection.entries.iter().map(|e| project.entries[e].file))
-        .collect();
-    files.insert(reader.file);
-    files.extend(project.bibliography.entries.values().map(|b| b.span.file));
-    files
-}
+/// The path of the generated indexes, the file a second layout round replaces.
+pub const INDEXES: &str = "/indexes.typ";
 
 /// A compiled reader.
 pub struct Compiled {
@@ -120,23 +98,35 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The world of typst sources (`/main.typ` first) and the built-in fonts.
+pub fn world(
+    files: Vec<(String, String)>,
+    stamp: Stamp,
+) -> Result<BookWorld, Vec<Diagnostic>> {
+    let mut files = files.into_iter();
+    let Some((_, main)) = files.next() else {
+        return Err(vec![Diagnostic::error("E0901", "no typst sources")]);
+    };
+    BookWorld::new(main, files.collect(), fonts::fonts(), stamp)
+        .ok_or_else(|| vec![Diagnostic::error("E0901", "invalid layout path")])
+}
+
+/// Lays out the world's main file.
+pub fn compile_world(world: &BookWorld) -> Result<Compiled, Vec<Diagnostic>> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    let warnings = warnings.iter().map(|w| typst_diag(world, w)).collect();
+    match output {
+        Ok(document) => Ok(Compiled { document, warnings }),
+        Err(errors) => Err(errors.iter().map(|e| typst_diag(world, e)).collect()),
+    }
+}
+
 /// Compiles typst sources to a document.
 pub fn compile(
     files: Vec<(String, String)>,
     stamp: Stamp,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let mut files = files.into_iter();
-    let Some((_, main)) = files.next() else {
-        return Err(vec![Diagnostic::error("E0901", "no typst sources")]);
-    };
-    let world = BookWorld::new(main, files.collect(), fonts::fonts(), stamp)
-        .ok_or_else(|| vec![Diagnostic::error("E0901", "invalid layout path")])?;
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let warnings = warnings.iter().map(|w| typst_diag(&world, w)).collect();
-    match output {
-        Ok(document) => Ok(Compiled { document, warnings }),
-        Err(errors) => Err(errors.iter().map(|e| typst_diag(&world, e)).collect()),
-    }
+    compile_world(&world(files, stamp)?)
 }
 
 /// Exports a compiled document to PDF bytes.
@@ -186,27 +176,6 @@ pub fn export(
     })
 }
 
-/// The whole PDF writer: format citations, generate markup, check fonts, compile,
-/// export.
-pub fn pdf(
-    project: &Project,
-    reader: &Reader,
-    options: &Options,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let selection = project.select(reader);
-    let missing =
-        fonts::check_coverage(project, &reader_files(project, reader, &selection));
-    if !missing.is_empty() {
-        return Err(missing);
-    }
-    let cites = cite::format(project, &selection);
-    let files = sources(project, reader, &selection, &cites, options);
-    let stamp = Stamp::for_reader(reader);
-    let compiled = compile(files, stamp)?;
-    let bytes = export(&compiled.document, reader, stamp, options)?;
-    Ok((bytes, compiled.warnings))
-}
-
 /// A typst diagnostic: always a bug in our markup or a layout, shown with the
 /// generated line so it can be reported.
 fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
@@ -242,20 +211,8 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
     out.help("this is a bug in ccp-press or in a layout file; `--emit-typst DIR` writes the sources")
 }
 
-/// Printed page numbers of the places the EPUB marks, read from the typst layout.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageMap {
-    /// Page of each top-level block (by block anchor).
-    pub blocks: std::collections::BTreeMap<String, u64>,
-    /// Page of each cross-reference (by xref anchor).
-    pub xrefs: std::collections::BTreeMap<String, u64>,
-    /// Page of each entry's headword (by entry id).
-    pub entries: std::collections::BTreeMap<String, u64>,
-    /// Printed number of the last page of the body.
-    pub last: u64,
-}
-
-/// Queries the layout for the positions of the markers in the generated markup.
+/// The page and position of every located place of a layout (the metadata marks
+/// labelled [`crate::plan::anchor::PLACE_LABEL`]).
 pub fn page_map(document: &PagedDocument) -> PageMap {
     use typst::foundations::{Label, Selector, Value};
     use typst::introspection::{Introspector, MetadataElem};
@@ -263,39 +220,31 @@ pub fn page_map(document: &PagedDocument) -> PageMap {
 
     let intro = document.introspector();
     let pages = document.pages();
-    let printed = |c: &typst::foundations::Content| -> Option<u64> {
-        let loc = c.location()?;
-        let p = intro.page(loc)?;
-        pages.get(p.get() - 1).map(|pg| pg.number)
-    };
-    let query = |name: &str| {
-        Label::new(PicoStr::intern(name))
-            .map(|l| intro.query(&Selector::Label(l)))
-            .unwrap_or_default()
-    };
     let mut map = PageMap::default();
-    for c in query("pg") {
-        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
-            && let Value::Str(s) = &m.value
-        {
-            map.blocks.insert(s.to_string(), p);
-            map.last = map.last.max(p);
-        }
-    }
-    for c in query("index-ref") {
-        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
-            && let Value::Dict(d) = &m.value
-            && let Ok(Value::Str(a)) = d.get("anchor")
-        {
-            map.xrefs.insert(a.to_string(), p);
-        }
-    }
-    for c in query("entry-start") {
-        if let (Some(m), Some(p)) = (c.to_packed::<MetadataElem>(), printed(&c))
-            && let Value::Str(s) = &m.value
-        {
-            map.entries.insert(s.to_string(), p);
-        }
+    let Some(label) = Label::new(PicoStr::intern(crate::plan::anchor::PLACE_LABEL))
+    else {
+        return map;
+    };
+    for c in intro.query(&Selector::Label(label)) {
+        let (Some(m), Some(loc)) = (c.to_packed::<MetadataElem>(), c.location()) else {
+            continue;
+        };
+        let Value::Str(id) = &m.value else { continue };
+        let Some(pos) = intro.position(loc) else {
+            continue;
+        };
+        let Some(page) = pages.get(pos.page.get() - 1) else {
+            continue;
+        };
+        map.places.insert(
+            id.to_string(),
+            Place {
+                page: pos.page.get(),
+                printed: page.number,
+                x: pos.point.x.to_pt(),
+                y: pos.point.y.to_pt(),
+            },
+        );
     }
     map
 }

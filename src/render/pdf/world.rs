@@ -24,7 +24,7 @@ pub struct BookWorld {
 }
 
 /// The typst file id of a project path like `/main.typ`.
-pub fn file_id(path: &str) -> Option<FileId> {
+pub(super) fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
@@ -55,6 +55,33 @@ impl BookWorld {
             names,
             today,
         })
+    }
+
+    /// The stamp the world gives as today.
+    pub fn today(&self) -> Stamp {
+        self.today
+    }
+
+    /// Whether the world holds exactly the sources at these paths.
+    pub fn paths_match(&self, files: &[(String, String)]) -> bool {
+        files.len() == self.sources.len()
+            && files
+                .iter()
+                .all(|(p, _)| file_id(p).is_some_and(|id| self.sources.contains_key(&id)))
+    }
+
+    /// Replaces the text of the source at `path` (incrementally, so typst's caches
+    /// keep what did not change); false when there is no such source.
+    pub fn replace(&mut self, path: &str, text: &str) -> bool {
+        match file_id(path).and_then(|id| self.sources.get_mut(&id)) {
+            Some(source) => {
+                if source.text() != text {
+                    source.replace(text);
+                }
+                true
+            }
+            None => false,
+        }
     }
 
     /// The display name of a file.

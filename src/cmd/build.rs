@@ -1,0 +1,49 @@
+//! `build`: the PDF and the EPUB of one reader from one load, one plan and one
+//! layout.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ccp_press::render::pdf::Paper;
+
+use crate::Format;
+
+/// Arguments of `build`.
+pub(crate) struct Args {
+    /// Reader name.
+    pub reader: String,
+    /// Paper.
+    pub paper: Paper,
+    /// Folder of the two files.
+    pub out_dir: PathBuf,
+    /// Diagnostic format.
+    pub format: Format,
+}
+
+/// Runs `build`.
+pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+    let Some(checked) = super::load_for_build(content, args.format) else {
+        return ExitCode::FAILURE;
+    };
+    let report = super::Reporter::new(&checked.project, args.format, "PDF and EPUB");
+    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(layout) = report.ok(edition.layout(true)) else {
+        return ExitCode::FAILURE;
+    };
+    report.print(&layout.warnings);
+    let Some(pdf) = report.ok(edition.pdf(&layout, true)) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
+        return ExitCode::FAILURE;
+    };
+    let name = &edition.reader.name;
+    let pdf_path: PathBuf = args.out_dir.join(format!("{name}.pdf"));
+    let epub_path: PathBuf = args.out_dir.join(format!("{name}.epub"));
+    if super::write_output(&pdf_path, &pdf) != ExitCode::SUCCESS {
+        return ExitCode::FAILURE;
+    }
+    super::write_output(&epub_path, &epub)
+}

@@ -1,0 +1,196 @@
+//! Anchors: the typed names of every place in the book that can be linked to or
+//! found on a page, and the page map that a layout gives them.
+//!
+//! Both writers spell an anchor through [`Anchor::id`]: the XHTML `id`, the typst
+//! label, and the key of the page map are the same string.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::model::Owner;
+
+/// The typst label that every located place carries (`#metadata("anchor")<ccp-place>`);
+/// written into the generated `/markers.typ`, which the layouts import.
+pub const PLACE_LABEL: &str = "ccp-place";
+
+/// A part of the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartKind {
+    /// Translations and essays, in the reader's order.
+    Documents,
+    /// The glossary, A–Z.
+    Glossary,
+    /// The reference list.
+    Bibliography,
+    /// The two indexes.
+    Index,
+}
+
+impl PartKind {
+    /// The part's title as printed.
+    pub fn title(self) -> &'static str {
+        match self {
+            PartKind::Documents => "Documents",
+            PartKind::Glossary => "Glossary",
+            PartKind::Bibliography => "Bibliography",
+            PartKind::Index => "Index",
+        }
+    }
+}
+
+/// Which index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndexKind {
+    /// Terms, other names, pinyin, author marks.
+    General,
+    /// Chinese terms by pinyin.
+    Chinese,
+}
+
+impl IndexKind {
+    /// The index's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            IndexKind::General => "General index",
+            IndexKind::Chinese => "Chinese terms",
+        }
+    }
+}
+
+/// A place inside a document or entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Local {
+    /// Top-level block `i` of the body.
+    Block(usize),
+    /// The `k`-th cross-reference of the body (0-based, text before notes).
+    XRef(usize),
+    /// Footnote number `n` (1-based).
+    Note(usize),
+    /// The reference to footnote `n`.
+    NoteRef(usize),
+    /// The `k`-th index mark of the body.
+    Mark(usize),
+}
+
+/// A place in the book.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Anchor {
+    /// The opening of a part.
+    Part(PartKind),
+    /// The start of a document or glossary entry.
+    Owner(Owner),
+    /// A letter of the glossary.
+    Letter(String),
+    /// A place inside a document or entry.
+    In(Owner, Local),
+    /// A work in the reference list, by bibliography key.
+    Bib(String),
+    /// One of the indexes.
+    Index(IndexKind),
+}
+
+impl Anchor {
+    /// The id shared by the XHTML `id`, the typst label and the page map.
+    pub fn id(&self) -> String {
+        match self {
+            Anchor::Part(k) => format!("part-{}", k.title().to_lowercase()),
+            Anchor::Owner(o) => owner_id(o),
+            Anchor::Letter(l) => format!("letter-{}", id_safe(&l.to_lowercase())),
+            Anchor::In(o, local) => {
+                let owner = owner_id(o);
+                match local {
+                    Local::Block(i) => format!("{owner}-b{i}"),
+                    Local::XRef(k) => format!("{owner}-x{k}"),
+                    Local::Note(n) => format!("{owner}-fn{n}"),
+                    Local::NoteRef(n) => format!("{owner}-fn{n}-ref"),
+                    Local::Mark(k) => format!("{owner}-ix{k}"),
+                }
+            }
+            Anchor::Bib(key) => format!("bib-{}", id_safe(key)),
+            Anchor::Index(IndexKind::General) => "general-index".into(),
+            Anchor::Index(IndexKind::Chinese) => "chinese-index".into(),
+        }
+    }
+
+    /// The document or entry the place belongs to, if any.
+    pub fn owner(&self) -> Option<&Owner> {
+        match self {
+            Anchor::Owner(o) | Anchor::In(o, _) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+fn owner_id(owner: &Owner) -> String {
+    match owner {
+        Owner::Entry(id) => format!("entry-{}", id_safe(id)),
+        Owner::Document(id) => format!("doc-{}", id_safe(&id.replace('/', "-"))),
+    }
+}
+
+/// A string usable as an XML id and a typst label: ASCII letters, digits, `-`, `_`,
+/// `.` pass; everything else is hex-coded (`_2f_`), so distinct inputs stay distinct.
+pub fn id_safe(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.') {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", c as u32);
+        }
+    }
+    out
+}
+
+/// Where a located place is in a layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// Physical page, 1-based.
+    pub page: usize,
+    /// The printed page number.
+    pub printed: u64,
+    /// Horizontal position from the page's left edge, in points.
+    pub x: f64,
+    /// Vertical position from the page's top edge, in points.
+    pub y: f64,
+}
+
+/// The page of every located place of a layout, by anchor id: what the second
+/// round of the PDF (index locators) and the EPUB (print page numbers) read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMap {
+    /// Places by [`Anchor::id`].
+    pub places: BTreeMap<String, Place>,
+}
+
+impl PageMap {
+    /// The printed page of `anchor`, if it was laid out.
+    pub fn printed(&self, anchor: &Anchor) -> Option<u64> {
+        self.places.get(&anchor.id()).map(|p| p.printed)
+    }
+
+    /// Where `anchor` was laid out.
+    pub fn place(&self, anchor: &Anchor) -> Option<&Place> {
+        self.places.get(&anchor.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks that ids are XML- and label-safe and that distinct names stay distinct.
+    #[test]
+    fn ids_are_safe_and_distinct() {
+        assert_eq!(
+            Anchor::Owner(Owner::Document("essays/q-a".into())).id(),
+            "doc-essays-q-a"
+        );
+        assert_eq!(Anchor::Bib("x\"><img".into()).id(), "bib-x_22__3e__3c_img");
+        assert_ne!(id_safe("a_b"), id_safe("a b"));
+        assert_eq!(
+            Anchor::In(Owner::Entry("mass-line".into()), Local::NoteRef(2)).id(),
+            "entry-mass-line-fn2-ref"
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! The two indexes as data: headings, see-references, the main entry and every
+//! mentioning place; [`resolve`] turns the places into printed locators (page
+//! ranges merged once, here) for both writers.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Owner, Project, Selection, sort_key};
+use crate::plan::anchor::{Anchor, PageMap};
+use crate::plan::tree::Mention;
+use crate::plan::{Ref, RefStyle, owner_ref, typographic};
+
+/// The letter group of an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexGroup {
+    /// The letter heading ("C", "0–9").
+    pub letter: String,
+    /// The items, sorted.
+    pub items: Vec<IndexItem>,
+}
+
+/// What an index line is filed under.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Heading {
+    /// English words.
+    Words(String),
+    /// Pinyin (italic, tagged as pinyin).
+    Pinyin(String),
+    /// A Chinese term: characters, pinyin, and the English term (a link).
+    Chinese {
+        /// Simplified characters.
+        hanzi: String,
+        /// Pinyin.
+        pinyin: String,
+        /// The entry.
+        term: Ref,
+    },
+}
+
+/// One line of an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexItem {
+    /// What it is filed under.
+    pub heading: Heading,
+    /// The main discussion (a glossary entry's headword), printed in bold.
+    pub main: Option<Anchor>,
+    /// Every place that mentions it, in book order.
+    pub places: Vec<Place>,
+    /// "See X" instead of locators.
+    pub see: Option<Ref>,
+    /// Sub-entries.
+    pub subs: Vec<IndexItem>,
+}
+
+/// A place that mentions an index term, with the document or entry it is in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// The place.
+    pub at: Anchor,
+    /// Its document or entry (the locator when there are no page numbers).
+    pub owner: Ref,
+}
+
+/// A printed locator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Locator {
+    /// A page or a range of pages, linked to the first place.
+    Pages {
+        /// First page.
+        first: u64,
+        /// Last page (equal to `first` for one page).
+        last: u64,
+        /// The place linked to.
+        place: Anchor,
+        /// The main entry (bold).
+        main: bool,
+    },
+    /// Without page numbers: the main entry.
+    Main(Anchor),
+    /// Without page numbers: a document or entry that mentions the term.
+    Owner(Ref),
+}
+
+/// The locators of an item: with a page map, sorted pages with consecutive pages
+/// merged into ranges, the one holding the main entry marked (printed in bold),
+/// each linked to its first place; without one, the main entry and then each
+/// mentioning document or entry once, in book order.
+pub fn resolve(item: &IndexItem, pages: Option<&PageMap>) -> Vec<Locator> {
+    match pages {
+        Some(map) => page_locators(item, map),
+        None => {
+            let mut out: Vec<Locator> =
+                item.main.iter().cloned().map(Locator::Main).collect();
+            let mut seen = Vec::new();
+            for p in &item.places {
+                if !seen.contains(&&p.owner.target) {
+                    seen.push(&p.owner.target);
+                    out.push(Locator::Owner(p.owner.clone()));
+                }
+            }
+            out
+        }
+    }
+}
+
+fn page_locators(item: &IndexItem, map: &PageMap) -> Vec<Locator> {
+    let main = item
+        .main
+        .as_ref()
+        .and_then(|a| Some((map.printed(a)?, a.clone())));
+    let mut by_page: BTreeMap<u64, Anchor> = BTreeMap::new();
+    if let Some((n, at)) = &main {
+        by_page.insert(*n, at.clone());
+    }
+    for p in &item.places {
+        if let Some(n) = map.printed(&p.at) {
+            by_page.entry(n).or_insert_with(|| p.at.clone());
+        }
+    }
+    let main_page = main.map(|(n, _)| n);
+    let mut out: Vec<Locator> = Vec::new();
+    for (n, at) in by_page {
+        let is_main = main_page == Some(n);
+        if let Some(Locator::Pages {
+            last, main, place, ..
+        }) = out.last_mut()
+            && *last + 1 == n
+        {
+            *last = n;
+            if is_main {
+                // The range holding the main entry links to the entry itself.
+                *main = true;
+                *place = at;
+            }
+            continue;
+        }
+        out.push(Locator::Pages {
+            first: n,
+            last: n,
+            place: at,
+            main: is_main,
+        });
+    }
+    out
+}
+
+/// The letter a sort key is filed under.
+pub fn initial(key: &str) -> String {
+    sort_key(key).chars().next().map_or("#".into(), |c| {
+        if c.is_ascii_digit() {
+            "0–9".into()
+        } else {
+            c.to_uppercase().to_string()
+        }
+    })
+}
+
+/// Groups sorted `(sort key, item)` pairs under their letters.
+fn grouped(mut items: Vec<(String, IndexItem)>) -> Vec<IndexGroup> {
+    items.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| format!("{:?}", a.1.heading).cmp(&format!("{:?}", b.1.heading)))
+    });
+    let mut out: Vec<IndexGroup> = Vec::new();
+    for (key, item) in items {
+        let letter = initial(&key);
+        match out.last_mut() {
+            Some(g) if g.letter == letter => g.items.push(item),
+            _ => out.push(IndexGroup {
+                letter,
+                items: vec![item],
+            }),
+        }
+    }
+    out
+}
+
+/// Everything the indexes are built from.
+pub(crate) struct Sources<'a> {
+    pub(crate) project: &'a Project,
+    pub(crate) selection: &'a Selection,
+    /// Cross-references to entries of the reader, in book order.
+    pub(crate) xrefs: &'a [Mention],
+    /// Index marks, in book order.
+    pub(crate) marks: &'a [Mention],
+    /// Index mark words as first written, by sort key.
+    pub(crate) mark_words: &'a BTreeMap<String, String>,
+}
+
+impl Sources<'_> {
+    fn places(&self, mentions: &[Mention], key: &str) -> Vec<Place> {
+        mentions
+            .iter()
+            .filter(|m| m.key == key)
+            .filter_map(|m| {
+                let owner = m.place.owner()?;
+                Some(Place {
+                    at: m.place.clone(),
+                    owner: owner_ref(self.project, owner),
+                })
+            })
+            .collect()
+    }
+
+    fn entry_item(&self, id: &str, heading: Heading) -> IndexItem {
+        IndexItem {
+            heading,
+            main: Some(Anchor::Owner(Owner::Entry(id.to_string()))),
+            places: self.places(self.xrefs, id),
+            see: None,
+            subs: Vec::new(),
+        }
+    }
+
+    /// The general index: terms, aliases and pinyin (as "See" lines), author marks.
+    pub(crate) fn general(&self) -> Vec<IndexGroup> {
+        let mut items = Vec::new();
+        for id in &self.selection.entries {
+            let e = &self.project.entries[id];
+            let term = Heading::Words(typographic(&e.term));
+            items.push((sort_key(&e.term), self.entry_item(id, term)));
+            let see = Ref {
+                style: RefStyle::Plain,
+                ..owner_ref(self.project, &Owner::Entry(id.clone()))
+            };
+            let names = e
+                .aliases
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| (a, Heading::Words(typographic(a))))
+                .chain([(&e.pinyin, Heading::Pinyin(e.pinyin.clone()))]);
+            for (words, heading) in names {
+                items.push((
+                    sort_key(words),
+                    IndexItem {
+                        heading,
+                        main: None,
+                        places: Vec::new(),
+                        see: Some(see.clone()),
+                        subs: Vec::new(),
+                    },
+                ));
+            }
+        }
+        for (key, words) in self.mark_words {
+            items.push((
+                key.clone(),
+                IndexItem {
+                    heading: Heading::Words(typographic(words)),
+                    main: None,
+                    places: self.places(self.marks, key),
+                    see: None,
+                    subs: Vec::new(),
+                },
+            ));
+        }
+        grouped(items)
+    }
+
+    /// The index of Chinese terms, by pinyin.
+    pub(crate) fn chinese(&self) -> Vec<IndexGroup> {
+        let items = self
+            .selection
+            .entries
+            .iter()
+            .map(|id| {
+                let e = &self.project.entries[id];
+                let heading = Heading::Chinese {
+                    hanzi: e.hanzi.clone(),
+                    pinyin: e.pinyin.clone(),
+                    term: owner_ref(self.project, &Owner::Entry(id.clone())),
+                };
+                (sort_key(&e.pinyin), self.entry_item(id, heading))
+            })
+            .collect();
+        grouped(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::anchor::{Local, Place as At};
+
+    fn at(k: usize) -> Anchor {
+        Anchor::In(Owner::Entry("a".into()), Local::XRef(k))
+    }
+
+    // Checks range merging, the main page marking its range, and one locator per
+    // page.
+    #[test]
+    fn pages_merge_into_ranges_around_the_main_page() {
+        let mut map = PageMap::default();
+        let main = Anchor::Owner(Owner::Entry("t".into()));
+        for (a, p) in [
+            (main.clone(), 13),
+            (at(0), 2),
+            (at(1), 6),
+            (at(2), 7),
+            (at(3), 8),
+            (at(4), 8),
+            (at(5), 13),
+            (at(6), 14),
+        ] {
+            map.places.insert(
+                a.id(),
+                At {
+                    page: p as usize,
+                    printed: p,
+                    x: 0.0,
+                    y: 0.0,
+                },
+            );
+        }
+        let owner = Ref {
+            target: Anchor::Owner(Owner::Entry("a".into())),
+            words: "A".into(),
+            style: RefStyle::Term,
+        };
+        let item = IndexItem {
+            heading: Heading::Words("T".into()),
+            main: Some(main),
+            places: (0..7)
+                .map(|k| Place {
+                    at: at(k),
+                    owner: owner.clone(),
+                })
+                .collect(),
+            see: None,
+            subs: vec![],
+        };
+        let printed: Vec<String> = resolve(&item, Some(&map))
+            .iter()
+            .map(|l| match l {
+                Locator::Pages {
+                    first, last, main, ..
+                } => {
+                    let b = if *main { "*" } else { "" };
+                    if first == last {
+                        format!("{b}{first}")
+                    } else {
+                        format!("{b}{first}–{last}")
+                    }
+                }
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(printed, ["2", "6–8", "*13–14"]);
+        assert_eq!(resolve(&item, None).len(), 2);
+    }
+}

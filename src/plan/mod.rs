@@ -1,0 +1,527 @@
+//! The book plan: one reader of the checked model, decided once for every edition.
+//!
+//! [`plan`] turns the model, a reader and its formatted citations into a [`Book`]:
+//! front matter as data, the parts in reading order with typed [`Anchor`]s, text
+//! trees with citations and cross-references resolved, entry lists, the reference
+//! list and both indexes. The typst and XHTML writers print a `Book` and nothing
+//! else; they never look at the model.
+
+pub mod anchor;
+pub mod index;
+pub mod tree;
+
+use std::collections::BTreeMap;
+
+use crate::cite::{Formatted, Run};
+use crate::model::{
+    DocKind, Entry, Inline as ModelInline, Owner, Project, Reader, Selection,
+};
+use crate::render::script::smart_quotes;
+pub use anchor::{Anchor, IndexKind, Local, PageMap, PartKind, Place, id_safe};
+pub use index::{Heading, IndexGroup, IndexItem, Locator, resolve};
+pub use tree::{Align, Block, Body, Inline, Note};
+
+/// A reader, planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Book {
+    /// Title page and metadata.
+    pub meta: Meta,
+    /// The lines of the colophon (copyright page).
+    pub colophon: Vec<String>,
+    /// The parts, in reading order.
+    pub parts: Vec<Part>,
+}
+
+/// What the title page and the metadata say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The reader's name (file stem).
+    pub name: String,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Editors.
+    pub editors: Vec<String>,
+    /// Edition statement.
+    pub edition: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// A part of the book.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// Translations and essays.
+    Documents(Vec<Chapter>),
+    /// Glossary entries under their letters.
+    Glossary(Vec<Letter>),
+    /// The reference list.
+    Bibliography(Vec<Work>),
+    /// The general index and the index of Chinese terms.
+    Index(Vec<Index>),
+}
+
+impl Part {
+    /// Which part this is.
+    pub fn kind(&self) -> PartKind {
+        match self {
+            Part::Documents(_) => PartKind::Documents,
+            Part::Glossary(_) => PartKind::Glossary,
+            Part::Bibliography(_) => PartKind::Bibliography,
+            Part::Index(_) => PartKind::Index,
+        }
+    }
+}
+
+/// A translation or essay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    /// Its start.
+    pub anchor: Anchor,
+    /// Translation or essay.
+    pub kind: DocKind,
+    /// English title.
+    pub title: String,
+    /// Chinese title of the original.
+    pub original_title: Option<String>,
+    /// "Author, May 19, 2016".
+    pub byline: Option<String>,
+    /// "Translated by …".
+    pub translator: Option<String>,
+    /// The text.
+    pub body: Body,
+}
+
+/// A letter of the glossary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letter {
+    /// The letter.
+    pub letter: String,
+    /// Its heading's place.
+    pub anchor: Anchor,
+    /// Its entries, sorted by term.
+    pub entries: Vec<GlossaryEntry>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlossaryEntry {
+    /// Its headword's place.
+    pub anchor: Anchor,
+    /// English headword.
+    pub term: String,
+    /// Pinyin.
+    pub pinyin: String,
+    /// Simplified characters.
+    pub hanzi: String,
+    /// Traditional characters.
+    pub traditional: Option<String>,
+    /// The essay.
+    pub body: Body,
+    /// Related entries in the reader.
+    pub see_also: Vec<Ref>,
+    /// Works cited or listed, formatted as in the reference list.
+    pub sources: Vec<Work>,
+    /// Documents and entries of the reader that cross-reference it.
+    pub mentioned_in: Vec<Ref>,
+}
+
+/// A work in the reference list (or an entry's sources).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Work {
+    /// Its place in the reference list.
+    pub anchor: Anchor,
+    /// The reference, formatted.
+    pub runs: Vec<Run>,
+}
+
+/// One index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    /// Which index.
+    pub kind: IndexKind,
+    /// Its place.
+    pub anchor: Anchor,
+    /// Letter groups.
+    pub groups: Vec<IndexGroup>,
+}
+
+/// A link to a place, with the words it prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ref {
+    /// Where it points.
+    pub target: Anchor,
+    /// What it prints.
+    pub words: String,
+    /// How it prints.
+    pub style: RefStyle,
+}
+
+/// How a reference prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefStyle {
+    /// A glossary term: small capitals.
+    Term,
+    /// A document title: italics.
+    Title,
+    /// As it is.
+    Plain,
+}
+
+/// The reference to a document or entry's start, printing its term or title.
+pub(crate) fn owner_ref(project: &Project, owner: &Owner) -> Ref {
+    let (words, style) = match owner {
+        Owner::Entry(id) => (
+            project.entries.get(id).map_or(id.as_str(), |e| &e.term),
+            RefStyle::Term,
+        ),
+        Owner::Document(id) => (
+            project.documents.get(id).map_or(id.as_str(), |d| &d.title),
+            RefStyle::Title,
+        ),
+    };
+    Ref {
+        target: Anchor::Owner(owner.clone()),
+        words: typographic(words),
+        style,
+    }
+}
+
+/// Straight quotes made typographic.
+pub(crate) fn typographic(s: &str) -> String {
+    smart_quotes(s).into_owned()
+}
+
+/// Formatted runs with typographic quotes.
+pub(crate) fn typographic_runs(rs: &[Run]) -> Vec<Run> {
+    rs.iter()
+        .map(|r| match r {
+            Run::Text(t) => Run::Text(typographic(t)),
+            Run::Italic(c) => Run::Italic(typographic_runs(c)),
+            Run::Bold(c) => Run::Bold(typographic_runs(c)),
+            Run::SmallCaps(c) => Run::SmallCaps(typographic_runs(c)),
+            Run::Sup(c) => Run::Sup(typographic_runs(c)),
+            Run::Sub(c) => Run::Sub(typographic_runs(c)),
+            Run::Link { url, children } => Run::Link {
+                url: url.clone(),
+                children: typographic_runs(children),
+            },
+        })
+        .collect()
+}
+
+/// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
+pub fn pretty_date(s: &str) -> String {
+    crate::render::pretty_date(s)
+}
+
+/// Plans a reader: the one function every edition starts from.
+pub fn plan(
+    project: &Project,
+    reader: &Reader,
+    selection: &Selection,
+    cites: &Formatted,
+) -> Book {
+    let mut convert = tree::Converter {
+        project,
+        selection,
+        cites,
+        xrefs: Vec::new(),
+        marks: Vec::new(),
+    };
+    let mut parts = Vec::new();
+    let chapters = chapters(&mut convert, selection);
+    if !chapters.is_empty() {
+        parts.push(Part::Documents(chapters));
+    }
+    let letters = letters(&mut convert, selection);
+    if !letters.is_empty() {
+        parts.push(Part::Glossary(letters));
+    }
+    if !cites.bibliography.is_empty() {
+        let works = cites.bibliography.iter().map(|(k, r)| work(k, r)).collect();
+        parts.push(Part::Bibliography(works));
+    }
+    let mark_words = mark_words(project, selection);
+    let sources = index::Sources {
+        project,
+        selection,
+        xrefs: &convert.xrefs,
+        marks: &convert.marks,
+        mark_words: &mark_words,
+    };
+    let indexes: Vec<Index> = [
+        (IndexKind::General, sources.general()),
+        (IndexKind::Chinese, sources.chinese()),
+    ]
+    .into_iter()
+    .filter(|(_, groups)| !groups.is_empty())
+    .map(|(kind, groups)| Index {
+        kind,
+        anchor: Anchor::Index(kind),
+        groups,
+    })
+    .collect();
+    if !indexes.is_empty() {
+        parts.push(Part::Index(indexes));
+    }
+    Book {
+        meta: meta(reader),
+        colophon: colophon(reader),
+        parts,
+    }
+}
+
+fn meta(reader: &Reader) -> Meta {
+    Meta {
+        name: reader.name.clone(),
+        title: typographic(&reader.title),
+        subtitle: reader.subtitle.as_deref().map(typographic),
+        editors: reader.editors.iter().map(|e| typographic(e)).collect(),
+        edition: reader.edition.as_deref().map(typographic),
+        date: reader.date.clone(),
+    }
+}
+
+/// The colophon, the same in both editions.
+fn colophon(reader: &Reader) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut first = reader.title.clone();
+    if let Some(s) = &reader.subtitle {
+        first.push_str(": ");
+        first.push_str(s);
+    }
+    lines.push(first);
+    if !reader.editors.is_empty() {
+        lines.push(format!("Edited by {}", reader.editors.join(", ")));
+    }
+    let date = reader.date.as_deref().map(pretty_date);
+    let edition: Vec<&str> = [reader.edition.as_deref(), date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !edition.is_empty() {
+        lines.push(edition.join(", "));
+    }
+    lines.push(
+        "Set in Libertinus Serif and Noto Serif CJK SC. Citations follow the Chicago \
+         Manual of Style, 18th edition, author-date system."
+            .into(),
+    );
+    lines.push("Typeset with typst by ccp-press.".into());
+    lines.iter().map(|l| typographic(l)).collect()
+}
+
+fn chapters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Chapter> {
+    let project = convert.project;
+    selection
+        .documents
+        .iter()
+        .filter_map(|id| project.documents.get(id))
+        .map(|d| {
+            let owner = Owner::Document(d.id.clone());
+            let byline: Vec<String> =
+                [d.author.clone(), d.date.as_deref().map(pretty_date)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            Chapter {
+                anchor: Anchor::Owner(owner.clone()),
+                kind: d.kind,
+                title: typographic(&d.title),
+                original_title: d.original_title.clone(),
+                byline: (!byline.is_empty()).then(|| typographic(&byline.join(", "))),
+                translator: d
+                    .translator
+                    .as_deref()
+                    .map(|t| typographic(&format!("Translated by {t}"))),
+                body: convert.body(owner, 2, &d.body),
+            }
+        })
+        .collect()
+}
+
+fn letters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Letter> {
+    let project = convert.project;
+    let mut out: Vec<Letter> = Vec::new();
+    for id in &selection.entries {
+        let Some(e) = project.entries.get(id) else {
+            continue;
+        };
+        let letter = index::initial(&e.term);
+        let entry = glossary_entry(convert, e);
+        match out.last_mut() {
+            Some(l) if l.letter == letter => l.entries.push(entry),
+            _ => out.push(Letter {
+                anchor: Anchor::Letter(letter.clone()),
+                letter,
+                entries: vec![entry],
+            }),
+        }
+    }
+    out
+}
+
+fn glossary_entry(convert: &mut tree::Converter, e: &Entry) -> GlossaryEntry {
+    let (project, selection, cites) = (convert.project, convert.selection, convert.cites);
+    let owner = Owner::Entry(e.id.clone());
+    let body = convert.body(owner.clone(), 3, &e.body);
+    let mut seen = std::collections::BTreeSet::new();
+    let see_also = e
+        .see_also
+        .iter()
+        .filter(|s| selection.has_entry(&s.value) && seen.insert(&s.value))
+        .map(|s| owner_ref(project, &Owner::Entry(s.value.clone())))
+        .collect();
+    let mut works: Vec<&str> = e.works.iter().map(String::as_str).collect();
+    works.retain(|k| cites.position(k).is_some());
+    works.sort_by_key(|k| cites.position(k));
+    works.dedup();
+    let sources = works
+        .into_iter()
+        .filter_map(|k| Some(work(k, cites.reference(k)?)))
+        .collect();
+    let mentioned_in = e
+        .backlinks
+        .iter()
+        .filter(|o| match o {
+            Owner::Entry(id) => selection.has_entry(id),
+            Owner::Document(id) => selection.documents.contains(id),
+        })
+        .map(|o| owner_ref(project, o))
+        .collect();
+    GlossaryEntry {
+        anchor: Anchor::Owner(owner),
+        term: typographic(&e.term),
+        pinyin: e.pinyin.clone(),
+        hanzi: e.hanzi.clone(),
+        traditional: e.traditional.clone(),
+        body,
+        see_also,
+        sources,
+        mentioned_in,
+    }
+}
+
+fn work(key: &str, runs: &[Run]) -> Work {
+    Work {
+        anchor: Anchor::Bib(key.to_string()),
+        runs: typographic_runs(runs),
+    }
+}
+
+/// Author index marks of the reader: sort key → words as first written.
+fn mark_words(project: &Project, sel: &Selection) -> BTreeMap<String, String> {
+    let mut marks = BTreeMap::new();
+    let bodies = sel
+        .documents
+        .iter()
+        .filter_map(|d| project.documents.get(d).map(|d| &d.body))
+        .chain(
+            sel.entries
+                .iter()
+                .filter_map(|e| project.entries.get(e).map(|e| &e.body)),
+        );
+    for body in bodies {
+        crate::model::walk_inlines(body, &mut |i| {
+            if let ModelInline::IndexMark(t) = i {
+                marks
+                    .entry(crate::model::sort_key(t))
+                    .or_insert_with(|| typographic(t));
+            }
+        });
+    }
+    marks
+}
+
+impl Book {
+    /// Calls `f` on every string the book prints (the EPUB's font subset is made
+    /// from these).
+    pub fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        let m = &self.meta;
+        f(&m.title);
+        m.subtitle
+            .iter()
+            .chain(&m.edition)
+            .chain(&m.editors)
+            .for_each(|s| f(s));
+        self.colophon.iter().for_each(|s| f(s));
+        for part in &self.parts {
+            f(part.kind().title());
+            match part {
+                Part::Documents(chapters) => chapters.iter().for_each(|c| c.strings(f)),
+                Part::Glossary(letters) => letters
+                    .iter()
+                    .flat_map(|l| &l.entries)
+                    .for_each(|e| e.strings(f)),
+                Part::Bibliography(works) => {
+                    works.iter().for_each(|w| tree::run_strings(&w.runs, f))
+                }
+                Part::Index(indexes) => indexes.iter().for_each(|i| i.strings(f)),
+            }
+        }
+    }
+}
+
+fn body_strings<'a>(body: &'a Body, f: &mut impl FnMut(&'a str)) {
+    for b in &body.blocks {
+        tree::block_strings(std::slice::from_ref(&b.block), f);
+    }
+    for n in &body.notes {
+        tree::block_strings(&n.blocks, f);
+    }
+}
+
+impl Chapter {
+    fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        f(&self.title);
+        [&self.original_title, &self.byline, &self.translator]
+            .into_iter()
+            .flatten()
+            .for_each(|s| f(s));
+        body_strings(&self.body, f);
+    }
+}
+
+impl GlossaryEntry {
+    fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        f(&self.term);
+        f(&self.pinyin);
+        f(&self.hanzi);
+        self.traditional.iter().for_each(|s| f(s));
+        body_strings(&self.body, f);
+        self.see_also
+            .iter()
+            .chain(&self.mentioned_in)
+            .for_each(|r| f(&r.words));
+        self.sources
+            .iter()
+            .for_each(|w| tree::run_strings(&w.runs, f));
+    }
+}
+
+impl Index {
+    fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        f(self.kind.title());
+        for g in &self.groups {
+            f(&g.letter);
+            for item in &g.items {
+                match &item.heading {
+                    Heading::Words(w) | Heading::Pinyin(w) => f(w),
+                    Heading::Chinese {
+                        hanzi,
+                        pinyin,
+                        term,
+                    } => {
+                        f(hanzi);
+                        f(pinyin);
+                        f(&term.words);
+                    }
+                }
+                item.see.iter().for_each(|r| f(&r.words));
+                item.places.iter().for_each(|p| f(&p.owner.words));
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! The text of documents and entries as the writers print it: the model's tree with
+//! everything resolved (citations formatted, cross-references to anchors, notes
+//! numbered per use, headings at book level, tables rectangular, quotes typographic).
+
+use crate::cite::{Formatted, Run};
+use crate::model::{self, Owner, Project, Selection};
+use crate::plan::anchor::{Anchor, Local};
+use crate::render::script::smart_quotes;
+
+/// A block of text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Vec<Inline>),
+    /// A heading, at its level in the book (a document title is 2, an entry's 3).
+    Heading {
+        /// 3–6.
+        level: u8,
+        /// Heading text.
+        content: Vec<Inline>,
+    },
+    /// A block quotation.
+    Quote(Vec<Block>),
+    /// A list.
+    List {
+        /// Numbered?
+        ordered: bool,
+        /// First number.
+        start: usize,
+        /// Items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A table with as many cells in every row as there are columns.
+    Table {
+        /// Column alignments.
+        aligns: Vec<Align>,
+        /// Header cells.
+        header: Vec<Vec<Inline>>,
+        /// Body rows.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// Preformatted text.
+    Code(String),
+    /// A thematic break.
+    Rule,
+}
+
+/// Alignment of a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Left (the default).
+    Left,
+    /// Centered.
+    Center,
+    /// Right.
+    Right,
+}
+
+/// Inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Text, printed as it is (never markup).
+    Text(String),
+    /// Emphasis.
+    Emph(Vec<Inline>),
+    /// Strong emphasis.
+    Strong(Vec<Inline>),
+    /// Strikethrough.
+    Strike(Vec<Inline>),
+    /// Inline code.
+    Code(String),
+    /// An external link.
+    Link {
+        /// Target URL.
+        url: String,
+        /// Link text.
+        content: Vec<Inline>,
+    },
+    /// A cross-reference to a glossary entry.
+    XRef {
+        /// The words printed.
+        words: String,
+        /// The entry, when it is in this reader.
+        target: Option<Anchor>,
+        /// This place (for index locators and page numbers).
+        place: Anchor,
+    },
+    /// A formatted citation.
+    Cite {
+        /// The text, as the style formats it.
+        runs: Vec<Run>,
+        /// The reference-list entry of the first work cited.
+        target: Anchor,
+    },
+    /// A footnote reference: the note's number in its document or entry.
+    NoteRef {
+        /// 1-based.
+        number: usize,
+    },
+    /// An index mark (prints nothing; its place is an index locator).
+    Mark {
+        /// This place.
+        place: Anchor,
+    },
+    /// A soft line break (a space).
+    SoftBreak,
+    /// A hard line break.
+    LineBreak,
+}
+
+/// A footnote, numbered per use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// 1-based number in its document or entry.
+    pub number: usize,
+    /// The note's place (the EPUB's aside).
+    pub anchor: Anchor,
+    /// The place of its reference in the text.
+    pub back: Anchor,
+    /// Its text.
+    pub blocks: Vec<Block>,
+}
+
+/// A top-level block with its place (print page numbers of the EPUB).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The block's place.
+    pub anchor: Anchor,
+    /// The block.
+    pub block: Block,
+}
+
+/// The text of a document or entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Body {
+    /// Top-level blocks in order.
+    pub blocks: Vec<Located>,
+    /// Footnotes in order of reference.
+    pub notes: Vec<Note>,
+}
+
+/// A place a glossary entry is mentioned (an index locator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The entry mentioned, or the index term's key for a mark.
+    pub key: String,
+    /// The place.
+    pub place: Anchor,
+}
+
+/// Turns model bodies into plan bodies, collecting the places the indexes need.
+pub(crate) struct Converter<'a> {
+    pub(crate) project: &'a Project,
+    pub(crate) selection: &'a Selection,
+    pub(crate) cites: &'a Formatted,
+    /// Cross-references to entries of the reader, in book order.
+    pub(crate) xrefs: Vec<Mention>,
+    /// Index marks (by sort key), in book order.
+    pub(crate) marks: Vec<Mention>,
+}
+
+/// State while converting one body.
+struct Walk<'m> {
+    owner: Owner,
+    /// Heading level of the owner's title; body headings go below it.
+    level: u8,
+    source: &'m model::Body,
+    notes: Vec<Note>,
+    xrefs: usize,
+    marks: usize,
+    /// Inside a footnote: references to other notes are not expanded again.
+    in_note: bool,
+}
+
+impl<'a> Converter<'a> {
+    /// The plan body of `owner`, whose title is a heading of `level`.
+    pub(crate) fn body(&mut self, owner: Owner, level: u8, source: &model::Body) -> Body {
+        let mut walk = Walk {
+            owner,
+            level,
+            source,
+            notes: Vec::new(),
+            xrefs: 0,
+            marks: 0,
+            in_note: false,
+        };
+        let blocks = source
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Located {
+                anchor: Anchor::In(walk.owner.clone(), Local::Block(i)),
+                block: self.block(&mut walk, b),
+            })
+            .collect();
+        Body {
+            blocks,
+            notes: walk.notes,
+        }
+    }
+
+    fn blocks(&mut self, w: &mut Walk, bs: &[model::Block]) -> Vec<Block> {
+        bs.iter().map(|b| self.block(w, b)).collect()
+    }
+
+    fn block(&mut self, w: &mut Walk, b: &model::Block) -> Block {
+        match b {
+            model::Block::Para(xs) => Block::Para(self.inlines(w, xs)),
+            model::Block::Heading { level, content } => Block::Heading {
+                level: (w.level + level.saturating_sub(1)).clamp(w.level + 1, 6),
+                content: self.inlines(w, content),
+            },
+            model::Block::Quote(bs) => Block::Quote(self.blocks(w, bs)),
+            model::Block::List {
+                ordered,
+                start,
+                items,
+            } => Block::List {
+                ordered: *ordered,
+                start: *start,
+                items: items.iter().map(|i| self.blocks(w, i)).collect(),
+            },
+            model::Block::Table {
+                aligns,
+                header,
+                rows,
+            } => self.table(w, aligns, header, rows),
+            model::Block::Code(c) => Block::Code(c.trim_end().to_string()),
+            model::Block::Rule => Block::Rule,
+        }
+    }
+
+    /// A rectangular table: as many columns as the header has cells (GFM's rule);
+    /// short rows are padded with empty cells, long rows cut.
+    fn table(
+        &mut self,
+        w: &mut Walk,
+        aligns: &[char],
+        header: &[Vec<model::Inline>],
+        rows: &[Vec<Vec<model::Inline>>],
+    ) -> Block {
+        let cols = header.len().max(1);
+        let cells = |c: &mut Self, w: &mut Walk, row: &[Vec<model::Inline>]| {
+            (0..cols)
+                .map(|i| row.get(i).map_or_else(Vec::new, |x| c.inlines(w, x)))
+                .collect::<Vec<_>>()
+        };
+        Block::Table {
+            aligns: (0..cols)
+                .map(|i| match aligns.get(i) {
+                    Some('c') => Align::Center,
+                    Some('r') => Align::Right,
+                    _ => Align::Left,
+                })
+                .collect(),
+            header: cells(self, w, header),
+            rows: rows.iter().map(|r| cells(self, w, r)).collect(),
+        }
+    }
+
+    fn inlines(&mut self, w: &mut Walk, xs: &[model::Inline]) -> Vec<Inline> {
+        xs.iter().filter_map(|x| self.inline(w, x)).collect()
+    }
+
+    fn inline(&mut self, w: &mut Walk, x: &model::Inline) -> Option<Inline> {
+        Some(match x {
+            model::Inline::Text(t) => Inline::Text(smart_quotes(t).into_owned()),
+            model::Inline::Emph(c) => Inline::Emph(self.inlines(w, c)),
+            model::Inline::Strong(c) => Inline::Strong(self.inlines(w, c)),
+            model::Inline::Strike(c) => Inline::Strike(self.inlines(w, c)),
+            model::Inline::Code(c) => Inline::Code(c.clone()),
+            model::Inline::Link { url, content } => Inline::Link {
+                url: url.clone(),
+                content: self.inlines(w, content),
+            },
+            model::Inline::XRef { target, label, .. } => self.xref(w, target, label),
+            model::Inline::Cite(c) => self.cite(w, c)?,
+            model::Inline::NoteRef(n) => self.note_ref(w, *n)?,
+            model::Inline::IndexMark(term) => {
+                let place = Anchor::In(w.owner.clone(), Local::Mark(w.marks));
+                w.marks += 1;
+                self.marks.push(Mention {
+                    key: model::sort_key(term),
+                    place: place.clone(),
+                });
+                Inline::Mark { place }
+            }
+            model::Inline::SoftBreak => Inline::SoftBreak,
+            model::Inline::LineBreak => Inline::LineBreak,
+        })
+    }
+
+    fn xref(&mut self, w: &mut Walk, target: &str, label: &Option<String>) -> Inline {
+        let place = Anchor::In(w.owner.clone(), Local::XRef(w.xrefs));
+        w.xrefs += 1;
+        let words = self.project.xref_words(target, label.as_deref());
+        let inside = self.selection.has_entry(target);
+        if inside {
+            self.xrefs.push(Mention {
+                key: target.to_string(),
+                place: place.clone(),
+            });
+        }
+        Inline::XRef {
+            words: smart_quotes(&words).into_owned(),
+            target: inside.then(|| Anchor::Owner(Owner::Entry(target.to_string()))),
+            place,
+        }
+    }
+
+    fn cite(&mut self, w: &Walk, c: &model::Citation) -> Option<Inline> {
+        let runs = self.cites.citation(&w.owner, c.index)?;
+        Some(Inline::Cite {
+            runs: crate::plan::typographic_runs(runs),
+            target: Anchor::Bib(c.items.first()?.key.clone()),
+        })
+    }
+
+    /// A footnote reference: each use is a note of its own, with its own number.
+    fn note_ref(&mut self, w: &mut Walk, n: usize) -> Option<Inline> {
+        if w.in_note {
+            return None;
+        }
+        let source = w.source.notes.get(n.checked_sub(1)?)?;
+        let number = w.notes.len() + 1;
+        w.in_note = true;
+        let blocks = self.blocks(w, &source.blocks);
+        w.in_note = false;
+        w.notes.push(Note {
+            number,
+            anchor: Anchor::In(w.owner.clone(), Local::Note(number)),
+            back: Anchor::In(w.owner.clone(), Local::NoteRef(number)),
+            blocks,
+        });
+        Some(Inline::NoteRef { number })
+    }
+}
+
+/// Calls `f` on every text string of the inlines (for the EPUB's font subset).
+pub fn inline_strings<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a str)) {
+    for x in xs {
+        match x {
+            Inline::Text(t) | Inline::Code(t) => f(t),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                inline_strings(c, f)
+            }
+            Inline::Link { content, .. } => inline_strings(content, f),
+            Inline::XRef { words, .. } => f(words),
+            Inline::Cite { runs, .. } => run_strings(runs, f),
+            Inline::NoteRef { .. }
+            | Inline::Mark { .. }
+            | Inline::SoftBreak
+            | Inline::LineBreak => {}
+        }
+    }
+}
+
+/// Calls `f` on every text string of the blocks.
+pub fn block_strings<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a str)) {
+    for b in bs {
+        match b {
+            Block::Para(xs) | Block::Heading { content: xs, .. } => inline_strings(xs, f),
+            Block::Quote(bs) => block_strings(bs, f),
+            Block::List { items, .. } => items.iter().for_each(|i| block_strings(i, f)),
+            Block::Table { header, rows, .. } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|c| inline_strings(c, f)),
+            Block::Code(c) => f(c),
+            Block::Rule => {}
+        }
+    }
+}
+
+/// Calls `f` on every text string of formatted runs.
+pub fn run_strings<'a>(rs: &'a [Run], f: &mut impl FnMut(&'a str)) {
+    for r in rs {
+        match r {
+            Run::Text(t) => f(t),
+            Run::Italic(c)
+            | Run::Bold(c)
+            | Run::SmallCaps(c)
+            | Run::Sup(c)
+            | Run::Sub(c) => run_strings(c, f),
+            Run::Link { children, .. } => run_strings(children, f),
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! One fixture folder per feature: each is planned, and its plan, its typst markup
+//! and its XHTML are compared with snapshots (`cargo insta review` to update).
+
+mod common;
+
+use ccp_press::load_and_check;
+use ccp_press::pipeline::Edition;
+use ccp_press::render::epub::xhtml::{Files, Writer};
+use ccp_press::render::pdf::Paper;
+
+/// The three snapshots of the fixture at `tests/fixtures/<path>/content`.
+fn snapshot_feature(path: &str) {
+    let checked = load_and_check(&common::fixture(path));
+    assert!(!checked.has_errors(), "{path}: {:#?}", checked.diagnostics);
+    let p = &checked.project;
+    let edition = Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
+    let name = path.replace('/', "_");
+    insta::assert_debug_snapshot!(format!("{name}_plan"), edition.book);
+    let typst: String = edition
+        .typst_sources(None)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("/layouts/"))
+        .map(|(path, text)| format!("==> {path}\n{text}"))
+        .collect();
+    insta::assert_snapshot!(format!("{name}_typst"), typst);
+    let files = Files::of(&edition.book);
+    let xhtml: String = Writer::new(&files, None)
+        .book(&edition.book)
+        .into_iter()
+        .map(|page| format!("==> {}\n{}", page.href, page.xhtml))
+        .collect();
+    insta::assert_snapshot!(format!("{name}_xhtml"), xhtml);
+}
+
+// Checks ragged tables: short rows padded, long rows cut, in both editions.
+#[test]
+fn tables() {
+    snapshot_feature("features/tables");
+}
+
+// Checks footnotes: numbered per use with unique ids, notes with two paragraphs,
+// citations inside notes, headings inside a translation.
+#[test]
+fn notes() {
+    snapshot_feature("features/notes");
+}
+
+// Checks the indexes: terms with main entry and places, aliases and pinyin as
+// "See" lines, author marks merged case-insensitively, duplicate see-also once.
+#[test]
+fn index() {
+    snapshot_feature("features/index");
+}
+
+// Checks citations resolved into the text.
+#[test]
+fn citations() {
+    snapshot_feature("citations");
+}
+
+// Checks that hostile text stays text in the plan and both writers.
+#[test]
+fn escaping() {
+    snapshot_feature("escaping");
+}
+
+// Checks a small reader with documents, glossary, bibliography and indexes.
+#[test]
+fn minimal() {
+    snapshot_feature("minimal");
+}
