@@ -151,19 +151,9 @@ struct Request {
     items: Vec<(String, String, bool)>,
 }
 
-/// Formats every citation of the reader's documents and entries, in book order, and
-/// the reference list of every work cited or listed.
-///
-/// hayagriva 0.10 resolves at most a few ambiguous author–year sets per driver
-/// (its disambiguation loop runs three rounds and stops looking at further sets
-/// once one set changed), so a book with many "Xi Jinping 2021" style collisions
-/// came out with duplicate "(Xi 2014)" citations for different works. The works are
-/// therefore split into groups that cannot affect each other (same author names
-/// and year, or cited together), each group gets a driver of its own, the groups
-/// are spread over two threads, and the reference list is merged and sorted.
-pub fn format(project: &Project, selection: &Selection) -> Result<Formatted, Diagnostic> {
-    let style = style();
-    let locales = locales();
+/// The citations of the reader's documents and entries in book order, and the works
+/// only listed (in `sources`), each once.
+fn requests(project: &Project, selection: &Selection) -> (Vec<Request>, Vec<String>) {
     let mut requests: Vec<Request> = Vec::new();
     let mut listed: Vec<String> = Vec::new();
     let owners = selection
@@ -226,6 +216,23 @@ pub fn format(project: &Project, selection: &Selection) -> Result<Formatted, Dia
         .cloned()
         .collect();
 
+    (requests, only_listed)
+}
+
+/// Formats every citation of the reader's documents and entries, in book order, and
+/// the reference list of every work cited or listed.
+///
+/// hayagriva 0.10 resolves at most a few ambiguous author–year sets per driver
+/// (its disambiguation loop runs three rounds and stops looking at further sets
+/// once one set changed), so a book with many "Xi Jinping 2021" style collisions
+/// came out with duplicate "(Xi 2014)" citations for different works. The works are
+/// therefore split into groups that cannot affect each other (same author names
+/// and year, or cited together), each group gets a driver of its own, the groups
+/// are spread over two threads, and the reference list is merged and sorted.
+pub fn format(project: &Project, selection: &Selection) -> Result<Formatted, Diagnostic> {
+    let style = style();
+    let locales = locales();
+    let (requests, only_listed) = requests(project, selection);
     let groups = groups(project, &requests, &only_listed);
     // Spread the groups over two threads, heaviest first.
     let mut bins: [Vec<&Group>; 2] = [Vec::new(), Vec::new()];

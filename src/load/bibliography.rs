@@ -35,7 +35,9 @@ pub(super) fn load_file(
         BibFormat::Biblatex => biblatex_keys(text),
     };
     let mut spans: BTreeMap<&str, Span> = BTreeMap::new();
-    for (key, range) in &keys {
+    // Later definitions of a key in this file, blanked out before parsing.
+    let mut repeated: Vec<usize> = Vec::new();
+    for (i, (key, range)) in keys.iter().enumerate() {
         let span = Span::new(file, range.start, range.end);
         if let Some(first) = spans
             .get(key.as_str())
@@ -50,17 +52,18 @@ pub(super) fn load_file(
                     .label("defined again here")
                     .help(format!("first defined at {}:{line}; keys must be unique across all bibliography files", f.name)),
             );
+            if spans.contains_key(key.as_str()) {
+                repeated.push(i);
+            }
             continue;
         }
         spans.insert(key, span);
     }
     let library = match format {
-        BibFormat::Yaml => match hayagriva::io::from_yaml_str(text) {
-            Ok(lib) => lib,
-            Err(e) => {
-                // A duplicate key is already reported above; serde_yaml stops at it.
-                let dup = e.to_string().contains("duplicate");
-                if !(dup && keys.len() != spans.len()) {
+        BibFormat::Yaml => {
+            match hayagriva::io::from_yaml_str(&blank_out(text, &keys, &repeated)) {
+                Ok(lib) => lib,
+                Err(e) => {
                     let span = e.location().map_or(Span::new(file, 0, 0), |l| {
                         map.find_on_line(file, l.line(), "")
                     });
@@ -73,14 +76,14 @@ pub(super) fn load_file(
                         None => span,
                     };
                     diags.push(
-                        Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
-                            .at(span)
-                            .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
-                    );
+                    Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
+                        .at(span)
+                        .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
+                );
+                    return;
                 }
-                return;
             }
-        },
+        }
         BibFormat::Biblatex => match hayagriva::io::from_biblatex_str(text) {
             Ok(lib) => lib,
             Err(errors) => {
@@ -115,6 +118,30 @@ pub(super) fn load_file(
             },
         );
     }
+}
+
+/// The YAML text with the entries of the `repeated` keys replaced by spaces (line
+/// breaks kept, so positions stay valid): a key repeated in one file is reported
+/// as E0403, and the rest of the file still loads.
+fn blank_out(
+    text: &str,
+    keys: &[(String, std::ops::Range<usize>)],
+    repeated: &[usize],
+) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for &i in repeated {
+        let start = text[..keys[i].1.start].rfind('\n').map_or(0, |n| n + 1);
+        let end = keys.get(i + 1).map_or(text.len(), |(_, r)| {
+            text[..r.start].rfind('\n').map_or(r.start, |n| n + 1)
+        });
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only ASCII bytes were replaced, and whole lines at that.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 /// Top-level keys of a hayagriva YAML file and their byte ranges.
@@ -249,5 +276,20 @@ mod tests {
         let text = "@comment{x}\n@string{a = b}\n@article{heilmann-2008,\n title={T}}\n@Book{ b2 ,}";
         let keys: Vec<_> = biblatex_keys(text).into_iter().map(|k| k.0).collect();
         assert_eq!(keys, ["heilmann-2008", "b2"]);
+    }
+
+    // Checks that a key repeated in one file is one E0403, and that the other works
+    // of the file still load.
+    #[test]
+    fn repeated_key_is_reported_and_the_rest_loads() {
+        let text = "a:\n  type: book\n  title: First\na:\n  type: book\n  title: Again\nb:\n  type: book\n  title: Other\n";
+        let mut map = SourceMap::default();
+        let file = map.add("bibliography/x.yaml".into(), "x.yaml".into(), text.into());
+        let mut bib = Bibliography::default();
+        let mut diags = Vec::new();
+        load_file(&map, file, BibFormat::Yaml, &mut bib, &mut diags);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["E0403"]);
+        assert_eq!(bib.keys().collect::<Vec<_>>(), ["a", "b"]);
     }
 }

@@ -140,6 +140,17 @@ pub(super) fn xhtml_head(title: &str, body_class: &str) -> String {
 pub(super) fn opf(p: &Package) -> String {
     let mut o = String::new();
     o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"en\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    metadata(&mut o, p);
+    accessibility(&mut o, p);
+    o.push_str("</metadata>\n");
+    manifest(&mut o, p);
+    spine(&mut o, p);
+    o.push_str("</package>\n");
+    o
+}
+
+/// Dublin Core metadata: identifier, titles, editors, languages, dates, source.
+fn metadata(o: &mut String, p: &Package) {
     let _ = writeln!(
         o,
         "  <dc:identifier id=\"bookid\">{}</dc:identifier>",
@@ -175,7 +186,10 @@ pub(super) fn opf(p: &Package) -> String {
         let _ = writeln!(o, "  <dc:source id=\"pagesource\">{}</dc:source>", esc(src));
     }
     o.push_str("  <meta name=\"cover\" content=\"cover-image\"/>\n");
-    // EPUB Accessibility 1.1.
+}
+
+/// EPUB Accessibility 1.1 metadata.
+fn accessibility(o: &mut String, p: &Package) {
     for mode in ["textual", "visual"] {
         let _ = writeln!(o, "  <meta property=\"schema:accessMode\">{mode}</meta>");
     }
@@ -213,7 +227,10 @@ pub(super) fn opf(p: &Package) -> String {
         esc(&summary)
     );
     o.push_str("  <link rel=\"dcterms:conformsTo\" href=\"http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa\"/>\n");
-    o.push_str("</metadata>\n<manifest>\n");
+}
+
+fn manifest(o: &mut String, p: &Package) {
+    o.push_str("<manifest>\n");
     o.push_str("  <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n");
     for (i, it) in p.items.iter().enumerate() {
         let id = item_id(i, it);
@@ -228,7 +245,12 @@ pub(super) fn opf(p: &Package) -> String {
             it.media_type
         );
     }
-    o.push_str("</manifest>\n<spine>\n");
+    o.push_str("</manifest>\n");
+}
+
+/// Reading order: the spine items, with the contents after the title page.
+fn spine(o: &mut String, p: &Package) {
+    o.push_str("<spine>\n");
     for (i, it) in p.items.iter().enumerate() {
         if let Some(linear) = it.spine {
             let l = if linear { "" } else { " linear=\"no\"" };
@@ -239,8 +261,7 @@ pub(super) fn opf(p: &Package) -> String {
             }
         }
     }
-    o.push_str("</spine>\n</package>\n");
-    o
+    o.push_str("</spine>\n");
 }
 
 fn item_id(i: usize, it: &Item) -> String {
