@@ -4,7 +4,7 @@ use crate::diag::Diagnostic;
 use crate::model::Project;
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = project.documents.keys().map(String::as_str).collect();
+    let ids: Vec<&str> = project.documents.keys().map(|k| &**k).collect();
     for reader in project.readers.values() {
         for (i, d) in reader.documents.iter().enumerate() {
             if reader.documents[..i].iter().any(|e| e.value == d.value) {
@@ -17,7 +17,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .label("listed more than once")
                     .help("a document appears once in a reader; remove this line"),
                 );
-            } else if !project.documents.contains_key(&d.value) {
+            } else if !project.documents.contains_key(d.value.as_str()) {
                 diags.push(
                     Diagnostic::error("E0602", format!("reader names a missing document `{}`", d.value))
                         .at(d.span)

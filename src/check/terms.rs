@@ -46,7 +46,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                         )),
                 );
             } else {
-                names.insert(key, (entry.id.clone(), span));
+                names.insert(key, (entry.id.to_string(), span));
             }
         }
         if !entry.hanzi.is_empty() {

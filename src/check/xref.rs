@@ -5,7 +5,7 @@ use crate::model::{Block, Inline, Owner, Project, is_ideograph};
 use crate::source::Span;
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = project.entries.keys().map(String::as_str).collect();
+    let ids: Vec<&str> = project.entries.keys().map(|k| &**k).collect();
     let bodies = project
         .entries
         .values()
@@ -38,7 +38,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .at(s.span)
                     .help("remove it from the list"),
                 );
-            } else if !project.entries.contains_key(&s.value) {
+            } else if !project.entries.contains_key(s.value.as_str()) {
                 diags.push(
                     Diagnostic::error(
                         "E0302",
@@ -102,7 +102,7 @@ fn check_inlines(
         let Inline::XRef { target, span, .. } = x else {
             continue;
         };
-        let Some(entry) = project.entries.get(target) else {
+        let Some(entry) = project.entries.get(target.as_str()) else {
             let mut d =
                 Diagnostic::error("E0301", format!("unknown cross-reference `{target}`"))
                     .at(*span)
@@ -120,7 +120,7 @@ fn check_inlines(
             diags.push(d);
             continue;
         };
-        if *owner == Owner::Entry(target.clone()) {
+        if matches!(owner, Owner::Entry(id) if *id == *target) {
             diags.push(
                 Diagnostic::warning(
                     "W0201",

@@ -13,7 +13,13 @@ fn formatted() -> Formatted {
 }
 
 fn cite(f: &Formatted, i: usize) -> String {
-    plain(f.citation(&Owner::Entry("test-entry".into()), i).unwrap())
+    plain(
+        f.citation(
+            &Owner::Entry(crate::model::EntryId::new("test-entry").unwrap()),
+            i,
+        )
+        .unwrap(),
+    )
 }
 
 // Checks every citation form against Chicago author-date (18th edition).

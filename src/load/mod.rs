@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::Diagnostic;
-use crate::model::{DocKind, Document, Entry, Project, Spanned};
+use crate::model::{DocId, DocKind, Document, Entry, EntryId, Project, Spanned, is_slug};
 use crate::source::{FileId, SourceMap, Span, display_name};
 use bibliography::BibFormat;
 use front_matter::{Yaml, check_fields};
@@ -151,16 +151,6 @@ fn slugify(stem: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// Whether `id` is a lowercase ASCII slug.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Loader {
@@ -411,7 +401,7 @@ impl Loader {
             .map(|s| self.spanned(&yaml, s))
             .collect();
         Some(Entry {
-            id,
+            id: EntryId::new(&id)?,
             file,
             term: fields.term.map(|t| t.value).unwrap_or_default(),
             pinyin: fields.pinyin.unwrap_or_default(),
@@ -454,7 +444,7 @@ impl Loader {
         self.diags.extend(d);
         let source = fields.source.map(|s| self.spanned(&yaml, s));
         Some(Document {
-            id: format!("{dir}/{stem}"),
+            id: DocId::new(kind, &stem)?,
             kind,
             file,
             title: fields.title.unwrap_or_default(),
@@ -484,7 +474,7 @@ fn compute_links(project: &mut Project) {
         );
     for (owner, body) in owners {
         for target in xref_targets(body) {
-            if owner == Owner::Entry(target.clone()) {
+            if matches!(&owner, Owner::Entry(id) if *id == target) {
                 continue;
             }
             let list = backlinks.entry(target).or_default();
@@ -494,7 +484,7 @@ fn compute_links(project: &mut Project) {
         }
     }
     for entry in project.entries.values_mut() {
-        let mut list = backlinks.remove(&entry.id).unwrap_or_default();
+        let mut list = backlinks.remove(&*entry.id).unwrap_or_default();
         list.sort();
         entry.backlinks = list;
         let mut works: Vec<String> = Vec::new();

@@ -14,6 +14,81 @@ pub use text::{
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
 
+/// A glossary entry's id: its file stem, a lowercase ASCII slug (checked when it is
+/// made, so an id in the model is always one).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(String);
+
+/// A document's id: `translations/<slug>` or `essays/<slug>`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(String);
+
+impl EntryId {
+    /// The id of the entry in `glossary/<stem>.md`, if the stem is a slug.
+    pub fn new(stem: &str) -> Option<Self> {
+        is_slug(stem).then(|| EntryId(stem.to_string()))
+    }
+}
+
+impl DocId {
+    /// The id of the document in `<folder>/<stem>.md`, if the stem is a slug.
+    pub fn new(kind: DocKind, stem: &str) -> Option<Self> {
+        let folder = match kind {
+            DocKind::Translation => "translations",
+            DocKind::Essay => "essays",
+        };
+        is_slug(stem).then(|| DocId(format!("{folder}/{stem}")))
+    }
+}
+
+macro_rules! id_as_str {
+    ($t:ty) => {
+        impl std::ops::Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::borrow::Borrow<str> for $t {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+        impl PartialEq<$t> for String {
+            fn eq(&self, other: &$t) -> bool {
+                self == &other.0
+            }
+        }
+    };
+}
+id_as_str!(EntryId);
+id_as_str!(DocId);
+
+/// Whether `id` is a lowercase ASCII slug.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -29,9 +104,9 @@ pub struct Project {
     /// Text of every file read, for diagnostics.
     pub sources: SourceMap,
     /// Glossary entries by id (sorted by id).
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: BTreeMap<EntryId, Entry>,
     /// Translations and essays by id (`translations/<stem>`, `essays/<stem>`).
-    pub documents: BTreeMap<String, Document>,
+    pub documents: BTreeMap<DocId, Document>,
     /// All bibliography files merged.
     pub bibliography: Bibliography,
     /// Reader editions by name.
@@ -44,19 +119,9 @@ pub struct Project {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Owner {
     /// A glossary entry, by id.
-    Entry(String),
+    Entry(EntryId),
     /// A translation or essay, by id.
-    Document(String),
-}
-
-impl Owner {
-    /// A stable anchor id for the owner (used for labels and links).
-    pub fn anchor(&self) -> String {
-        match self {
-            Owner::Entry(id) => format!("entry-{id}"),
-            Owner::Document(id) => format!("doc-{}", id.replace('/', "-")),
-        }
-    }
+    Document(DocId),
 }
 
 /// Body text with its footnotes.
@@ -72,7 +137,7 @@ pub struct Body {
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// File stem, a lowercase slug.
-    pub id: String,
+    pub id: EntryId,
     /// The file it came from.
     pub file: FileId,
     /// English headword.
@@ -110,7 +175,7 @@ pub enum DocKind {
 #[derive(Debug, Clone)]
 pub struct Document {
     /// `translations/<stem>` or `essays/<stem>`.
-    pub id: String,
+    pub id: DocId,
     /// Translation or essay.
     pub kind: DocKind,
     /// The file it came from.
@@ -177,13 +242,13 @@ impl Project {
     /// Entry ids and document ids in a reader, in book order: documents as listed, then
     /// the selected entries sorted by term.
     pub fn select(&self, reader: &Reader) -> Selection {
-        let documents: Vec<String> = reader
+        let documents: Vec<DocId> = reader
             .documents
             .iter()
-            .filter(|d| self.documents.contains_key(&d.value))
-            .map(|d| d.value.clone())
+            .filter_map(|d| self.documents.get_key_value(d.value.as_str()))
+            .map(|(id, _)| id.clone())
             .collect();
-        let mut ids: Vec<String> = match reader.glossary {
+        let mut ids: Vec<EntryId> = match reader.glossary {
             GlossarySelection::All => self.entries.keys().cloned().collect(),
             GlossarySelection::None => Vec::new(),
             GlossarySelection::Referenced => {
@@ -192,9 +257,9 @@ impl Project {
                     .iter()
                     .flat_map(|d| text::xref_targets(&self.documents[d].body))
                     .collect();
-                while let Some(id) = queue.pop() {
-                    if let Some(e) = self.entries.get(&id)
-                        && seen.insert(id)
+                while let Some(target) = queue.pop() {
+                    if let Some((id, e)) = self.entries.get_key_value(target.as_str())
+                        && seen.insert(id.clone())
                     {
                         queue.extend(text::xref_targets(&e.body));
                     }
@@ -208,21 +273,31 @@ impl Project {
             entries: ids,
         }
     }
+
+    /// The id of the entry named `target`, if there is one.
+    pub fn entry_id(&self, target: &str) -> Option<&EntryId> {
+        self.entries.get_key_value(target).map(|(id, _)| id)
+    }
 }
 
 /// What one reader contains, in book order.
 #[derive(Debug, Clone)]
 pub struct Selection {
     /// Document ids in order.
-    pub documents: Vec<String>,
+    pub documents: Vec<DocId>,
     /// Entry ids in glossary order (by term).
-    pub entries: Vec<String>,
+    pub entries: Vec<EntryId>,
 }
 
 impl Selection {
     /// Whether the entry is in this reader.
     pub fn has_entry(&self, id: &str) -> bool {
-        self.entries.iter().any(|e| e == id)
+        self.entries.iter().any(|e| **e == *id)
+    }
+
+    /// Whether the document is in this reader.
+    pub fn has_document(&self, id: &str) -> bool {
+        self.documents.iter().any(|d| **d == *id)
     }
 }
 

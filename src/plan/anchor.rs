@@ -183,13 +183,20 @@ mod tests {
     #[test]
     fn ids_are_safe_and_distinct() {
         assert_eq!(
-            Anchor::Owner(Owner::Document("essays/q-a".into())).id(),
+            Anchor::Owner(Owner::Document(
+                crate::model::DocId::new(crate::model::DocKind::Essay, "q-a").unwrap()
+            ))
+            .id(),
             "doc-essays-q-a"
         );
         assert_eq!(Anchor::Bib("x\"><img".into()).id(), "bib-x_22__3e__3c_img");
         assert_ne!(id_safe("a_b"), id_safe("a b"));
         assert_eq!(
-            Anchor::In(Owner::Entry("mass-line".into()), Local::NoteRef(2)).id(),
+            Anchor::In(
+                Owner::Entry(crate::model::EntryId::new("mass-line").unwrap()),
+                Local::NoteRef(2)
+            )
+            .id(),
             "entry-mass-line-fn2-ref"
         );
     }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Owner, Project, Selection, sort_key};
+use crate::model::{EntryId, Owner, Project, Selection, sort_key};
 use crate::plan::anchor::{Anchor, PageMap};
 use crate::plan::tree::Mention;
 use crate::plan::{Ref, RefStyle, owner_ref, typographic};
@@ -201,10 +201,10 @@ impl Sources<'_> {
             .collect()
     }
 
-    fn entry_item(&self, id: &str, heading: Heading) -> IndexItem {
+    fn entry_item(&self, id: &EntryId, heading: Heading) -> IndexItem {
         IndexItem {
             heading,
-            main: Some(Anchor::Owner(Owner::Entry(id.to_string()))),
+            main: Some(Anchor::Owner(Owner::Entry(id.clone()))),
             places: self.places(self.xrefs, id),
             see: None,
             subs: Vec::new(),
@@ -282,7 +282,10 @@ mod tests {
     use crate::plan::anchor::{Local, Place as At};
 
     fn at(k: usize) -> Anchor {
-        Anchor::In(Owner::Entry("a".into()), Local::XRef(k))
+        Anchor::In(
+            Owner::Entry(crate::model::EntryId::new("a").unwrap()),
+            Local::XRef(k),
+        )
     }
 
     // Checks range merging, the main page marking its range, and one locator per
@@ -290,7 +293,7 @@ mod tests {
     #[test]
     fn pages_merge_into_ranges_around_the_main_page() {
         let mut map = PageMap::default();
-        let main = Anchor::Owner(Owner::Entry("t".into()));
+        let main = Anchor::Owner(Owner::Entry(crate::model::EntryId::new("t").unwrap()));
         for (a, p) in [
             (main.clone(), 13),
             (at(0), 2),
@@ -312,7 +315,7 @@ mod tests {
             );
         }
         let owner = Ref {
-            target: Anchor::Owner(Owner::Entry("a".into())),
+            target: Anchor::Owner(Owner::Entry(crate::model::EntryId::new("a").unwrap())),
             words: "A".into(),
             style: RefStyle::Term,
         };

@@ -173,11 +173,11 @@ pub enum RefStyle {
 pub(crate) fn owner_ref(project: &Project, owner: &Owner) -> Ref {
     let (words, style) = match owner {
         Owner::Entry(id) => (
-            project.entries.get(id).map_or(id.as_str(), |e| &e.term),
+            project.entries.get(id).map_or(&id[..], |e| &e.term),
             RefStyle::Term,
         ),
         Owner::Document(id) => (
-            project.documents.get(id).map_or(id.as_str(), |d| &d.title),
+            project.documents.get(id).map_or(&id[..], |d| &d.title),
             RefStyle::Title,
         ),
     };
@@ -371,8 +371,9 @@ fn glossary_entry(convert: &mut tree::Converter, e: &Entry) -> GlossaryEntry {
     let see_also = e
         .see_also
         .iter()
-        .filter(|s| selection.has_entry(&s.value) && seen.insert(&s.value))
-        .map(|s| owner_ref(project, &Owner::Entry(s.value.clone())))
+        .filter_map(|s| project.entry_id(&s.value))
+        .filter(|id| selection.has_entry(id) && seen.insert(*id))
+        .map(|id| owner_ref(project, &Owner::Entry(id.clone())))
         .collect();
     let mut works: Vec<&str> = e.works.iter().map(String::as_str).collect();
     works.retain(|k| cites.position(k).is_some());

@@ -294,8 +294,11 @@ impl<'a> Converter<'a> {
         let place = Anchor::In(w.owner.clone(), Local::XRef(w.xrefs));
         w.xrefs += 1;
         let words = self.project.xref_words(target, label.as_deref());
-        let inside = self.selection.has_entry(target);
-        if inside {
+        let inside = self
+            .project
+            .entry_id(target)
+            .filter(|id| self.selection.has_entry(id));
+        if inside.is_some() {
             self.xrefs.push(Mention {
                 key: target.to_string(),
                 place: place.clone(),
@@ -303,7 +306,7 @@ impl<'a> Converter<'a> {
         }
         Inline::XRef {
             words: smart_quotes(&words).into_owned(),
-            target: inside.then(|| Anchor::Owner(Owner::Entry(target.to_string()))),
+            target: inside.map(|id| Anchor::Owner(Owner::Entry(id.clone()))),
             place,
         }
     }
