@@ -55,10 +55,11 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id)
             });
         if !referenced {
-            let f = project.sources.get(entry.file);
+            let span = super::field_span(&project.sources, entry.file, "term", &entry.term);
             diags.push(
                 Diagnostic::warning("W0204", format!("no entry or document references `{}`", entry.id))
-                    .at(Span::new(entry.file, 0, f.line_text(0).len()))
+                    .at(span)
+                    .label("this entry is not linked from anywhere")
                     .help(format!("link it from a related entry with `[[{}]]` or add it to a `see_also` list", entry.id)),
             );
         }
