@@ -55,7 +55,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id)
             });
         if !referenced {
-            let span = super::field_span(&project.sources, entry.file, "term", &entry.term);
+            let span =
+                super::field_span(&project.sources, entry.file, "term", &entry.term);
             diags.push(
                 Diagnostic::warning("W0204", format!("no entry or document references `{}`", entry.id))
                     .at(span)

@@ -213,7 +213,33 @@ pub(crate) fn typographic_runs(rs: &[Run]) -> Vec<Run> {
 
 /// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
 pub fn pretty_date(s: &str) -> String {
-    crate::render::pretty_date(s)
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<usize>().ok();
+    match parts.as_slice() {
+        [y, m, d] if num(y).is_some() => match (num(m), num(d)) {
+            (Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{} {d}, {y}", MONTHS[m - 1]),
+            _ => s.to_string(),
+        },
+        [y, m] if num(y).is_some() => match num(m) {
+            Some(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
+            _ => s.to_string(),
+        },
+        _ => s.to_string(),
+    }
 }
 
 /// Plans a reader: the one function every edition starts from.
@@ -524,5 +550,18 @@ impl Index {
                 item.places.iter().for_each(|p| f(&p.owner.words));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks date display.
+    #[test]
+    fn pretty_dates() {
+        assert_eq!(pretty_date("2016-05-19"), "May 19, 2016");
+        assert_eq!(pretty_date("2016-05"), "May 2016");
+        assert_eq!(pretty_date("Spring 2016"), "Spring 2016");
     }
 }

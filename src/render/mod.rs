@@ -84,37 +84,6 @@ impl Stamp {
     }
 }
 
-/// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
-pub fn pretty_date(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str| p.parse::<usize>().ok();
-    match parts.as_slice() {
-        [y, m, d] if num(y).is_some() => match (num(m), num(d)) {
-            (Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{} {d}, {y}", MONTHS[m - 1]),
-            _ => s.to_string(),
-        },
-        [y, m] if num(y).is_some() => match num(m) {
-            Some(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
-            _ => s.to_string(),
-        },
-        _ => s.to_string(),
-    }
-}
-
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a date that exists (no February 30).
 pub fn parse_date(s: &str) -> Option<Stamp> {
     let parts: Vec<&str> = s.trim().split('-').collect();
@@ -158,13 +127,5 @@ mod tests {
         assert!(parse_date("2024-02-29").is_some());
         assert!(parse_date("yesterday").is_none());
         assert!(parse_date("2026-9-1").is_none());
-    }
-
-    // Checks date display.
-    #[test]
-    fn pretty_dates() {
-        assert_eq!(pretty_date("2016-05-19"), "May 19, 2016");
-        assert_eq!(pretty_date("2016-05"), "May 2016");
-        assert_eq!(pretty_date("Spring 2016"), "Spring 2016");
     }
 }
