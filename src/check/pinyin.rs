@@ -33,21 +33,30 @@ fn normalise(pinyin: &str) -> String {
 }
 
 /// Whether `pinyin` is a reading of `hanzi`.
+///
+/// The positions of the written pinyin that the characters so far can reach are
+/// carried from character to character (a set, never a search tree), so the cost
+/// is characters × positions × readings whatever the heteronyms.
 pub fn pinyin_matches(pinyin: &str, hanzi: &str) -> bool {
-    let chars: Vec<char> = hanzi.chars().filter(|c| is_ideograph(*c)).collect();
     let written = normalise(pinyin);
-    fn go(rest: &str, chars: &[char]) -> bool {
-        let Some((&c, tail)) = chars.split_first() else {
-            return rest.is_empty();
-        };
-        readings(c).iter().any(|r| {
-            !r.is_empty()
-                && rest
-                    .strip_prefix(r.as_str())
-                    .is_some_and(|rest| go(rest, tail))
-        })
+    let mut reached = std::collections::BTreeSet::from([0usize]);
+    for c in hanzi.chars().filter(|c| is_ideograph(*c)) {
+        let readings = readings(c);
+        reached = reached
+            .iter()
+            .flat_map(|&at| {
+                let rest = &written[at..];
+                readings
+                    .iter()
+                    .filter(move |r| !r.is_empty() && rest.starts_with(r.as_str()))
+                    .map(move |r| at + r.len())
+            })
+            .collect();
+        if reached.is_empty() {
+            return false;
+        }
     }
-    go(&written, &chars)
+    reached.contains(&written.len())
 }
 
 /// A dictionary reading of `hanzi`, syllable by syllable, for the hint.
@@ -78,6 +87,16 @@ mod tests {
         assert!(pinyin_matches("chóngxīn", "重新"));
         assert!(pinyin_matches("yínháng", "银行"));
         assert!(pinyin_matches("yídài yílù", "一带一路"));
+    }
+
+    // Checks that a long run of heteronyms with a wrong last syllable is rejected
+    // at once (it took a minute with backtracking).
+    #[test]
+    fn heteronym_runs_are_linear() {
+        let hanzi = "行".repeat(26);
+        let pinyin = format!("{}q", "hang".repeat(25));
+        assert!(!pinyin_matches(&pinyin, &hanzi));
+        assert!(pinyin_matches(&"háng".repeat(26), &hanzi));
     }
 
     // Checks that wrong tones and wrong syllables are caught.
