@@ -403,6 +403,21 @@ definition.
 ",
     },
     Code {
+        code: "E0502",
+        severity: Severity::Error,
+        summary: "text nested too deeply",
+        explanation: "\
+Quotations, lists and emphasis can be nested inside one another, but not
+without end: past 32 levels the text is not kept, because the typesetter and
+the e-book readers would fail on it long before a reader could follow it.
+
+    > > > > > > ... (dozens of `>`)
+
+Flatten the nesting. A quotation inside a quotation, or a list inside a list,
+is as deep as a book normally goes.
+",
+    },
+    Code {
         code: "E0601",
         severity: Severity::Error,
         summary: "empty index mark",
@@ -732,6 +747,23 @@ deleted while editing, or its label was changed.
 
 Add the reference where the note belongs (`resolution.[^1]`), or delete the
 definition if the note is no longer wanted.
+",
+    },
+    Code {
+        code: "W0502",
+        severity: Severity::Warning,
+        summary: "footnote defined twice",
+        explanation: "\
+Two footnote definitions use the same label, so only one of them can be
+printed: the later definition replaces the earlier one, whose text is lost.
+
+    The first claim.[^1]
+
+    [^1]: The source of the first claim.
+    [^1]: The source of another claim.
+
+Give each note a label of its own (`[^1]`, `[^2]`, or words such as
+`[^plenum]`) and reference each where it belongs.
 ",
     },
     Code {

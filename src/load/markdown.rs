@@ -46,6 +46,8 @@ pub(super) fn parse_body(
         numbers: BTreeMap::new(),
         defs: HashMap::new(),
         notes: Vec::new(),
+        depth: 0,
+        too_deep: false,
     };
     for node in root.children() {
         if let NodeValue::FootnoteDefinition(def) = &node.data().value {
@@ -62,25 +64,65 @@ pub(super) fn parse_body(
         }
         done += 1;
     }
-    for (name, node) in &conv.defs {
-        if !conv.numbers.contains_key(name) {
-            let span = conv.span_of(node);
-            conv.diags.push(
-                Diagnostic::warning(
-                    "W0501",
-                    format!("footnote `{name}` is never referenced"),
-                )
-                .at(Span::new(file, span.start, span.start + name.len() + 4))
-                .label("defined here")
-                .help(format!("reference it with `[^{name}]` or delete it")),
-            );
-        }
-    }
+    footnote_definitions(map, file, body_start, &conv.numbers, &mut conv.diags);
     let body = Body {
         blocks,
         notes: conv.notes,
     };
     (body, conv.diags)
+}
+
+/// Footnote definitions found in the text itself (comrak drops the unreferenced
+/// ones and keeps one of each label): W0501 for a note never referenced, W0502 for
+/// a label defined again.
+fn footnote_definitions(
+    map: &SourceMap,
+    file: FileId,
+    body_start: usize,
+    referenced: &BTreeMap<String, usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let source = map.get(file);
+    let text = &source.text[body_start..];
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut offset = body_start;
+    let mut fenced = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        let label = trimmed
+            .strip_prefix("[^")
+            .and_then(|rest| rest.split_once("]:"))
+            .map(|(label, _)| label)
+            .filter(|l| !l.is_empty() && !l.contains([']', '[', ' ']));
+        if let (Some(label), false, 0..=3) = (label, fenced, indent) {
+            let start = offset + indent;
+            let span = Span::new(file, start, start + label.len() + 4);
+            if let Some(first) = seen.get(label) {
+                let line_no = source.line_of(*first) + 1;
+                diags.push(
+                    Diagnostic::warning("W0502", format!("footnote `{label}` is defined twice"))
+                        .at(span)
+                        .label("defined again here")
+                        .help(format!("this definition replaces the one on line {line_no}, which is not printed; give each note a label of its own")),
+                );
+            } else {
+                seen.insert(label, start);
+                if !referenced.contains_key(label) {
+                    diags.push(
+                        Diagnostic::warning("W0501", format!("footnote `{label}` is never referenced"))
+                            .at(span)
+                            .label("defined here")
+                            .help(format!("reference it with `[^{label}]` or delete it")),
+                    );
+                }
+            }
+        }
+        offset += line.len();
+    }
 }
 
 struct Converter<'m, 'a> {
@@ -91,7 +133,15 @@ struct Converter<'m, 'a> {
     numbers: BTreeMap<String, usize>,
     defs: HashMap<String, &'a AstNode<'a>>,
     notes: Vec<Note>,
+    /// Current nesting of blocks and inlines.
+    depth: usize,
+    /// Whether E0502 was reported for this file.
+    too_deep: bool,
 }
+
+/// Deepest nesting of quotations, lists and emphasis kept: deeper content is an
+/// error (E0502), never a stack overflow in a writer or in typst.
+pub(super) const MAX_NESTING: usize = 32;
 
 impl<'a> Converter<'_, 'a> {
     fn span_of(&self, node: &'a AstNode<'a>) -> Span {
@@ -104,12 +154,38 @@ impl<'a> Converter<'_, 'a> {
 
     fn blocks(&mut self, parent: &'a AstNode<'a>) -> Vec<Block> {
         let mut out = Vec::new();
+        if !self.enter(parent) {
+            return out;
+        }
         for node in parent.children() {
             if let Some(b) = self.block(node) {
                 out.push(b);
             }
         }
+        self.depth -= 1;
         out
+    }
+
+    /// One level deeper; false (after reporting E0502 once) past [`MAX_NESTING`].
+    fn enter(&mut self, node: &'a AstNode<'a>) -> bool {
+        if self.depth >= MAX_NESTING {
+            if !self.too_deep {
+                self.too_deep = true;
+                let span = self.span_of(node);
+                self.diags.push(
+                    Diagnostic::error(
+                        "E0502",
+                        format!("text is nested more than {MAX_NESTING} levels deep"),
+                    )
+                    .at(Span::new(self.file, span.start, span.start))
+                    .label("quotations, lists or emphasis nested too deeply from here")
+                    .help("flatten the nesting; books rarely need more than three or four levels"),
+                );
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
     }
 
     fn block(&mut self, node: &'a AstNode<'a>) -> Option<Block> {
@@ -181,9 +257,13 @@ impl<'a> Converter<'_, 'a> {
 
     fn inlines(&mut self, parent: &'a AstNode<'a>) -> Vec<Inline> {
         let mut out = Vec::new();
+        if !self.enter(parent) {
+            return out;
+        }
         for node in parent.children() {
             self.inline(node, &mut out);
         }
+        self.depth -= 1;
         out
     }
 
