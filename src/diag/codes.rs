@@ -288,6 +288,21 @@ English terms.
 ",
     },
     Code {
+        code: "E0303",
+        severity: Severity::Error,
+        summary: "cross-reference with empty words",
+        explanation: "\
+A cross-reference written with a `|` must have words after it: they are
+what the book prints in place of the entry's term. With nothing after the
+`|`, the reader would see an empty link.
+
+    the [[common-prosperity|]] of all
+
+Write `[[common-prosperity]]` to print the entry's term, or put the words to
+print after the `|`: `[[common-prosperity|shared prosperity]]`.
+",
+    },
+    Code {
         code: "E0304",
         severity: Severity::Error,
         summary: "a term or alias names two entries",
@@ -306,6 +321,39 @@ of another entry; the message says which, and where it was first used.
 Remove the name from one entry, make the names distinct (add a qualifier),
 or merge the entries. To point from one entry to the other, use
 `see_also` or a `[[...]]` cross-reference instead.
+",
+    },
+    Code {
+        code: "E0305",
+        severity: Severity::Error,
+        summary: "link target not allowed",
+        explanation: "\
+Only web and e-mail addresses are printed as links: `http://`, `https://`
+and `mailto:`. Other schemes (`javascript:`, `data:`, `file:`) would do
+something other than open a page, and an address with spaces, quotes or
+angle brackets is not a valid address at all.
+
+    see [the notice](javascript:alert(1))
+    see [the notice](https://example.org/a notice.html)
+
+Link to a full web address, with spaces percent-encoded (`%20`). The link
+text is still printed when the link is refused.
+",
+    },
+    Code {
+        code: "E0306",
+        severity: Severity::Error,
+        summary: "relative link inside the book",
+        explanation: "\
+A Markdown link to a file or an anchor (`other.md`, `#section`,
+`../essays/intro.md`) has no target in the PDF or the EPUB: the files are
+not published as they are.
+
+    as the [introduction](../essays/introduction.md) explains
+
+Refer to a glossary entry with a cross-reference, `[[common-prosperity]]`,
+which prints the term and its page. Link to web pages with a full
+`https://` address.
 ",
     },
     Code {
@@ -764,6 +812,20 @@ printed: the later definition replaces the earlier one, whose text is lost.
 
 Give each note a label of its own (`[^1]`, `[^2]`, or words such as
 `[^plenum]`) and reference each where it belongs.
+",
+    },
+    Code {
+        code: "W0503",
+        severity: Severity::Warning,
+        summary: "image left out",
+        explanation: "\
+The editions hold text only: an image in Markdown is not printed, and its
+alt text is printed in its place.
+
+    ![Poster of the campaign](poster.png)
+
+Describe what matters about the image in words, or remove the `!` to make
+it a link to the image on the web.
 ",
     },
     Code {

@@ -125,6 +125,33 @@ fn footnote_definitions(
     }
 }
 
+/// Why a link target cannot be printed, if it cannot: only web and e-mail
+/// addresses are links; a place in the book is a cross-reference.
+fn link_problem(url: &str) -> Option<Diagnostic> {
+    if crate::model::is_web_address(url) {
+        return None;
+    }
+    let lower = url.trim().to_ascii_lowercase();
+    let web = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    Some(match scheme {
+        _ if web => Diagnostic::error("E0305", format!("link target `{url}` is not a valid address"))
+            .label("spaces, quotes and angle brackets are not allowed in an address")
+            .help("percent-encode them (a space is `%20`)"),
+        Some(s) => Diagnostic::error("E0305", format!("links to `{s}:` addresses are not allowed"))
+            .label("only http, https and mailto links are printed")
+            .help("link to a web page (`https://…`) or an e-mail address (`mailto:…`)"),
+        None => Diagnostic::error("E0306", format!("link to `{url}` inside the book"))
+            .label("relative links do not survive in the PDF or the EPUB")
+            .help("refer to a glossary entry with `[[entry-id]]`; link to web pages with a full `https://` address"),
+    })
+}
+
 struct Converter<'m, 'a> {
     map: &'m SourceMap,
     file: FileId,
@@ -280,19 +307,39 @@ impl<'a> Converter<'_, 'a> {
             NodeValue::Strikethrough => out.push(Inline::Strike(self.inlines(node))),
             NodeValue::Link(l) => {
                 let content = self.inlines(node);
-                out.push(Inline::Link {
-                    url: l.url.clone(),
-                    content,
-                });
+                match link_problem(&l.url) {
+                    None => out.push(Inline::Link {
+                        url: l.url.clone(),
+                        content,
+                    }),
+                    Some(d) => {
+                        self.diags.push(d.at(self.span_of(node)));
+                        out.extend(content);
+                    }
+                }
             }
             NodeValue::Image(_) => {
                 let alt = self.inlines(node);
+                self.diags.push(
+                    Diagnostic::warning("W0503", "images are not printed; the alt text is")
+                        .at(self.span_of(node))
+                        .label("this image is left out")
+                        .help("the editions hold text only; describe the image in words, or remove the `!` to make it a link"),
+                );
                 out.extend(alt);
             }
             NodeValue::WikiLink(w) => {
                 let label = crate::model::inline_text(&self.inlines(node));
-                let label =
-                    (label.trim() != w.url.trim()).then(|| label.trim().to_string());
+                if label.trim().is_empty() {
+                    self.diags.push(
+                        Diagnostic::error("E0303", "cross-reference with empty words")
+                            .at(self.span_of(node))
+                            .label("nothing after `|`")
+                            .help(format!("write `[[{}]]` to print the entry's term, or put words after the `|`", w.url.trim())),
+                    );
+                }
+                let label = (!label.trim().is_empty() && label.trim() != w.url.trim())
+                    .then(|| label.trim().to_string());
                 out.push(Inline::XRef {
                     target: w.url.trim().to_string(),
                     label,

@@ -193,10 +193,17 @@ pub(crate) fn typographic(s: &str) -> String {
     smart_quotes(s).into_owned()
 }
 
-/// Formatted runs with typographic quotes.
+/// Formatted runs with typographic quotes; a link whose address is not a web
+/// address (a `url:` of the bibliography) keeps its text and loses the link.
 pub(crate) fn typographic_runs(rs: &[Run]) -> Vec<Run> {
     rs.iter()
-        .map(|r| match r {
+        .flat_map(|r| match r {
+            Run::Link { url, children } if !crate::model::is_web_address(url) => {
+                typographic_runs(children)
+            }
+            other => vec![other.clone()],
+        })
+        .map(|r| match &r {
             Run::Text(t) => Run::Text(typographic(t)),
             Run::Italic(c) => Run::Italic(typographic_runs(c)),
             Run::Bold(c) => Run::Bold(typographic_runs(c)),
