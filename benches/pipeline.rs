@@ -157,7 +157,7 @@ fn main() {
     let mut corpora = Vec::new();
     for (n, w) in [(1000, 200), (2000, 400)] {
         let dir = tmp.path().join(format!("corpus-{n}"));
-        ccp_press::synth::write_corpus(&dir, n, w).unwrap();
+        ccp_press::synth::write_corpus(&dir, n, w, true).unwrap();
         corpora.push((n, w, dir));
     }
     let (n1, w1, big) = &corpora[0];

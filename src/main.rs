@@ -51,6 +51,9 @@ enum Command {
         /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
         #[arg(long)]
         no_standards: bool,
+        /// Overwrite existing files in the `--emit-typst` folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Make the EPUB edition of a reader (default `out/<reader>.epub`); `--paper`
     /// chooses the print edition whose page numbers it carries.
@@ -88,6 +91,9 @@ enum Command {
         /// Bibliography entries.
         #[arg(long, default_value_t = 200)]
         works: usize,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -135,6 +141,7 @@ fn main() -> ExitCode {
             output,
             emit_typst,
             no_standards,
+            force,
         } => cmd::pdf::run(
             &cli.content,
             cmd::pdf::Args {
@@ -144,6 +151,7 @@ fn main() -> ExitCode {
                 emit_typst,
                 format: edition.format,
                 no_standards,
+                force,
             },
         ),
         Command::Epub {
@@ -174,7 +182,8 @@ fn main() -> ExitCode {
             dir,
             entries,
             works,
-        } => match ccp_press::synth::write_corpus(&dir, entries, works) {
+            force,
+        } => match ccp_press::synth::write_corpus(&dir, entries, works, force) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", dir.display());

@@ -61,8 +61,15 @@ impl Lcg {
 }
 
 /// Writes a content folder with `entries` glossary entries and `works` bibliography
-/// entries into `dir`.
-pub fn write_corpus(dir: &Path, entries: usize, works: usize) -> io::Result<()> {
+/// entries into `dir`, which must be empty or missing unless `force`.
+pub fn write_corpus(dir: &Path, entries: usize, works: usize, force: bool) -> io::Result<()> {
+    let occupied = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if occupied && !force {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the folder is not empty (pass --force to write into it)",
+        ));
+    }
     for sub in ["glossary", "bibliography", "readers", "essays"] {
         fs::create_dir_all(dir.join(sub))?;
     }

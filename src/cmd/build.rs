@@ -25,6 +25,11 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
+    let pdf_path: PathBuf = args.out_dir.join(format!("{}.pdf", args.reader));
+    let epub_path: PathBuf = args.out_dir.join(format!("{}.epub", args.reader));
+    if !super::outputs_allowed(content, &[&pdf_path, &epub_path]) {
+        return ExitCode::FAILURE;
+    }
     let report = super::Reporter::new(&checked.project, args.format, "PDF and EPUB");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
@@ -39,9 +44,6 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
         return ExitCode::FAILURE;
     };
-    let name = &edition.reader.name;
-    let pdf_path: PathBuf = args.out_dir.join(format!("{name}.pdf"));
-    let epub_path: PathBuf = args.out_dir.join(format!("{name}.epub"));
     if super::write_output(&pdf_path, &pdf) != ExitCode::SUCCESS {
         return ExitCode::FAILURE;
     }

@@ -26,6 +26,13 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("out/{}.epub", args.reader)));
+    if !super::outputs_allowed(content, &[&out]) {
+        return ExitCode::FAILURE;
+    }
     let report = super::Reporter::new(&checked.project, args.format, "EPUB");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
@@ -42,8 +49,5 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(bytes) = report.ok(edition.epub(pages.as_ref())) else {
         return ExitCode::FAILURE;
     };
-    let out = args
-        .output
-        .unwrap_or_else(|| PathBuf::from(format!("out/{}.epub", edition.reader.name)));
     super::write_output(&out, &bytes)
 }

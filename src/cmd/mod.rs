@@ -6,6 +6,8 @@ pub(crate) mod epub;
 pub(crate) mod explain;
 pub(crate) mod pdf;
 
+use std::path::Path;
+
 use ccp_press::Checked;
 use ccp_press::diag::{self, Diagnostic, Severity};
 use ccp_press::model::Project;
@@ -49,29 +51,74 @@ pub(crate) fn find_reader<'a>(
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a reader never
-/// sees a half-written file.
-pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+/// sees a half-written file. The temporary file gets an unpredictable name and is
+/// created exclusively (never through an existing file or symlink) in the target
+/// folder.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ccp-press-").suffix(".tmp");
+    // Readable like any file the user makes (the umask applies), not 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Why the command may not write `path`, if it may not: a folder, or a file inside
+/// the content folder (an output never replaces a source).
+pub(crate) fn output_problem(content: &Path, path: &Path) -> Option<String> {
+    if path.is_dir() {
+        return Some(format!("{} is a folder; give a file name", path.display()));
     }
-    result
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let (Ok(content), Some(dir)) = (content.canonicalize(), nearest_existing(parent)) else {
+        return None;
+    };
+    dir.starts_with(&content).then(|| {
+        format!(
+            "{} is inside the content folder; outputs never go there (a source could be overwritten)",
+            path.display()
+        )
+    })
+}
+
+/// The canonical form of the nearest existing ancestor of `dir`.
+fn nearest_existing(dir: &Path) -> Option<std::path::PathBuf> {
+    dir.ancestors()
+        .find_map(|a| if a.as_os_str().is_empty() { Path::new(".").canonicalize().ok() } else { a.canonicalize().ok() })
+}
+
+/// Prints an error and returns false when the command may not write `paths`.
+pub(crate) fn outputs_allowed(content: &Path, paths: &[&Path]) -> bool {
+    for p in paths {
+        if let Some(why) = output_problem(content, p) {
+            eprintln!("error: not writing {}: {why}", p.display());
+            return false;
+        }
+    }
+    true
+}
+
+/// Prints an error and returns false when a file of `paths` exists and `force` is
+/// not given.
+pub(crate) fn may_overwrite(paths: &[std::path::PathBuf], force: bool) -> bool {
+    match paths.iter().find(|p| p.exists()) {
+        Some(p) if !force => {
+            eprintln!("error: {} exists; not overwriting it", p.display());
+            eprintln!("  = help: choose an empty folder, or pass --force to overwrite");
+            false
+        }
+        _ => true,
+    }
 }
 
 /// The first steps of every build: load and check, print the diagnostics, and

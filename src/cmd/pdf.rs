@@ -21,6 +21,8 @@ pub(crate) struct Args {
     pub format: Format,
     /// Skip PDF/A and PDF/UA.
     pub no_standards: bool,
+    /// Overwrite existing files of `--emit-typst`.
+    pub force: bool,
 }
 
 /// Runs `pdf`.
@@ -28,6 +30,13 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", args.reader)));
+    if !super::outputs_allowed(content, &[&out]) {
+        return ExitCode::FAILURE;
+    }
     let report = super::Reporter::new(&checked.project, args.format, "PDF");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
@@ -37,9 +46,19 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     };
     report.print(&layout.warnings);
     if let Some(dir) = &args.emit_typst {
-        for (path, text) in edition.typst_sources(Some(&layout.pages)) {
-            let target = dir.join(path.trim_start_matches('/'));
-            if let Err(e) = super::write_atomic(&target, text.as_bytes()) {
+        let sources = edition.typst_sources(Some(&layout.pages));
+        let targets: Vec<PathBuf> = sources
+            .iter()
+            .map(|(path, _)| dir.join(path.trim_start_matches('/')))
+            .collect();
+        let target_refs: Vec<&Path> = targets.iter().map(PathBuf::as_path).collect();
+        if !super::outputs_allowed(content, &target_refs)
+            || !super::may_overwrite(&targets, args.force)
+        {
+            return ExitCode::FAILURE;
+        }
+        for ((_, text), target) in sources.iter().zip(&targets) {
+            if let Err(e) = super::write_atomic(target, text.as_bytes()) {
                 eprintln!("error: cannot write {}: {e}", target.display());
                 return ExitCode::FAILURE;
             }
@@ -49,8 +68,5 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let Some(bytes) = report.ok(edition.pdf(&layout, !args.no_standards)) else {
         return ExitCode::FAILURE;
     };
-    let out = args
-        .output
-        .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", edition.reader.name)));
     super::write_output(&out, &bytes)
 }
