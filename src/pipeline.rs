@@ -68,8 +68,8 @@ impl<'p> Edition<'p> {
             reader,
             selection,
             paper,
+            stamp: book.meta.stamp,
             book,
-            stamp: Stamp::for_reader(reader),
         })
     }
 

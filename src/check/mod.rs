@@ -1,6 +1,7 @@
 //! Checks over the loaded model: each returns every finding, none stops at the first.
 
 mod cite;
+mod limits;
 mod pinyin;
 mod readers;
 mod terms;
@@ -19,6 +20,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     cite::check(project, &mut diags);
     terms::check(project, &mut diags);
     readers::check(project, &mut diags);
+    limits::check(project, &mut diags);
     diags
 }
 

@@ -6,6 +6,13 @@ use crate::model::Project;
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = project.documents.keys().map(|k| &**k).collect();
     for reader in project.readers.values() {
+        if reader.date.is_none() {
+            diags.push(
+                Diagnostic::warning("W0601", format!("reader `{}` has no date", reader.name))
+                    .at(crate::source::Span::new(reader.file, 0, 0))
+                    .help("add `date: YYYY-MM-DD`: the colophon prints it, and the PDF and EPUB carry it; until then they are dated by SOURCE_DATE_EPOCH, else January 1, 2000"),
+            );
+        }
         for (i, d) in reader.documents.iter().enumerate() {
             if reader.documents[..i].iter().any(|e| e.value == d.value) {
                 diags.push(

@@ -72,6 +72,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                         .help("write the simplified characters, e.g. `hanzi: 共同富裕`"),
                 );
             } else if !entry.pinyin.is_empty()
+                && entry.hanzi.chars().count() <= super::limits::MAX_NAME_CHARS
                 && !pinyin::pinyin_matches(&entry.pinyin, &entry.hanzi)
             {
                 diags.push(

@@ -256,6 +256,22 @@ than inventing a day.
 ",
     },
     Code {
+        code: "E0208",
+        severity: Severity::Error,
+        summary: "term, name or title too long",
+        explanation: "\
+Terms, names and titles are printed in headings, running heads, the
+contents and the PDF's bookmarks and metadata, where PDF/A allows no string
+longer than 32,767 bytes and a line of type has room for far less. A value
+over 1,000 characters is almost always text pasted into the wrong field.
+
+    ---
+    term: Common prosperity, which the Party defines as ... (several pages)
+
+Keep the field to the name itself and move the rest into the body.
+",
+    },
+    Code {
         code: "E0301",
         severity: Severity::Error,
         summary: "unknown cross-reference id",
@@ -781,6 +797,23 @@ explain the difference in each.
 ",
     },
     Code {
+        code: "W0206",
+        severity: Severity::Warning,
+        summary: "heading skips a level",
+        explanation: "\
+Headings inside a document or entry go down one level at a time: a `###`
+heading belongs under a `##` heading. Tagged PDF (PDF/UA) and screen readers
+rely on that order. A heading that skips a level is printed one level below
+the previous heading instead.
+
+    ## The 2016 Outline
+    #### The three steps
+
+Write `###` for the second heading, or add the missing level between them.
+(`#` and `##` both open a section directly below the title.)
+",
+    },
+    Code {
         code: "W0501",
         severity: Severity::Warning,
         summary: "footnote defined but never referenced",
@@ -826,6 +859,22 @@ alt text is printed in its place.
 
 Describe what matters about the image in words, or remove the `!` to make
 it a link to the image on the web.
+",
+    },
+    Code {
+        code: "W0601",
+        severity: Severity::Warning,
+        summary: "reader without a date",
+        explanation: "\
+A reader is a publication, and its date appears in the colophon and in the
+metadata of the PDF and the EPUB (PDF/A requires one). A reader file without
+`date:` still builds, but the files are then dated by the environment
+variable SOURCE_DATE_EPOCH when it is set, and January 1, 2000 otherwise.
+
+    title: Reading the Party's Vocabulary
+    documents: [essays/introduction]
+
+Add the date of the edition: `date: 2026-09-01`.
 ",
     },
     Code {

@@ -99,6 +99,15 @@ impl Diagnostic {
     }
 }
 
+/// The source line of a JSON diagnostic: whole up to 1,000 characters, else its
+/// first 1,000 and an ellipsis (a pasted page on one line is not echoed in full).
+fn json_source(line: &str) -> String {
+    match line.char_indices().nth(1_000) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}
+
 /// Sorts diagnostics by file, position, then code, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
@@ -199,6 +208,15 @@ fn window(text: &str, s: usize, e: usize) -> (String, usize, usize) {
     if width(text) <= MAX_LINE_WIDTH {
         return (clean(text), width(&text[..s]), width(&text[s..e]));
     }
+    // A span wider than the window is shown by its start.
+    let mut e = e;
+    if width(&text[s..e]) > MAX_LINE_WIDTH / 2 {
+        e = text[s..e]
+            .char_indices()
+            .map(|(i, _)| s + i)
+            .find(|&i| width(&text[s..i]) >= MAX_LINE_WIDTH / 2)
+            .unwrap_or(e);
+    }
     let budget = MAX_LINE_WIDTH.saturating_sub(width(&text[s..e])) / 2;
     let mut from = s;
     while from > 0 && width(&text[from..s]) < budget.min(40) {
@@ -241,7 +259,7 @@ pub fn render_json(map: &SourceMap, diags: &[Diagnostic]) -> String {
             obj.insert("column".into(), column.into());
             obj.insert("end_line".into(), end_line.into());
             obj.insert("end_column".into(), end_column.into());
-            obj.insert("source".into(), file.line_text(line - 1).into());
+            obj.insert("source".into(), json_source(file.line_text(line - 1)).into());
         }
         if let Some(label) = &d.label {
             obj.insert("label".into(), label.clone().into());

@@ -48,6 +48,7 @@ pub(super) fn parse_body(
         notes: Vec::new(),
         depth: 0,
         too_deep: false,
+        last_heading: 0,
     };
     for node in root.children() {
         if let NodeValue::FootnoteDefinition(def) = &node.data().value {
@@ -164,6 +165,8 @@ struct Converter<'m, 'a> {
     depth: usize,
     /// Whether E0502 was reported for this file.
     too_deep: bool,
+    /// Rank of the last heading below the title (`#` and `##` are both rank 1).
+    last_heading: u8,
 }
 
 /// Deepest nesting of quotations, lists and emphasis kept: deeper content is an
@@ -193,6 +196,24 @@ impl<'a> Converter<'_, 'a> {
         out
     }
 
+    /// W0206 when a heading skips a level (`##` then `####`): the editions print it
+    /// one level below the previous heading, as PDF/UA requires.
+    fn heading_level(&mut self, node: &'a AstNode<'a>, level: u8) {
+        let rank = level.max(2) - 1;
+        if rank > self.last_heading + 1 {
+            let span = self.span_of(node);
+            let hashes = "#".repeat(usize::from(level));
+            let expected = "#".repeat(usize::from(self.last_heading + 2).max(2));
+            self.diags.push(
+                Diagnostic::warning("W0206", format!("heading `{hashes}` skips a level"))
+                    .at(Span::new(self.file, span.start, span.start + hashes.len()))
+                    .label(format!("printed as `{expected}`"))
+                    .help("headings go down one level at a time; the editions print this one a level below the previous heading"),
+            );
+        }
+        self.last_heading = rank.min(self.last_heading + 1);
+    }
+
     /// One level deeper; false (after reporting E0502 once) past [`MAX_NESTING`].
     fn enter(&mut self, node: &'a AstNode<'a>) -> bool {
         if self.depth >= MAX_NESTING {
@@ -219,10 +240,13 @@ impl<'a> Converter<'_, 'a> {
         let value = node.data().value.clone();
         Some(match value {
             NodeValue::Paragraph => Block::Para(self.inlines(node)),
-            NodeValue::Heading(h) => Block::Heading {
-                level: h.level,
-                content: self.inlines(node),
-            },
+            NodeValue::Heading(h) => {
+                self.heading_level(node, h.level);
+                Block::Heading {
+                    level: h.level,
+                    content: self.inlines(node),
+                }
+            }
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
                 Block::Quote(self.blocks(node))
             }

@@ -47,6 +47,9 @@ pub struct Meta {
     pub edition: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The fixed moment of the build, used for every date the files carry:
+    /// `SOURCE_DATE_EPOCH` when set, else the reader's date.
+    pub stamp: crate::render::Stamp,
 }
 
 /// A part of the book.
@@ -314,6 +317,7 @@ fn meta(reader: &Reader) -> Meta {
         editors: reader.editors.iter().map(|e| typographic(e)).collect(),
         edition: reader.edition.as_deref().map(typographic),
         date: reader.date.clone(),
+        stamp: crate::render::Stamp::for_reader(reader),
     }
 }
 

@@ -170,6 +170,8 @@ struct Walk<'m> {
     marks: usize,
     /// Inside a footnote: references to other notes are not expanded again.
     in_note: bool,
+    /// Level of the last heading printed (headings never skip a level).
+    last_heading: u8,
 }
 
 impl<'a> Converter<'a> {
@@ -183,6 +185,7 @@ impl<'a> Converter<'a> {
             xrefs: 0,
             marks: 0,
             in_note: false,
+            last_heading: level,
         };
         let blocks = source
             .blocks
@@ -206,10 +209,14 @@ impl<'a> Converter<'a> {
     fn block(&mut self, w: &mut Walk, b: &model::Block) -> Block {
         match b {
             model::Block::Para(xs) => Block::Para(self.inlines(w, xs)),
-            model::Block::Heading { level, content } => Block::Heading {
-                level: (w.level + level.saturating_sub(1)).clamp(w.level + 1, 6),
-                content: self.inlines(w, content),
-            },
+            model::Block::Heading { level, content } => {
+                let wanted = (w.level + level.saturating_sub(1)).clamp(w.level + 1, 6);
+                w.last_heading = wanted.min(w.last_heading + 1);
+                Block::Heading {
+                    level: w.last_heading,
+                    content: self.inlines(w, content),
+                }
+            }
             model::Block::Quote(bs) => Block::Quote(self.blocks(w, bs)),
             model::Block::List {
                 ordered,

@@ -134,16 +134,11 @@ pub fn book(book: &Book, paper: &str, pages: Option<&PageMap>) -> Markup {
 
 fn front_matter(o: &mut String, book: &Book, paper: &str) {
     let m = &book.meta;
-    let date = m
-        .date
-        .as_deref()
-        .and_then(crate::render::parse_date)
-        .map_or("none".to_string(), |d| {
-            format!(
-                "datetime(year: {}, month: {}, day: {})",
-                d.year, d.month, d.day
-            )
-        });
+    let d = m.stamp;
+    let date = format!(
+        "datetime(year: {}, month: {}, day: {})",
+        d.year, d.month, d.day
+    );
     let editors: Vec<String> = m.editors.iter().map(|e| str_lit(e)).collect();
     let editors = format!(
         "({}{})",
