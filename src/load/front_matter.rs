@@ -168,7 +168,10 @@ impl<'a> Yaml<'a> {
 
     fn error(&self, map: &SourceMap, e: &serde_saphyr::Error) -> Diagnostic {
         let message = clean_message(&e.without_snippet().to_string());
-        let d = Diagnostic::error("E0201", format!("invalid YAML: {message}"));
+        let d = match plain_words(&message) {
+            Some((message, help)) => Diagnostic::error("E0201", message).help(help),
+            None => Diagnostic::error("E0201", format!("invalid YAML: {message}")),
+        };
         match e.location() {
             Some(loc) if loc.line() > 0 => d
                 .at(self.span_at(map, loc.line(), loc.column()))
@@ -181,6 +184,25 @@ impl<'a> Yaml<'a> {
 /// Strips saphyr's `error: line N column M: ` prefix and ` at line N, column M`
 /// suffixes: those count lines of the YAML, not of the file, and the diagnostic
 /// shows the file position anyway.
+/// The YAML errors an editor meets, in the words of the content format (message,
+/// help) instead of the parser's.
+fn plain_words(msg: &str) -> Option<(String, String)> {
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return Some((
+            format!("field `{key}` is given twice"),
+            format!("keep one `{key}:` line"),
+        ));
+    }
+    if msg.contains("budget breached") || msg.contains("recursion") || msg.contains("depth") {
+        return Some((
+            "YAML too large or too deeply nested (aliases expand to too many values)".into(),
+            "front matter and readers hold a few plain fields; write values out instead of using `&anchors` and `*aliases`".into(),
+        ));
+    }
+    None
+}
+
 fn clean_message(msg: &str) -> String {
     let msg = msg.lines().next().unwrap_or(msg);
     let mut msg = msg.strip_prefix("error: ").unwrap_or(msg).to_string();
