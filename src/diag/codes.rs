@@ -109,6 +109,21 @@ replace the link with the real file, or delete it if it is not wanted.
 ",
     },
     Code {
+        code: "E0107",
+        severity: Severity::Error,
+        summary: "symbolic link out of the content folder",
+        explanation: "\
+A file in the content folder is a symbolic link to a file outside it. Such
+files are never read: the content folder is what a build publishes, and a
+link out of it could publish (or echo in a diagnostic) any file on the
+machine.
+
+    content/glossary/mass-line.md -> /home/editor/drafts/mass-line.md
+
+Copy the file into the content folder, or link to a file inside it.
+",
+    },
+    Code {
         code: "E0201",
         severity: Severity::Error,
         summary: "malformed YAML or front matter",

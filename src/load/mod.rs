@@ -214,7 +214,7 @@ impl Loader {
         let mut out: Vec<PathBuf> = read
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file())
+            .filter(|p| p.is_file() || p.is_symlink())
             .filter(|p| {
                 p.extension()
                     .and_then(|e| e.to_str())
@@ -225,10 +225,37 @@ impl Loader {
         out
     }
 
+    /// Whether a symbolic link leads to a file inside the content folder; E0104
+    /// when it leads nowhere (or in a loop), E0107 when it leads out.
+    fn symlink_inside(&mut self, path: &Path, name: &str) -> bool {
+        let problem = match (path.canonicalize(), self.root.canonicalize()) {
+            (Ok(target), Ok(root)) if target.starts_with(&root) && target.is_file() => None,
+            (Ok(target), Ok(root)) if target.starts_with(&root) => Some(Diagnostic::error(
+                "E0104",
+                "symbolic link to something that is not a file",
+            )),
+            (Ok(_), Ok(_)) => Some(
+                Diagnostic::error("E0107", "symbolic link out of the content folder")
+                    .help("copy the file into the content folder; files outside it are never read"),
+            ),
+            (Err(e), _) | (_, Err(e)) => Some(
+                Diagnostic::error("E0104", format!("broken symbolic link: {e}"))
+                    .help("the link points to a file that does not exist, or to itself; fix or delete it"),
+            ),
+        };
+        let Some(d) = problem else { return true };
+        let id = self.map.add(name.to_string(), path.into(), String::new());
+        self.diags.push(d.at(Span::new(id, 0, 0)));
+        false
+    }
+
     /// Reads a file into the source map; unreadable, huge, non-UTF-8 and empty files
     /// are diagnostics.
     fn read(&mut self, path: &Path) -> Option<FileId> {
         let name = display_name(&self.root, path);
+        if path.is_symlink() && !self.symlink_inside(path, &name) {
+            return None;
+        }
         let too_big = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if too_big > MAX_FILE_BYTES {
             let id = self.map.add(name, path.into(), String::new());
