@@ -62,7 +62,12 @@ impl Lcg {
 
 /// Writes a content folder with `entries` glossary entries and `works` bibliography
 /// entries into `dir`, which must be empty or missing unless `force`.
-pub fn write_corpus(dir: &Path, entries: usize, works: usize, force: bool) -> io::Result<()> {
+pub fn write_corpus(
+    dir: &Path,
+    entries: usize,
+    works: usize,
+    force: bool,
+) -> io::Result<()> {
     let occupied = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if occupied && !force {
         return Err(io::Error::new(

@@ -13,7 +13,8 @@ fn snapshot_feature(path: &str) {
     let checked = load_and_check(&common::fixture(path));
     assert!(!checked.has_errors(), "{path}: {:#?}", checked.diagnostics);
     let p = &checked.project;
-    let mut edition = Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
+    let mut edition =
+        Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
     // The stamp follows SOURCE_DATE_EPOCH when it is set: fixed here.
     edition.book.meta.stamp = ccp_press::render::Stamp::from_unix(1_767_225_600);
     let name = path.replace('/', "_");

@@ -79,8 +79,12 @@ pub(crate) fn output_problem(content: &Path, path: &Path) -> Option<String> {
     if path.is_dir() {
         return Some(format!("{} is a folder; give a file name", path.display()));
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let (Ok(content), Some(dir)) = (content.canonicalize(), nearest_existing(parent)) else {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (Ok(content), Some(dir)) = (content.canonicalize(), nearest_existing(parent))
+    else {
         return None;
     };
     dir.starts_with(&content).then(|| {
@@ -93,8 +97,13 @@ pub(crate) fn output_problem(content: &Path, path: &Path) -> Option<String> {
 
 /// The canonical form of the nearest existing ancestor of `dir`.
 fn nearest_existing(dir: &Path) -> Option<std::path::PathBuf> {
-    dir.ancestors()
-        .find_map(|a| if a.as_os_str().is_empty() { Path::new(".").canonicalize().ok() } else { a.canonicalize().ok() })
+    dir.ancestors().find_map(|a| {
+        if a.as_os_str().is_empty() {
+            Path::new(".").canonicalize().ok()
+        } else {
+            a.canonicalize().ok()
+        }
+    })
 }
 
 /// Prints an error and returns false when the command may not write `paths`.

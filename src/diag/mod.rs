@@ -203,6 +203,16 @@ fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
 /// Cuts a long line around the byte range `s..e`; returns the text to show, the display
 /// column of the caret and the caret width.
 fn window(text: &str, s: usize, e: usize) -> (String, usize, usize) {
+    // Spans computed from approximate positions may fall inside a character.
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (s, e) = (floor(s), floor(e));
+    let e = e.max(s);
     let clean = |t: &str| t.replace('\t', " ");
     let width = |t: &str| UnicodeWidthStr::width(clean(t).as_str());
     if width(text) <= MAX_LINE_WIDTH {
@@ -259,7 +269,10 @@ pub fn render_json(map: &SourceMap, diags: &[Diagnostic]) -> String {
             obj.insert("column".into(), column.into());
             obj.insert("end_line".into(), end_line.into());
             obj.insert("end_column".into(), end_column.into());
-            obj.insert("source".into(), json_source(file.line_text(line - 1)).into());
+            obj.insert(
+                "source".into(),
+                json_source(file.line_text(line - 1)).into(),
+            );
         }
         if let Some(label) = &d.label {
             obj.insert("label".into(), label.clone().into());

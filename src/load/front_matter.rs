@@ -194,7 +194,10 @@ fn plain_words(msg: &str) -> Option<(String, String)> {
             format!("keep one `{key}:` line"),
         ));
     }
-    if msg.contains("budget breached") || msg.contains("recursion") || msg.contains("depth") {
+    if msg.contains("budget breached")
+        || msg.contains("recursion")
+        || msg.contains("depth")
+    {
         return Some((
             "YAML too large or too deeply nested (aliases expand to too many values)".into(),
             "front matter and readers hold a few plain fields; write values out instead of using `&anchors` and `*aliases`".into(),

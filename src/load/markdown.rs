@@ -114,10 +114,13 @@ fn footnote_definitions(
                 seen.insert(label, start);
                 if !referenced.contains_key(label) {
                     diags.push(
-                        Diagnostic::warning("W0501", format!("footnote `{label}` is never referenced"))
-                            .at(span)
-                            .label("defined here")
-                            .help(format!("reference it with `[^{label}]` or delete it")),
+                        Diagnostic::warning(
+                            "W0501",
+                            format!("footnote `{label}` is never referenced"),
+                        )
+                        .at(span)
+                        .label("defined here")
+                        .help(format!("reference it with `[^{label}]` or delete it")),
                     );
                 }
             }
@@ -136,10 +139,11 @@ fn link_problem(url: &str) -> Option<Diagnostic> {
     let web = ["http://", "https://", "mailto:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme));
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
     Some(match scheme {
         _ if web => Diagnostic::error("E0305", format!("link target `{url}` is not a valid address"))
             .label("spaces, quotes and angle brackets are not allowed in an address")
@@ -352,8 +356,13 @@ impl<'a> Converter<'_, 'a> {
                 );
                 out.extend(alt);
             }
-            NodeValue::WikiLink(w) => {
-                let label = crate::model::inline_text(&self.inlines(node));
+            NodeValue::WikiLink(mut w) => {
+                let mut label = crate::model::inline_text(&self.inlines(node));
+                // In a table cell the `|` is escaped, and comrak keeps it in the target.
+                if let Some((target, words)) = w.url.split_once('|') {
+                    label = words.to_string();
+                    w.url = target.to_string();
+                }
                 if label.trim().is_empty() {
                     self.diags.push(
                         Diagnostic::error("E0303", "cross-reference with empty words")
