@@ -23,7 +23,11 @@ fn main() {
     for seed in first..first + cases {
         let t = Instant::now();
         let result = std::panic::catch_unwind(|| {
-            fuzz_harness::run(seed, &dir.join("content"), seed.is_multiple_of(layout_every))
+            fuzz_harness::run(
+                seed,
+                &dir.join("content"),
+                seed.is_multiple_of(layout_every),
+            )
         });
         match result {
             Ok(Ok(o)) => {

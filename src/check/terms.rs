@@ -30,6 +30,13 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             .chain(entry.aliases.iter().map(|a| ("aliases", a)));
         for (field, name) in names_of {
             if name.trim().is_empty() {
+                if field == "aliases" {
+                    diags.push(
+                        Diagnostic::error("E0202", "an alias is empty")
+                            .at(field_span(map, entry.file, field, ""))
+                            .help("delete the empty item from `aliases`"),
+                    );
+                }
                 continue;
             }
             let span = field_span(map, entry.file, field, name);

@@ -28,8 +28,18 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         }
     }
     for entry in project.entries.values() {
-        for s in &entry.see_also {
-            if s.value == entry.id {
+        for (i, s) in entry.see_also.iter().enumerate() {
+            if entry.see_also[..i].iter().any(|t| t.value == s.value) {
+                diags.push(
+                    Diagnostic::warning(
+                        "W0207",
+                        format!("`{}` is listed twice in `see_also`", s.value),
+                    )
+                    .at(s.span)
+                    .label("listed more than once")
+                    .help("delete the repetition; it is printed once"),
+                );
+            } else if s.value == entry.id {
                 diags.push(
                     Diagnostic::warning(
                         "W0201",

@@ -109,6 +109,22 @@ replace the link with the real file, or delete it if it is not wanted.
 ",
     },
     Code {
+        code: "E0105",
+        severity: Severity::Error,
+        summary: "control character in a file",
+        explanation: "\
+The file holds a control character: an invisible code such as NUL (U+0000),
+U+0001 or ESC (U+001B). It cannot be printed, PDF/A and XML forbid most of
+them, and it usually arrives by pasting from another program or a terminal.
+Tabs and line breaks are fine.
+
+    The Party's line^[[0m on the matter
+
+The diagnostic points at the first one in the file. Delete it (an editor that
+shows invisible characters helps) and check the rest of the file.
+",
+    },
+    Code {
         code: "E0107",
         severity: Severity::Error,
         summary: "symbolic link out of the content folder",
@@ -826,6 +842,19 @@ the previous heading instead.
 
 Write `###` for the second heading, or add the missing level between them.
 (`#` and `##` both open a section directly below the title.)
+",
+    },
+    Code {
+        code: "W0207",
+        severity: Severity::Warning,
+        summary: "entry listed twice in see_also",
+        explanation: "\
+An entry's `see_also` list names the same entry more than once. It is
+printed once.
+
+    see_also: [mass-line, new-development-concept, mass-line]
+
+Delete the repetition.
 ",
     },
     Code {

@@ -291,12 +291,24 @@ impl Loader {
                     .map(str::to_string)
                     .unwrap_or(text);
                 let empty = text.trim().is_empty();
+                let control = text
+                    .char_indices()
+                    .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
                 let id = self.map.add(name, path.into(), text);
                 if empty {
                     self.diags.push(
                         Diagnostic::error("E0102", "file is empty")
                             .at(Span::new(id, 0, 0))
                             .help("write the content or delete the file"),
+                    );
+                    return None;
+                }
+                if let Some((at, c)) = control {
+                    self.diags.push(
+                        Diagnostic::error("E0105", format!("control character U+{:04X} in the text", c as u32))
+                            .at(Span::new(id, at, at + c.len_utf8()))
+                            .label("an invisible character that no edition can print")
+                            .help("delete it; it usually comes from pasting out of another program"),
                     );
                     return None;
                 }

@@ -57,6 +57,7 @@ impl Rng {
             let w = WORDS[self.below(WORDS.len())];
             if !self.1
                 || ![
+                    "x\u{1}y",
                     "   ",
                     "\u{200B}",
                     "{{",
@@ -188,7 +189,7 @@ fn inline(r: &mut Rng, depth: usize) -> String {
         14 if r.1 => format!(
             "[{}]({})",
             word,
-            r.pick(&["https://example.org/a?b=1&c=\"", "mailto:a@b.org"])
+            r.pick(&["https://example.org/a?b=1&c=%22", "mailto:a@b.org"])
         ),
         15 if r.1 => format!("~~{}~~", inline(r, depth + 1)),
         14 => format!("*{}*", inline(r, depth + 1)),
