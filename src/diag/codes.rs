@@ -481,6 +481,23 @@ from Zotero or check the braces and commas near the reported line.
 ",
     },
     Code {
+        code: "E0405",
+        severity: Severity::Error,
+        summary: "citation that cannot be read",
+        explanation: "\
+A citation is written in brackets with one `@key` per work, separated by
+`;`, each optionally followed by a comma and a locator or remark, all as plain
+text. Formatting or a cross-reference inside the brackets, an empty item,
+text after a key without a comma, or `p.` without a page cannot be read, and
+would print garbled; the text is printed as written instead.
+
+    [@xi-2021, *emphasis added*]     [@xi-2021;]     [@xi-2021.]     [@xi-2021, p. ]
+
+Write `[@xi-2021, emphasis added]`, `[@xi-2021]` (punctuation outside the
+brackets), `[@xi-2021, p. 12]`, `[see @a; @b, 4]`.
+",
+    },
+    Code {
         code: "E0501",
         severity: Severity::Error,
         summary: "footnote reference without definition",
@@ -560,6 +577,22 @@ single place.
 
 Delete one of the lines, keeping the document where it belongs in the
 book's order.
+",
+    },
+    Code {
+        code: "E0604",
+        severity: Severity::Error,
+        summary: "index mark that cannot be read",
+        explanation: "\
+An index mark is `{{index: term}}` with the term as plain text on one line.
+Formatting inside the mark (`*`, `_`, a cross-reference) or a missing `}}`
+leaves it unreadable, and it would print in the text instead of indexing the
+term.
+
+    {{index: *Party* building}}
+
+Write the term without formatting: `{{index: Party building}}`. Spaces are
+free: `{{ index: Party building }}` works too.
 ",
     },
     Code {

@@ -25,6 +25,17 @@ pub(crate) enum Piece {
         /// The whole mark.
         range: Range<usize>,
     },
+    /// Citation or index-mark syntax that cannot be read: printed as text, reported.
+    Malformed {
+        /// The diagnostic code.
+        code: &'static str,
+        /// What is wrong.
+        message: &'static str,
+        /// How to write it.
+        help: &'static str,
+        /// The text concerned.
+        range: Range<usize>,
+    },
     /// `[^label]` left as text: a footnote reference without a definition.
     OrphanNoteRef {
         /// The label.
@@ -49,7 +60,15 @@ pub(crate) struct RawItem {
     pub key_range: Range<usize>,
 }
 
-const INDEX_OPEN: &str = "{{index:";
+/// Where the term of an index mark starting at `i` begins: after `{{index:`,
+/// spaces allowed around `index`.
+fn index_open(text: &str, i: usize) -> Option<usize> {
+    let rest = text[i..].strip_prefix("{{")?;
+    let after_space = rest.trim_start_matches(' ');
+    let after_word = after_space.strip_prefix("index")?.trim_start_matches(' ');
+    let after_colon = after_word.strip_prefix(':')?;
+    Some(text.len() - after_colon.len())
+}
 
 /// Splits a text node into pieces.
 pub(crate) fn scan(text: &str) -> Vec<Piece> {
@@ -59,15 +78,7 @@ pub(crate) fn scan(text: &str) -> Vec<Piece> {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let found = match bytes[i] {
-            b'{' if text[i..].starts_with(INDEX_OPEN) => {
-                text[i..].find("}}").map(|end| {
-                    let term = text[i + INDEX_OPEN.len()..i + end].trim().to_string();
-                    Piece::Index {
-                        term,
-                        range: i..i + end + 2,
-                    }
-                })
-            }
+            b'{' if index_open(text, i).is_some() => Some(index_mark(text, i)),
             b'[' => bracketed(text, i),
             b'@' if narrative_start(text, i) => {
                 key_at(text, i + 1).map(|end| Piece::Cite {
@@ -108,6 +119,7 @@ fn piece_range(p: &Piece) -> Range<usize> {
         Piece::Text(r) => r.clone(),
         Piece::Cite { range, .. }
         | Piece::Index { range, .. }
+        | Piece::Malformed { range, .. }
         | Piece::OrphanNoteRef { range, .. } => range.clone(),
     }
 }
@@ -153,9 +165,52 @@ fn key_at(text: &str, start: usize) -> Option<usize> {
     Some(end)
 }
 
+/// `{{index: term}}` at byte `i` (which [`index_open`] accepts).
+fn index_mark(text: &str, i: usize) -> Piece {
+    let start = index_open(text, i).unwrap_or(i);
+    match text[start..].find("}}") {
+        Some(end) => Piece::Index {
+            term: text[start..start + end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            range: i..start + end + 2,
+        },
+        None => Piece::Malformed {
+            code: "E0604",
+            message: "index mark without its closing `}}`, or with formatting inside",
+            help: "write the term as plain text: `{{index: Party building}}`",
+            range: i..start,
+        },
+    }
+}
+
+/// Whether the text from `open` on starts like a citation: `[@`, `[-@` or a
+/// prefix and an `@key` before any `]`.
+fn looks_like_citation(text: &str, open: usize) -> bool {
+    let inner = &text[open + 1..];
+    let inner = &inner[..inner.find(']').unwrap_or(inner.len())];
+    inner.char_indices().any(|(at, c)| {
+        c == '@'
+            && !inner[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && key_at(text, open + 1 + at + 1).is_some()
+    })
+}
+
 /// `[...]` at byte `open`: a bracketed citation or an orphan footnote reference.
 fn bracketed(text: &str, open: usize) -> Option<Piece> {
-    let close = open + text[open..].find(']')?;
+    let Some(close) = text[open..].find(']').map(|c| open + c) else {
+        // The `]` is in another text node: formatting or a cross-reference inside.
+        return looks_like_citation(text, open).then_some(Piece::Malformed {
+            code: "E0405",
+            message: "citation with formatting or a cross-reference inside",
+            help: "write the remark of a citation as plain text: `[@key, 12, emphasis added]`",
+            range: open..text.len(),
+        });
+    };
     let inner = &text[open + 1..close];
     let range = open..close + 1;
     if let Some(label) = inner.strip_prefix('^') {
@@ -169,12 +224,46 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
         });
     }
     if inner.contains('[') {
+        return looks_like_citation(text, open).then(|| Piece::Malformed {
+            code: "E0405",
+            message: "citation with formatting or a cross-reference inside",
+            help: "write the remark of a citation as plain text: `[@key, 12, emphasis added]`",
+            range: open..text[close..].find("]]").map_or(close + 1, |e| close + e + 2).min(text.len()),
+        });
+    }
+    if !looks_like_citation(text, open) {
         return None;
     }
     let mut items = Vec::new();
     let mut part_start = open + 1;
     for part in inner.split(';') {
-        items.push(item(text, part_start, part_start + part.len())?);
+        match item(text, part_start, part_start + part.len()) {
+            Some(Ok(i)) => items.push(i),
+            Some(Err((message, help))) => {
+                return Some(Piece::Malformed {
+                    code: "E0405",
+                    message,
+                    help,
+                    range,
+                });
+            }
+            None if part.trim().is_empty() => {
+                return Some(Piece::Malformed {
+                    code: "E0405",
+                    message: "empty item in a citation",
+                    help: "separate works with `;` and write one after each: `[@a; @b, 12]`",
+                    range,
+                });
+            }
+            None => {
+                return Some(Piece::Malformed {
+                    code: "E0405",
+                    message: "an item of the citation has no `@key`",
+                    help: "each work of a citation needs its key: `[see @a; @b, 12]`",
+                    range,
+                });
+            }
+        }
         part_start += part.len() + 1;
     }
     Some(Piece::Cite {
@@ -184,8 +273,12 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
     })
 }
 
-/// One `prefix -@key, suffix` part between `from` and `to`.
-fn item(text: &str, from: usize, to: usize) -> Option<RawItem> {
+/// What is wrong with a citation item, and how to write it.
+type Problem = (&'static str, &'static str);
+
+/// One `prefix -@key, suffix` part between `from` and `to`: `None` without a key,
+/// an error when what follows the key is not `, locator or remark`.
+fn item(text: &str, from: usize, to: usize) -> Option<Result<RawItem, Problem>> {
     let part = &text[from..to];
     let mut search = 0;
     let at = loop {
@@ -199,15 +292,31 @@ fn item(text: &str, from: usize, to: usize) -> Option<RawItem> {
     let key_end = key_at(text, from + at + 1)?;
     let suppress = part[..at].ends_with('-');
     let prefix_end = if suppress { at - 1 } else { at };
-    let suffix = text[key_end..to].trim_start();
-    let suffix = suffix.strip_prefix(',').unwrap_or(suffix).trim();
-    Some(RawItem {
+    let after = text[key_end..to].trim();
+    let suffix = match after.strip_prefix(',') {
+        Some(s) => s.trim(),
+        None if after.is_empty() => "",
+        None => {
+            return Some(Err((
+                "text after a citation key must follow a comma",
+                "write `[@key, 12]` or `[@key, emphasis added]`; put other punctuation outside the brackets",
+            )));
+        }
+    };
+    let bare = suffix.trim_end_matches('.').trim();
+    if suffix.is_empty() && after.starts_with(',') || matches!(bare, "p" | "pp") {
+        return Some(Err((
+            "citation locator without a page",
+            "write the page after `p.`: `[@key, p. 12]`, or drop the comma",
+        )));
+    }
+    Some(Ok(RawItem {
         key: text[from + at + 1..key_end].to_string(),
         prefix: part[..prefix_end].trim().to_string(),
         suffix: suffix.to_string(),
         suppress_author: suppress,
         key_range: from + at..key_end,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -353,5 +462,49 @@ mod tests {
             pos = r.end;
         }
         assert_eq!(pos, text.len());
+    }
+
+    fn malformed(text: &str) -> Vec<&'static str> {
+        scan(text)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Malformed { message, .. } => Some(message),
+                _ => None,
+            })
+            .collect()
+    }
+
+    // Checks that unreadable citations are reported, not printed half-parsed, and
+    // that editorial brackets and e-mail addresses stay text.
+    #[test]
+    fn malformed_citations_are_reported() {
+        assert_eq!(malformed("a [@k;] b").len(), 1);
+        assert_eq!(malformed("a [@k.] b").len(), 1);
+        assert_eq!(malformed("a [@k, p. ] b").len(), 1);
+        assert_eq!(malformed("a [@k,] b").len(), 1);
+        assert_eq!(malformed("a [@k, see [[x]]] b").len(), 1);
+        assert_eq!(malformed("a [@k, ").len(), 1);
+        assert!(
+            malformed("a [advancing] [新发展理念] [@k, p. 12] [see @a; -@b, 3] x@y.org")
+                .is_empty()
+        );
+    }
+
+    // Checks index marks with spaces around `index`, spaced terms, and a mark that
+    // does not close in its text node.
+    #[test]
+    fn index_marks_allow_spaces() {
+        let terms: Vec<String> = scan("{{ index : Party  building }} and {{index:x}}")
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Index { term, .. } => Some(term),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(terms, ["Party building", "x"]);
+        assert_eq!(
+            malformed("{{index: "),
+            ["index mark without its closing `}}`, or with formatting inside"]
+        );
     }
 }

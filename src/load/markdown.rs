@@ -433,6 +433,21 @@ impl<'a> Converter<'_, 'a> {
                         out.push(Inline::IndexMark(term));
                     }
                 }
+                Piece::Malformed {
+                    code,
+                    message,
+                    help,
+                    range,
+                } => {
+                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    self.diags.push(
+                        Diagnostic::error(code, message)
+                            .at(span)
+                            .label("printed as it is written")
+                            .help(help),
+                    );
+                    push_text(out, &t[range]);
+                }
                 Piece::OrphanNoteRef { label, range } => {
                     let span = self.locate(node_span, &t[range.clone()], range.start);
                     self.diags.push(

@@ -164,18 +164,22 @@ fn inline(r: &mut Rng, depth: usize) -> String {
         0..=5 => word.to_string(),
         6 => format!("[[{id}]]"),
         7 => format!("[[{id}|{word}]]"),
-        8 => format!(
-            "[@{key}, {}]",
-            r.pick(&[
-                "12",
-                "p. 3",
-                "pp. 3–5",
-                "emphasis added",
-                "*x*",
-                "",
-                "see [[a]]"
-            ])
-        ),
+        8 => {
+            let suffix = if r.1 {
+                r.pick(&["12", "p. 3", "pp. 3–5", "emphasis added"])
+            } else {
+                r.pick(&[
+                    "12",
+                    "p. 3",
+                    "pp. 3–5",
+                    "emphasis added",
+                    "*x*",
+                    "",
+                    "see [[a]]",
+                ])
+            };
+            format!("[@{key}, {suffix}]")
+        }
         9 => format!("[see @{key}; @{}]", r.key()),
         10 => format!("@{key} argues"),
         11 => format!("[-@{key}]"),
