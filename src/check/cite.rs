@@ -54,6 +54,16 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .help("add `date: YYYY` (author-date citations print it); use `n.d.` works sparingly"),
             );
         }
+        if e.entry
+            .title()
+            .is_none_or(|t| t.value.to_string().trim().is_empty())
+        {
+            diags.push(
+                Diagnostic::warning("W0103", format!("bibliography entry `{key}` has no title"))
+                    .at(e.span)
+                    .help("add `title:`; the reference list prints the author and year alone without it"),
+            );
+        }
     }
 }
 

@@ -767,6 +767,24 @@ it sparingly.
 ",
     },
     Code {
+        code: "W0103",
+        severity: Severity::Warning,
+        summary: "bibliography entry without a title",
+        explanation: "\
+A work in the bibliography has no title (or an empty one). Its citations
+still print the author and year, but the reference list can only give the
+author and the date, which is not enough for a reader to find the work.
+
+    doe-2020:
+      type: book
+      author: \"Doe, Jane\"
+      date: 2020
+
+Add `title:` (for a Chinese work, the romanized title, the characters and a
+bracketed translation in one string).
+",
+    },
+    Code {
         code: "W0201",
         severity: Severity::Warning,
         summary: "entry cross-references itself",

@@ -59,6 +59,9 @@ pub(super) fn load_file(
         }
         spans.insert(key, span);
     }
+    if format == BibFormat::Biblatex {
+        unbalanced_braces(text, file, &keys, diags);
+    }
     let library = match format {
         BibFormat::Yaml => {
             match hayagriva::io::from_yaml_str(&blank_out(text, &keys, &repeated)) {
@@ -113,7 +116,10 @@ pub(super) fn load_file(
         bib.entries.insert(
             key.to_string(),
             BibEntry {
-                entry: normalise(entry.clone()),
+                entry: normalise(match format {
+                    BibFormat::Biblatex => delatex_entry(entry.clone()),
+                    BibFormat::Yaml => entry.clone(),
+                }),
                 span,
             },
         );
@@ -204,6 +210,137 @@ fn biblatex_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     out
 }
 
+/// E0404 for a BibLaTeX entry whose braces do not balance: a stray `}` ends the
+/// entry early, and the fields after it (often the year) are lost.
+fn unbalanced_braces(
+    text: &str,
+    file: FileId,
+    keys: &[(String, std::ops::Range<usize>)],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (i, (key, range)) in keys.iter().enumerate() {
+        let start = text[..range.start].rfind('@').unwrap_or(range.start);
+        let end = keys.get(i + 1).map_or(text.len(), |(_, r)| {
+            text[..r.start].rfind('@').unwrap_or(r.start)
+        });
+        let Some(open) = text[start..end].find(['{', '(']).map(|o| start + o) else {
+            continue;
+        };
+        let mut depth = 0i64;
+        let mut closed_at = None;
+        for (off, c) in text[open..end].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                closed_at = Some(open + off);
+                break;
+            }
+        }
+        let rest = closed_at.map_or("", |at| text[at + 1..end].trim());
+        if closed_at.is_none() || !rest.is_empty() && !rest.starts_with('%') {
+            let at = closed_at.unwrap_or(start);
+            diags.push(
+                Diagnostic::error("E0404", format!("braces of `{key}` do not balance"))
+                    .at(Span::new(file, at, at + 1))
+                    .label("the entry ends here; what follows is lost")
+                    .help("every `{` needs its `}`; check the field before this point"),
+            );
+        }
+    }
+}
+
+/// LaTeX left in the text of a BibLaTeX entry, as text: `\\textit{X}`, `\\emph{X}`,
+/// `\\url{X}` → X, `{\\relax Ch}` → Ch, ``` ``x'' ``` → “x”, `\\&` → &, `--` → –.
+pub(super) fn delatex(s: &str) -> String {
+    if !s.contains(['\\', '`', '{', '}']) && !s.contains("''") && !s.contains("--") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let mut name = String::new();
+                while let Some(&n) = chars.peek().filter(|n| n.is_ascii_alphabetic()) {
+                    name.push(n);
+                    chars.next();
+                }
+                if name.is_empty() {
+                    // An escaped character: \& \% \_ \$ \# \{ \}.
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                } else if name == "relax" {
+                    while chars.peek() == Some(&' ') {
+                        chars.next();
+                    }
+                }
+                // Other commands (\textit, \emph, \url, ...) keep their argument.
+            }
+            '{' | '}' => {}
+            '`' if chars.peek() == Some(&'`') => {
+                chars.next();
+                out.push('“');
+            }
+            '`' => out.push('‘'),
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                out.push('”');
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                chars.next();
+                if chars.peek() == Some(&'-') {
+                    chars.next();
+                    out.push('—');
+                } else {
+                    out.push('–');
+                }
+            }
+            '~' => out.push('\u{a0}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An entry read from BibLaTeX with the LaTeX of its titles and names as text.
+fn delatex_entry(mut entry: hayagriva::Entry) -> hayagriva::Entry {
+    if let Some(title) = entry.title() {
+        let value = title.value.to_string();
+        let clean = delatex(&value);
+        if clean != value {
+            entry.set_title(FormatString {
+                value: StringChunk::verbatim(clean).into(),
+                short: title.short.clone(),
+            });
+        }
+    }
+    let person = |p: &Person| {
+        let mut q = p.clone();
+        q.name = delatex(&p.name);
+        q.given_name = p.given_name.as_deref().map(delatex);
+        q.prefix = p.prefix.as_deref().map(delatex);
+        q.suffix = p.suffix.as_deref().map(delatex);
+        q
+    };
+    if let Some(authors) = entry.authors() {
+        let fixed = authors.iter().map(person).collect();
+        entry.set_authors(fixed);
+    }
+    if let Some(eds) = entry.editors() {
+        let fixed = eds.iter().map(person).collect();
+        entry.set_editors(fixed);
+    }
+    let parents: Vec<_> = entry.parents().iter().cloned().map(delatex_entry).collect();
+    if !parents.is_empty() {
+        entry.set_parents(parents);
+    }
+    entry
+}
+
 /// Applies the center's conventions for Chinese-language works.
 ///
 /// * A title containing hanzi ("Romanised Title 汉字 [English]") is verbatim: no
@@ -291,5 +428,23 @@ mod tests {
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["E0403"]);
         assert_eq!(bib.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    // Checks that LaTeX commands, quotes and dashes of BibTeX become text.
+    #[test]
+    fn latex_becomes_text() {
+        assert_eq!(
+            delatex("The \\textit{Chinese} \\emph{Economy}"),
+            "The Chinese Economy"
+        );
+        assert_eq!(delatex("{\\relax Ch}ang"), "Chang");
+        assert_eq!(
+            delatex("``Quoted'' A \\& B, 1949--1976"),
+            "“Quoted” A & B, 1949–1976"
+        );
+        assert_eq!(
+            delatex("\\url{https://example.org/a_b}"),
+            "https://example.org/a_b"
+        );
     }
 }
