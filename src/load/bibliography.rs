@@ -62,48 +62,12 @@ pub(super) fn load_file(
     if format == BibFormat::Biblatex {
         unbalanced_braces(text, file, &keys, diags);
     }
-    let library = match format {
-        BibFormat::Yaml => {
-            match hayagriva::io::from_yaml_str(&blank_out(text, &keys, &repeated)) {
-                Ok(lib) => lib,
-                Err(e) => {
-                    let span = e.location().map_or(Span::new(file, 0, 0), |l| {
-                        map.find_on_line(file, l.line(), "")
-                    });
-                    let span = match e.location() {
-                        Some(l) => {
-                            let s = map.get(file).offset_of(l.line(), 1)
-                                + l.column().saturating_sub(1);
-                            Span::new(file, s.min(span.end), span.end)
-                        }
-                        None => span,
-                    };
-                    diags.push(
-                    Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
-                        .at(span)
-                        .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
-                );
-                    return;
-                }
-            }
-        }
-        BibFormat::Biblatex => match hayagriva::io::from_biblatex_str(text) {
-            Ok(lib) => lib,
-            Err(errors) => {
-                for e in errors {
-                    let range = match &e {
-                        hayagriva::io::BibLaTeXError::Parse(p) => p.span.clone(),
-                        hayagriva::io::BibLaTeXError::Type(t) => t.span.clone(),
-                    };
-                    diags.push(
-                        Diagnostic::error("E0404", format!("invalid BibLaTeX: {e}"))
-                            .at(Span::new(file, range.start, range.end.max(range.start)))
-                            .label("here"),
-                    );
-                }
-                return;
-            }
-        },
+    let parse_text = match format {
+        BibFormat::Yaml => blank_out(text, &keys, &repeated),
+        BibFormat::Biblatex => text.clone(),
+    };
+    let Some(library) = parse(map, file, format, &parse_text, diags) else {
+        return;
     };
     for entry in library.iter() {
         let key = entry.key();
@@ -123,6 +87,58 @@ pub(super) fn load_file(
                 span,
             },
         );
+    }
+}
+
+/// hayagriva's reading of a bibliography file, or `None` after reporting where it
+/// failed.
+fn parse(
+    map: &SourceMap,
+    file: FileId,
+    format: BibFormat,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<hayagriva::Library> {
+    match format {
+        BibFormat::Yaml => match hayagriva::io::from_yaml_str(text) {
+            Ok(lib) => Some(lib),
+            Err(e) => {
+                let span = e.location().map_or(Span::new(file, 0, 0), |l| {
+                    map.find_on_line(file, l.line(), "")
+                });
+                let span = match e.location() {
+                    Some(l) => {
+                        let s = map.get(file).offset_of(l.line(), 1)
+                            + l.column().saturating_sub(1);
+                        Span::new(file, s.min(span.end), span.end)
+                    }
+                    None => span,
+                };
+                diags.push(
+                    Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
+                        .at(span)
+                        .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
+                );
+                None
+            }
+        },
+        BibFormat::Biblatex => match hayagriva::io::from_biblatex_str(text) {
+            Ok(lib) => Some(lib),
+            Err(errors) => {
+                for e in errors {
+                    let range = match &e {
+                        hayagriva::io::BibLaTeXError::Parse(p) => p.span.clone(),
+                        hayagriva::io::BibLaTeXError::Type(t) => t.span.clone(),
+                    };
+                    diags.push(
+                        Diagnostic::error("E0404", format!("invalid BibLaTeX: {e}"))
+                            .at(Span::new(file, range.start, range.end.max(range.start)))
+                            .label("here"),
+                    );
+                }
+                None
+            }
+        },
     }
 }
 
