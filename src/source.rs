@@ -125,6 +125,12 @@ impl SourceMap {
         id
     }
 
+    /// Whether a file of this name (relative to the content folder) was read, even
+    /// if it could not be loaded.
+    pub fn has_file(&self, name: &str) -> bool {
+        self.files.iter().any(|f| f.name == name)
+    }
+
     /// The file with id `id`.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]

@@ -24,7 +24,10 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .label("listed more than once")
                     .help("a document appears once in a reader; remove this line"),
                 );
-            } else if !project.documents.contains_key(d.value.as_str()) {
+            } else if !project.documents.contains_key(d.value.as_str())
+                // A file that exists but did not load has its own diagnostic.
+                && !project.sources.has_file(&format!("{}.md", d.value))
+            {
                 diags.push(
                     Diagnostic::error("E0602", format!("reader names a missing document `{}`", d.value))
                         .at(d.span)

@@ -346,7 +346,8 @@ fn colophon(reader: &Reader) -> Vec<String> {
          Manual of Style, 18th edition, author-date system."
             .into(),
     );
-    lines.push("Produced with ccp-press; the print edition is typeset with typst.".into());
+    lines
+        .push("Produced with ccp-press; the print edition is typeset with typst.".into());
     lines.iter().map(|l| typographic(l)).collect()
 }
 
