@@ -421,7 +421,98 @@ fn run_driver(
             part.bibliography.push((item.key.clone(), merge(r)));
         }
     }
+    fix_year_letters(project, requests, listed, &mut part);
     part
+}
+
+/// hayagriva counts year letters in a byte: after 256 works of one author and
+/// year (a … z, aa … iv) the letters start again at "a". The works past the 256th,
+/// in the order of first citation (hayagriva's), get their right letters back.
+fn fix_year_letters(
+    project: &Project,
+    requests: &[&Request],
+    listed: &[String],
+    part: &mut Part,
+) {
+    let mut order: Vec<&str> = Vec::new();
+    let keys = requests
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| i.0.as_str()))
+        .chain(listed.iter().map(String::as_str));
+    for key in keys {
+        if !order.contains(&key) {
+            order.push(key);
+        }
+    }
+    let mut buckets: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for key in order {
+        buckets
+            .entry(author_year(project, key))
+            .or_default()
+            .push(key);
+    }
+    for bucket in buckets.values().filter(|b| b.len() > 256) {
+        for (i, key) in bucket.iter().enumerate().skip(256) {
+            let Some(year) = project
+                .bibliography
+                .get(key)
+                .and_then(|b| b.entry.date_any())
+            else {
+                continue;
+            };
+            let wrong = format!("{}{}", year.year, year_letters(i % 256));
+            let right = format!("{}{}", year.year, year_letters(i));
+            let relabel = |runs: &mut Vec<Run>| replace_token(runs, &wrong, &right);
+            for (_, runs) in part.bibliography.iter_mut().filter(|(k, _)| k == key) {
+                relabel(runs);
+            }
+            for (r, (_, runs)) in requests.iter().zip(part.citations.iter_mut()) {
+                if r.items.iter().any(|i| i.0 == *key) {
+                    relabel(runs);
+                }
+            }
+        }
+    }
+}
+
+/// The year letters of the `i`-th work (0 → a, 25 → z, 26 → aa).
+fn year_letters(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Replaces the first whole `wrong` token (not followed by a letter) in the runs.
+fn replace_token(runs: &mut [Run], wrong: &str, right: &str) -> bool {
+    for r in runs.iter_mut() {
+        let done = match r {
+            Run::Text(t) => {
+                let at = t.match_indices(wrong).map(|(i, _)| i).find(|&i| {
+                    !t[i + wrong.len()..].starts_with(|c: char| c.is_ascii_lowercase())
+                });
+                if let Some(i) = at {
+                    t.replace_range(i..i + wrong.len(), right);
+                }
+                at.is_some()
+            }
+            Run::Italic(c)
+            | Run::Bold(c)
+            | Run::SmallCaps(c)
+            | Run::Sup(c)
+            | Run::Sub(c) => replace_token(c, wrong, right),
+            Run::Link { children, .. } => replace_token(children, wrong, right),
+        };
+        if done {
+            return true;
+        }
+    }
+    false
 }
 
 /// `(Xi 2021a, 3)` → `(2021a, 3)`: pandoc's `[-@key]`. The full form is requested so

@@ -108,3 +108,17 @@ fn demo_years_are_disambiguated() {
         );
     }
 }
+
+// Checks the year letters past z, and that a wrapped letter is replaced as a whole
+// token only.
+#[test]
+fn year_letters_go_on_past_256() {
+    assert_eq!(super::year_letters(0), "a");
+    assert_eq!(super::year_letters(25), "z");
+    assert_eq!(super::year_letters(26), "aa");
+    assert_eq!(super::year_letters(255), "iv");
+    assert_eq!(super::year_letters(256), "iw");
+    let mut runs = vec![Run::Text("(Xi 2021ab; Xi 2021a)".into())];
+    super::replace_token(&mut runs, "2021a", "2021iw");
+    assert_eq!(runs, vec![Run::Text("(Xi 2021ab; Xi 2021iw)".into())]);
+}
