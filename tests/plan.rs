@@ -13,11 +13,13 @@ fn snapshot_feature(path: &str) {
     let checked = load_and_check(&common::fixture(path));
     assert!(!checked.has_errors(), "{path}: {:#?}", checked.diagnostics);
     let p = &checked.project;
+    let name = path.replace('/', "_");
+    let diagnostics = ccp_press::diag::render_human(&p.sources, &checked.diagnostics);
+    insta::assert_snapshot!(format!("{name}_diagnostics"), diagnostics);
     let mut edition =
         Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
     // The stamp follows SOURCE_DATE_EPOCH when it is set: fixed here.
     edition.book.meta.stamp = ccp_press::render::Stamp::from_unix(1_767_225_600);
-    let name = path.replace('/', "_");
     insta::assert_debug_snapshot!(format!("{name}_plan"), edition.book);
     let typst: String = edition
         .typst_sources(None)
@@ -53,6 +55,19 @@ fn notes() {
 #[test]
 fn index() {
     snapshot_feature("features/index");
+}
+
+// Checks cross-references: to entries in the reader (linked, with their places),
+// to an entry left out (small caps, no link), with words of their own.
+#[test]
+fn xrefs() {
+    snapshot_feature("features/xrefs");
+}
+
+// Checks a reader: documents in its order, no glossary, front matter as data.
+#[test]
+fn readers() {
+    snapshot_feature("features/readers");
 }
 
 // Checks citations resolved into the text.
