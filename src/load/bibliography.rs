@@ -342,15 +342,25 @@ fn delatex_entry(mut entry: hayagriva::Entry) -> hayagriva::Entry {
         q.suffix = p.suffix.as_deref().map(delatex);
         q
     };
+    map_people(entry, person, delatex_entry)
+}
+
+/// The entry with `person` applied to its authors and editors, and `parent` to
+/// its parents.
+fn map_people(
+    mut entry: hayagriva::Entry,
+    person: impl Fn(&Person) -> Person,
+    parent: fn(hayagriva::Entry) -> hayagriva::Entry,
+) -> hayagriva::Entry {
     if let Some(authors) = entry.authors() {
-        let fixed = authors.iter().map(person).collect();
+        let fixed = authors.iter().map(&person).collect();
         entry.set_authors(fixed);
     }
     if let Some(eds) = entry.editors() {
-        let fixed = eds.iter().map(person).collect();
+        let fixed = eds.iter().map(&person).collect();
         entry.set_editors(fixed);
     }
-    let parents: Vec<_> = entry.parents().iter().cloned().map(delatex_entry).collect();
+    let parents: Vec<_> = entry.parents().iter().cloned().map(parent).collect();
     if !parents.is_empty() {
         entry.set_parents(parents);
     }
@@ -374,19 +384,7 @@ pub(super) fn normalise(mut entry: hayagriva::Entry) -> hayagriva::Entry {
             short: title.short.clone(),
         });
     }
-    if let Some(authors) = entry.authors() {
-        let fixed = authors.iter().map(chinese_name).collect();
-        entry.set_authors(fixed);
-    }
-    if let Some(eds) = entry.editors() {
-        let fixed = eds.iter().map(chinese_name).collect();
-        entry.set_editors(fixed);
-    }
-    let parents: Vec<_> = entry.parents().iter().cloned().map(normalise).collect();
-    if !parents.is_empty() {
-        entry.set_parents(parents);
-    }
-    entry
+    map_people(entry, chinese_name, normalise)
 }
 
 /// `Jiang Zemin 江泽民` (one string, no comma) → family `Jiang`, given `Zemin 江泽民`,
