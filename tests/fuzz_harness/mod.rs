@@ -58,6 +58,8 @@ impl Rng {
             if !self.1
                 || ![
                     "x\u{1}y",
+                    "🙂",
+                    "ﬁ",
                     "   ",
                     "\u{200B}",
                     "{{",
@@ -74,6 +76,16 @@ impl Rng {
             {
                 return w;
             }
+        }
+    }
+
+    /// Words for places that take plain text only (cross-reference words, index
+    /// terms): any word in hostile cases, plain words in clean ones.
+    fn plain(&mut self) -> &'static str {
+        if self.1 {
+            PLAIN[self.below(PLAIN.len())]
+        } else {
+            self.pick(WORDS)
         }
     }
 
@@ -96,6 +108,15 @@ impl Rng {
     }
 }
 
+const PLAIN: &[&str] = &[
+    "the Party",
+    "a & b",
+    "\"quoted\" and 'single'",
+    "共同富裕",
+    "Gòngtóng Fùyù",
+    "#read(\"/etc/passwd\")",
+    "e\u{301}",
+];
 const CLEAN_IDS: &[&str] = &["common-prosperity", "mass-line", "reform"];
 const CLEAN_KEYS: &[&str] = &["xi-2021", "mao-1943"];
 
@@ -163,7 +184,7 @@ fn inline(r: &mut Rng, depth: usize) -> String {
     match r.below(kinds) {
         0..=5 => word.to_string(),
         6 => format!("[[{id}]]"),
-        7 => format!("[[{id}|{word}]]"),
+        7 => format!("[[{id}|{}]]", r.plain()),
         8 => {
             let suffix = if r.1 {
                 r.pick(&["12", "p. 3", "pp. 3–5", "emphasis added"])
@@ -183,7 +204,7 @@ fn inline(r: &mut Rng, depth: usize) -> String {
         9 => format!("[see @{key}; @{}]", r.key()),
         10 => format!("@{key} argues"),
         11 => format!("[-@{key}]"),
-        12 => format!("{{{{index: {word}}}}}"),
+        12 => format!("{{{{index: {}}}}}", r.plain()),
         13 if r.1 => format!(
             "*{}* and **{}**",
             inline(r, depth + 1),
@@ -275,7 +296,7 @@ fn body(r: &mut Rng) -> String {
                 out.push('\n');
             }
             4 => {
-                let _ = writeln!(out, "```\n{}\n```\n", r.pick(WORDS));
+                let _ = writeln!(out, "```\n{}\n```\n", r.word());
             }
             5 => {
                 let _ = writeln!(out, "[^{}]: {}\n", r.below(4), paragraph(r));
@@ -327,7 +348,12 @@ fn yaml_value(r: &mut Rng) -> String {
 fn entry(r: &mut Rng, term: &str, pinyin: &str, hanzi: &str) -> String {
     let mut fm = format!("---\nterm: {term}\npinyin: {pinyin}\nhanzi: {hanzi}\n");
     if r.one_in(3) {
-        let _ = writeln!(fm, "aliases: [{}, {}]", yaml_value(r), yaml_value(r));
+        if r.1 {
+            // Aliases of their own, so that no two entries share one (E0304).
+            let _ = writeln!(fm, "aliases: [\"{term} ({})\"]", r.below(1000));
+        } else {
+            let _ = writeln!(fm, "aliases: [{}, {}]", yaml_value(r), yaml_value(r));
+        }
     }
     if r.one_in(2) {
         let _ = writeln!(fm, "see_also: [{}, {}]", r.id(), r.id());
