@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Project, Reader, Selection};
 use crate::plan::{self, Book, PageMap};
 use crate::render::pdf::{self, Paper};
-use crate::render::{Stamp, epub, fonts};
+use crate::render::{epub, fonts};
 use crate::source::FileId;
 
 /// Layout rounds at most: the body's pages never depend on the indexes, so two
@@ -29,10 +29,8 @@ pub struct Edition<'p> {
     pub selection: Selection,
     /// The paper of the print edition.
     pub paper: Paper,
-    /// The plan.
+    /// The plan (with the build's fixed moment, `book.meta.stamp`).
     pub book: Book,
-    /// The fixed moment of this build (`SOURCE_DATE_EPOCH`, else the reader's date).
-    pub stamp: Stamp,
 }
 
 /// A typst layout of an edition.
@@ -68,7 +66,6 @@ impl<'p> Edition<'p> {
             reader,
             selection,
             paper,
-            stamp: book.meta.stamp,
             book,
         })
     }
@@ -95,7 +92,12 @@ impl<'p> Edition<'p> {
             paper: self.paper,
             standards,
         };
-        pdf::export(&layout.document, self.reader, self.stamp, &options)
+        pdf::export(
+            &layout.document,
+            self.reader,
+            self.book.meta.stamp,
+            &options,
+        )
     }
 
     /// The EPUB, with print page numbers when `pages` is given.
@@ -111,7 +113,7 @@ impl<'p> Edition<'p> {
                 pages,
                 paper: self.paper,
                 css,
-                stamp: self.stamp,
+                stamp: self.book.meta.stamp,
             },
         )
     }
@@ -187,16 +189,15 @@ impl Typesetter {
         edition: &Edition,
     ) -> Result<&mut pdf::BookWorld, Vec<Diagnostic>> {
         let sources = edition.typst_sources(None);
-        let reusable = self
-            .world
-            .as_ref()
-            .is_some_and(|w| w.today() == edition.stamp && w.paths_match(&sources));
+        let reusable = self.world.as_ref().is_some_and(|w| {
+            w.today() == edition.book.meta.stamp && w.paths_match(&sources)
+        });
         if reusable && let Some(world) = self.world.as_mut() {
             for (path, text) in &sources {
                 world.replace(path, text);
             }
         } else {
-            self.world = Some(pdf::world(sources, edition.stamp)?);
+            self.world = Some(pdf::world(sources, edition.book.meta.stamp)?);
         }
         self.world
             .as_mut()
