@@ -254,6 +254,8 @@ fn silently_wrong_output_is_reported() {
     assert_codes(&content("index-marks").1, &["E0604"]);
     assert_codes(&content("empty-label").1, &["E0303", "W0503"]);
     assert_codes(&content("footnotes").1, &["W0501", "W0502"]);
+    // Found by the fuzzer: a heading of an index mark alone failed PDF/UA export.
+    assert_codes(&content("empty-heading").1, &["E0503"]);
 }
 
 // Checks front matter values: a date that is not one, an empty alias, see_also

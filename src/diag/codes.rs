@@ -530,6 +530,21 @@ is as deep as a book normally goes.
 ",
     },
     Code {
+        code: "E0503",
+        severity: Severity::Error,
+        summary: "heading with no text",
+        explanation: "\
+A heading prints nothing: it is empty, or holds only an index mark or a
+footnote reference. Tagged PDF (PDF/UA) and e-readers need a name for every
+heading, and an empty heading leaves a gap in the page and the contents.
+
+    ## {{index: Party building}}
+
+Write the heading's words (`## Party Building {{index: Party building}}`), or
+delete the `#` line.
+",
+    },
+    Code {
         code: "E0601",
         severity: Severity::Error,
         summary: "empty index mark",

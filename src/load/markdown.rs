@@ -129,6 +129,20 @@ fn footnote_definitions(
     }
 }
 
+/// Whether inlines print any words (index marks and note references alone do not).
+fn prints_text(xs: &[Inline]) -> bool {
+    xs.iter().any(|x| match x {
+        Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
+        Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => prints_text(c),
+        Inline::Link { content, .. } => prints_text(content),
+        Inline::XRef { .. } | Inline::Cite(_) => true,
+        Inline::NoteRef(_)
+        | Inline::IndexMark(_)
+        | Inline::SoftBreak
+        | Inline::LineBreak => false,
+    })
+}
+
 /// Why a link target cannot be printed, if it cannot: only web and e-mail
 /// addresses are links; a place in the book is a cross-reference.
 fn link_problem(url: &str) -> Option<Diagnostic> {
@@ -246,9 +260,18 @@ impl<'a> Converter<'_, 'a> {
             NodeValue::Paragraph => Block::Para(self.inlines(node)),
             NodeValue::Heading(h) => {
                 self.heading_level(node, h.level);
+                let content = self.inlines(node);
+                if !prints_text(&content) {
+                    self.diags.push(
+                        Diagnostic::error("E0503", "heading with no text")
+                            .at(self.span_of(node))
+                            .label("this heading prints nothing")
+                            .help("write the heading's words, or delete the `#` line; tagged PDF and e-readers need a name for every heading"),
+                    );
+                }
                 Block::Heading {
                     level: h.level,
-                    content: self.inlines(node),
+                    content,
                 }
             }
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
