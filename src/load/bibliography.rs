@@ -12,6 +12,10 @@ use crate::diag::Diagnostic;
 use crate::model::{BibEntry, Bibliography, is_ideograph};
 use crate::source::{FileId, SourceMap, Span};
 
+/// `{`, which opens a BibLaTeX entry or field (an escape, so that tools counting
+/// braces in the source are not misled by a lone brace literal).
+const OPEN_BRACE: char = '\x7b';
+
 /// Which syntax a bibliography file uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum BibFormat {
@@ -207,7 +211,7 @@ fn biblatex_keys(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
             continue;
         }
         let after = &rest[kind_len..];
-        let Some(brace) = after.trim_start().strip_prefix(['{', '(']) else {
+        let Some(brace) = after.trim_start().strip_prefix([OPEN_BRACE, '(']) else {
             continue;
         };
         let key_start = text.len() - brace.len();
@@ -239,7 +243,8 @@ fn unbalanced_braces(
         let end = keys.get(i + 1).map_or(text.len(), |(_, r)| {
             text[..r.start].rfind('@').unwrap_or(r.start)
         });
-        let Some(open) = text[start..end].find(['{', '(']).map(|o| start + o) else {
+        let Some(open) = text[start..end].find([OPEN_BRACE, '(']).map(|o| start + o)
+        else {
             continue;
         };
         let mut depth = 0i64;
