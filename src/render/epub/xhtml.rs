@@ -262,6 +262,7 @@ impl<'a> Writer<'a> {
     fn chapter(&mut self, c: &Chapter) -> Page {
         let href = self.start(&c.anchor);
         let mut o = head(&c.title, "document");
+        // epub:type and its matching ARIA role (Ace checks that they agree).
         let kind = match c.kind {
             crate::model::DocKind::Translation => "chapter",
             crate::model::DocKind::Essay => "introduction",
@@ -269,7 +270,7 @@ impl<'a> Writer<'a> {
         let id = c.anchor.id();
         let _ = write!(
             o,
-            "<section epub:type=\"{kind}\" role=\"doc-chapter\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
+            "<section epub:type=\"{kind}\" role=\"doc-{kind}\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
         );
         text(&mut o, &c.title);
         o.push_str("</h1>\n");
@@ -296,7 +297,7 @@ impl<'a> Writer<'a> {
         let id = l.anchor.id();
         let _ = writeln!(
             o,
-            "<section epub:type=\"glossary\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>",
+            "<section epub:type=\"glossary\" role=\"doc-glossary\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>",
             esc(&l.letter)
         );
         for e in &l.entries {
