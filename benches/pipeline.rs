@@ -49,6 +49,19 @@ fn child(mode: &str, dir: &Path) {
     let reader = &p.readers["default"];
     let paper = pdf::Paper::Letter;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    if mode == "cite" {
+        let selection = p.select(reader);
+        let t = Instant::now();
+        let formatted = ccp_press::cite::format(p, &selection);
+        println!(
+            "cite_ms={:.2} works={} citations={} peak_kb={}",
+            ms(t.elapsed()),
+            formatted.bibliography.len(),
+            formatted.citations.len(),
+            peak_kb()
+        );
+        return;
+    }
     if let Some(numbers) = mode.strip_prefix("epub") {
         let t1 = Instant::now();
         let edition = Edition::new(p, reader, paper).expect("plans");
@@ -166,6 +179,8 @@ fn main() {
     for (n, w, dir) in &corpora {
         plan.push((format!("check {n} entries / {w} works"), "check", dir));
     }
+    plan.push(("cite demo (citations and references)".into(), "cite", &demo));
+    plan.push((format!("cite {n1} entries / {w1} works"), "cite", big));
     plan.push(("epub demo, no page numbers".into(), "epub", &demo));
     plan.push(("epub demo, print page numbers".into(), "epub-pages", &demo));
     plan.push((format!("epub {n1} entries, no page numbers"), "epub", big));

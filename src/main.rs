@@ -75,6 +75,18 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "out")]
         out_dir: PathBuf,
     },
+    /// Print a reader's reference list as plain text, one work per line.
+    References {
+        /// The reader (a file stem in readers/).
+        #[arg(long, default_value = "default")]
+        reader: String,
+        /// Begin each line with the work's key and a tab.
+        #[arg(long)]
+        keys: bool,
+        /// Output format of diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Print the long explanation of a diagnostic code (`explain E0301`).
     Explain {
         /// The code.
@@ -177,6 +189,11 @@ fn main() -> ExitCode {
                 format: edition.format,
             },
         ),
+        Command::References {
+            reader,
+            keys,
+            format,
+        } => cmd::references::run(&cli.content, &reader, keys, format),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Synth {
             dir,

@@ -59,7 +59,7 @@ impl<'p> Edition<'p> {
         if !missing.is_empty() {
             return Err(missing);
         }
-        let cites = crate::cite::format(project, &selection).map_err(|d| vec![d])?;
+        let cites = crate::cite::format(project, &selection);
         let book = plan::plan(project, reader, &selection, &cites);
         Ok(Edition {
             project,

@@ -53,7 +53,7 @@ fn text_has_hanzi_pinyin_citations_and_index() {
         "Gòngtóng Fùyù",
         "Zhòngyào Zhànlüè Jīyùqī",
         "国家创新驱动发展战略纲要",
-        "(State Council 2016",
+        "(CCP Central Committee and State Council 2016",
         "BIBLIOGRAPHY",
         "General index",
         "Chinese terms",

@@ -47,16 +47,17 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .help("cite it with `[@key]`, list it in an entry's `sources`, or delete it"),
             );
         }
-        if e.entry.date_any().is_none() {
+        if e.work.date.is_none() {
             diags.push(
                 Diagnostic::warning("W0102", format!("bibliography entry `{key}` has no date"))
                     .at(e.span)
                     .help("add `date: YYYY` (author-date citations print it); use `n.d.` works sparingly"),
             );
         }
-        if e.entry
-            .title()
-            .is_none_or(|t| t.value.to_string().trim().is_empty())
+        if e.work
+            .title
+            .as_ref()
+            .is_none_or(|t| t.roman.trim().is_empty() && t.hanzi.is_none())
         {
             diags.push(
                 Diagnostic::warning("W0103", format!("bibliography entry `{key}` has no title"))

@@ -4,6 +4,7 @@ mod cite;
 mod limits;
 mod pinyin;
 mod readers;
+mod sources;
 mod terms;
 mod xref;
 
@@ -18,6 +19,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     xref::check(project, &mut diags);
     cite::check(project, &mut diags);
+    sources::check(project, &mut diags);
     terms::check(project, &mut diags);
     readers::check(project, &mut diags);
     limits::check(project, &mut diags);

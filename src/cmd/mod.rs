@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod epub;
 pub(crate) mod explain;
 pub(crate) mod pdf;
+pub(crate) mod references;
 
 use std::path::Path;
 

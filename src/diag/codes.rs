@@ -708,24 +708,6 @@ The PDF is not affected: `ccp-press pdf` still works in the meantime.
 ",
     },
     Code {
-        code: "E0904",
-        severity: Severity::Error,
-        summary: "the citation engine failed on a group of works",
-        explanation: "\
-Citations and the reference list are formatted by hayagriva in the Chicago
-author-date style. ccp-press formats the works in small groups that can
-affect each other (same author and year, or cited together). The formatter
-failed on one group; the message names the keys of its works.
-
-This is a bug in ccp-press or in hayagriva, not an error in the content as
-such. Please report it with the full message and the bibliography entries of
-the named keys, copied from `content/bibliography/`.
-
-To get a build in the meantime, look for something unusual in those entries,
-such as an odd date, an empty author or a rare entry type, and simplify it.
-",
-    },
-    Code {
         code: "E0905",
         severity: Severity::Error,
         summary: "the EPUB's Chinese font subset could not be made",
@@ -797,6 +779,72 @@ author and the date, which is not enough for a reader to find the work.
 
 Add `title:` (for a Chinese work, the romanized title, the characters and a
 bracketed translation in one string).
+",
+    },
+    Code {
+        code: "W0104",
+        severity: Severity::Warning,
+        summary: "a source lacks what its Chicago reference needs",
+        explanation: "\
+The reference list follows Chicago author-date (18th edition), and each kind
+of source needs some details to print in full. This entry lacks one; the
+message says which, and the help line names the field to add.
+
+    jiang-1999:
+      type: article
+      title: \"Zai Quanguo Jishu Chuangxin Dahui Shang de Jianghua ...\"
+      author: Jiang Zemin 江泽民
+      date: 1999
+      parent:
+        type: web
+        title: Reformdata.org
+
+A web page needs its full date and its URL (`date: 1999-08-23`,
+`url: https://...`); a newspaper report its full date; an article its
+container (`parent:` with the journal, newspaper or website); an official
+document its issuing body as author and its day of issue; a book or report
+its publisher; a chapter the book it belongs to; a thesis its institution
+(`organization:`, or `institution` in BibLaTeX); a speech the day it was
+given.
+
+Without the field the reference still prints, but a reader may not be able to
+find the source.
+",
+    },
+    Code {
+        code: "W0105",
+        severity: Severity::Warning,
+        summary: "a bibliography type with no Chicago form",
+        explanation: "\
+The entry's type (a BibLaTeX `@patent`, `@software`, `@dataset`, or a YAML
+`artwork`, `video` ...) has no Chicago author-date form in ccp-press, so its
+reference is printed in a generic form: author, year, title, publisher.
+
+    @software{tool-2020,
+      author = {Doe, Jane},
+      title = {Segmenter},
+      year = {2020}
+    }
+
+Give the entry a type Chicago describes: `book`, `chapter` (`@inbook`),
+`article` with a `parent`, `report`, `thesis`, `web` (`@online`),
+`legislation` for an official Party or State document, or `misc` with a
+`genre` for a speech.
+",
+    },
+    Code {
+        code: "W0106",
+        severity: Severity::Warning,
+        summary: "quotation marks in a title do not pair up",
+        explanation: "\
+A title (or its bracketed translation, or its container's title) opens a
+quotation mark that it never closes, or closes one it never opened.
+
+    title: 'Guanyu \"Gao Zhiliang Fazhan de Jingjixue Yanjiu'
+
+The reference list sets a quoted title in double quotation marks and the
+quotations inside it in single ones, so an unpaired mark shows as a stray
+quote in print. Close the quotation where it ends.
 ",
     },
     Code {

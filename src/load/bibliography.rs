@@ -1,15 +1,14 @@
 //! Bibliography files: hayagriva YAML (`*.yaml`, `*.yml`) and BibLaTeX (`*.bib`).
 //!
 //! Keys are located in the file text so that duplicates and unused works can be
-//! reported at their line. Chinese-language works are normalised here (see
-//! [`normalise`]) so every writer formats them the same way.
+//! reported at their line; what an entry means is read in `load::work`.
 
 use std::collections::BTreeMap;
 
 use hayagriva::types::{FormatString, Person, StringChunk};
 
 use crate::diag::Diagnostic;
-use crate::model::{BibEntry, Bibliography, is_ideograph};
+use crate::model::{BibEntry, Bibliography};
 use crate::source::{FileId, SourceMap, Span};
 
 /// `{`, which opens a BibLaTeX entry or field (an escape, so that tools counting
@@ -84,10 +83,13 @@ pub(super) fn load_file(
         bib.entries.insert(
             key.to_string(),
             BibEntry {
-                entry: normalise(match format {
-                    BibFormat::Biblatex => delatex_entry(entry.clone()),
-                    BibFormat::Yaml => entry.clone(),
-                }),
+                work: match format {
+                    BibFormat::Biblatex => super::work::work(
+                        &delatex_entry(entry.clone()),
+                        Some(&biblatex_type(text, span.start)),
+                    ),
+                    BibFormat::Yaml => super::work::work(entry, None),
+                },
                 span,
             },
         );
@@ -193,6 +195,17 @@ fn find_key_colon(line: &str) -> Option<usize> {
     let i = line.find(':')?;
     let after = line[i + 1..].chars().next();
     after.is_none_or(char::is_whitespace).then_some(i)
+}
+
+/// The type word of the BibLaTeX entry whose key starts at `key_start`, lowercase.
+fn biblatex_type(text: &str, key_start: usize) -> String {
+    let head = &text[..key_start.min(text.len())];
+    let at = head.rfind('@').map_or(0, |i| i + 1);
+    head[at..]
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Entry keys of a BibLaTeX file (`@type{key,`) and their byte ranges.
@@ -370,45 +383,6 @@ fn map_people(
         entry.set_parents(parents);
     }
     entry
-}
-
-/// Applies the center's conventions for Chinese-language works.
-///
-/// * A title containing hanzi ("Romanised Title 汉字 [English]") is verbatim: no
-///   title-casing of pinyin particles such as *de*.
-/// * A Chinese personal name written surname first without a comma
-///   (`Jiang Zemin 江泽民`) is kept in that order in the bibliography and cited by
-///   surname alone: (Jiang 1999).
-pub(super) fn normalise(mut entry: hayagriva::Entry) -> hayagriva::Entry {
-    if let Some(title) = entry.title()
-        && title.value.to_string().chars().any(is_ideograph)
-    {
-        let value = title.value.to_string();
-        entry.set_title(FormatString {
-            value: StringChunk::verbatim(value).into(),
-            short: title.short.clone(),
-        });
-    }
-    map_people(entry, chinese_name, normalise)
-}
-
-/// `Jiang Zemin 江泽民` (one string, no comma) → family `Jiang`, given `Zemin 江泽民`,
-/// which hayagriva's CJK name rule prints family-first.
-fn chinese_name(p: &Person) -> Person {
-    if p.given_name.is_some() || !p.name.chars().any(is_ideograph) {
-        return p.clone();
-    }
-    let mut words = p.name.splitn(2, ' ');
-    let family = words.next().unwrap_or_default();
-    match words.next() {
-        Some(rest) if !family.chars().any(is_ideograph) => {
-            let mut q = p.clone();
-            q.name = family.to_string();
-            q.given_name = Some(format!(" {rest}"));
-            q
-        }
-        _ => p.clone(),
-    }
 }
 
 #[cfg(test)]

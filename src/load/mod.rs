@@ -9,6 +9,7 @@ mod front_matter;
 pub(crate) mod inline_syntax;
 mod markdown;
 mod reader;
+mod work;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use crate::source::Span;
 
-/// One work, as hayagriva reads it, with the place its key is written.
+/// One work, with the place its key is written.
 #[derive(Debug, Clone)]
 pub struct BibEntry {
-    /// The parsed entry (Chinese names and titles already normalised by the loader).
-    pub entry: hayagriva::Entry,
+    /// The work the entry describes.
+    pub work: super::Work,
     /// The key in its bibliography file.
     pub span: Span,
 }

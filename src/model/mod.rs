@@ -3,6 +3,7 @@
 
 mod bib;
 mod text;
+mod work;
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,7 @@ pub use text::{
 
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
+pub use work::{Container, ContainerKind, Date, Kind, Name, Person, Title, Work};
 
 /// A glossary entry's id: its file stem, a lowercase ASCII slug (checked when it is
 /// made, so an id in the model is always one).

@@ -1,0 +1,146 @@
+//! Sources that cannot print well in Chicago author-date form: a web page with no
+//! date or address, an article with no container, a document with no issuer, a
+//! type with no Chicago form, a title whose quotation marks do not pair up.
+
+use crate::diag::Diagnostic;
+use crate::model::{BibEntry, ContainerKind, Kind, Project, Work};
+
+pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
+    for (key, e) in &project.bibliography.entries {
+        for (what, field) in missing(&e.work) {
+            diags.push(incomplete(key, e, what, field));
+        }
+        if e.work.kind == Kind::Other {
+            diags.push(
+                Diagnostic::warning(
+                    "W0105",
+                    format!(
+                        "`{key}` is of type `{}`, which has no Chicago form here",
+                        e.work.written_type
+                    ),
+                )
+                .at(e.span)
+                .help("use a type Chicago describes: book, chapter (inbook), article, report, thesis, web (online), legislation for an official document, or misc with `genre` for a speech"),
+            );
+        }
+        let titles = e
+            .work
+            .title
+            .iter()
+            .chain(e.work.container.iter().map(|c| &c.title));
+        for t in titles {
+            let text = format!(
+                "{} {}",
+                t.roman,
+                t.translation.as_deref().unwrap_or_default()
+            );
+            if !crate::cite::quotes_balance(&text) {
+                diags.push(
+                    Diagnostic::warning(
+                        "W0106",
+                        format!("the quotation marks in a title of `{key}` do not pair up"),
+                    )
+                    .at(e.span)
+                    .help("close every opening quotation mark in the title; the reference list sets quotations inside a quoted title in single marks"),
+                );
+            }
+        }
+    }
+}
+
+/// A field a reader needs, in the syntax of each file format.
+#[derive(Clone, Copy)]
+struct Field {
+    yaml: &'static str,
+    bib: &'static str,
+}
+
+const DATE: Field = Field {
+    yaml: "`date: YYYY-MM-DD`",
+    bib: "`date = {YYYY-MM-DD}`",
+};
+const URL: Field = Field {
+    yaml: "`url: https://…`",
+    bib: "`url = {https://…}`",
+};
+const PARENT: Field = Field {
+    yaml: "`parent:` with the journal, newspaper or website (`type: periodical`, `newspaper` or `web`) and its `title`",
+    bib: "`journaltitle = {…}` (or `booktitle` for a chapter)",
+};
+const ISSUER: Field = Field {
+    yaml: "`author:` with the issuing body, written in braces as an organisation (`author: \"{State Council} 国务院\"`)",
+    bib: "`author = {{State Council}}`",
+};
+const PUBLISHER: Field = Field {
+    yaml: "`publisher:`",
+    bib: "`publisher = {…}`",
+};
+const INSTITUTION: Field = Field {
+    yaml: "`organization:` (the university)",
+    bib: "`institution = {…}`",
+};
+const BOOK: Field = Field {
+    yaml: "`parent:` with `type: book`, its `title` and `publisher`",
+    bib: "`booktitle = {…}`",
+};
+
+/// What the work lacks for its kind, and the field that gives it.
+fn missing(w: &Work) -> Vec<(&'static str, Field)> {
+    let mut out = Vec::new();
+    // A work with no date at all is W0102 already.
+    let full_date = w.date.is_none_or(|d| d.day.is_some());
+    let container = w.container.as_ref().map(|c| c.kind);
+    match w.kind {
+        Kind::Web => {
+            if w.container.is_none() && w.written_type == "article" {
+                out.push(("no container (the website, newspaper or journal)", PARENT));
+            }
+            if !full_date {
+                out.push(("no full date of publication", DATE));
+            }
+            if w.url.is_none() && w.doi.is_none() {
+                out.push(("no URL", URL));
+            }
+        }
+        Kind::News if !full_date => out.push(("no full date of publication", DATE)),
+        Kind::Document => {
+            if w.authors.is_empty() {
+                out.push(("no issuing body", ISSUER));
+            }
+            if !full_date {
+                out.push(("no day of issue", DATE));
+            }
+            if container.is_none() && w.publisher.is_none() && w.url.is_none() {
+                out.push(("no publisher, container or URL", URL));
+            }
+        }
+        Kind::Speech if !full_date => out.push(("no full date of delivery", DATE)),
+        Kind::Book | Kind::Report if w.publisher.is_none() && w.url.is_none() => {
+            out.push(("no publisher", PUBLISHER));
+        }
+        Kind::Chapter if container != Some(ContainerKind::Book) => {
+            out.push(("no book it is part of", BOOK));
+        }
+        Kind::Chapter if w.publisher.is_none() => out.push(("no publisher", PUBLISHER)),
+        Kind::Thesis if w.publisher.is_none() => {
+            out.push(("no institution", INSTITUTION))
+        }
+        _ => {}
+    }
+    out
+}
+
+fn incomplete(key: &str, e: &BibEntry, what: &str, field: Field) -> Diagnostic {
+    let add = if e.work.written_type.starts_with('@') {
+        field.bib
+    } else {
+        field.yaml
+    };
+    Diagnostic::warning(
+        "W0104",
+        format!("{} `{key}` has {what}", e.work.kind.noun()),
+    )
+    .at(e.span)
+    .label("its reference cannot be complete")
+    .help(format!("add {add}"))
+}
