@@ -189,7 +189,7 @@ fn marked(runs: &[Run]) -> String {
 /// PDF breaks lines and hyphenates words).
 fn squeezed(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '-' | '\u{ad}'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '-' | '\u{ad}' | '\u{200b}'))
         .collect()
 }
 

@@ -220,7 +220,7 @@ fn demo_xhtml_is_well_formed_and_linked() {
     // Page locators in order, the range holding the headword in bold and linked to it.
     let line = index
         .lines()
-        .find(|l| l.starts_with("<li>Common prosperity, "))
+        .find(|l| l.starts_with("<li>Common Prosperity, "))
         .expect("index line");
     assert!(
         line.contains("<a href=\"glossary-c.xhtml#entry-common-prosperity\"><b>"),

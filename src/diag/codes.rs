@@ -1036,6 +1036,22 @@ Add the date of the edition: `date: 2026-09-01`.
 ",
     },
     Code {
+        code: "W0602",
+        severity: Severity::Warning,
+        summary: "a reader's ISBN is not valid",
+        explanation: "\
+The `isbn` of a reader file, printed on the copyright page, has the wrong
+length or a wrong check digit, so it is probably mistyped.
+
+    # readers/seminar.yaml
+    isbn: 978-0-226-10420-2
+
+An ISBN-13 has 13 digits, the last a check digit; an ISBN-10 has 10, the last
+may be X. Hyphens and spaces may be written between the groups. Copy the number
+from the publisher's record (`978-0-226-10420-1`), or leave the field out.
+",
+    },
+    Code {
         code: "W0901",
         severity: Severity::Warning,
         summary: "typst warning in generated code",

@@ -15,6 +15,10 @@ struct ReaderFields {
     editors: Vec<String>,
     date: Option<String>,
     edition: Option<String>,
+    publisher: Option<String>,
+    copyright: Option<String>,
+    isbn: Option<String>,
+    printing: Option<String>,
     documents: Vec<serde_saphyr::Spanned<String>>,
     glossary: Option<String>,
 }
@@ -25,6 +29,10 @@ const FIELDS: &[&str] = &[
     "editors",
     "date",
     "edition",
+    "publisher",
+    "copyright",
+    "isbn",
+    "printing",
     "documents",
     "glossary",
 ];
@@ -62,6 +70,16 @@ pub(super) fn load(
     {
         diags.push(d);
     }
+    if let Some(isbn) = &fields.isbn
+        && !isbn_valid(isbn)
+    {
+        diags.push(
+            Diagnostic::warning("W0602", format!("`{isbn}` is not a valid ISBN"))
+                .at(yaml.value_span(map, "isbn", isbn))
+                .label("its check digit or length is wrong")
+                .help("an ISBN has 13 digits (or 10, the last may be X), hyphens allowed: `978-0-226-10420-1`"),
+        );
+    }
     let documents = fields
         .documents
         .into_iter()
@@ -78,7 +96,60 @@ pub(super) fn load(
         editors: fields.editors,
         date: fields.date,
         edition: fields.edition,
+        publisher: fields.publisher,
+        copyright: fields.copyright,
+        isbn: fields.isbn,
+        printing: fields.printing,
         documents,
         glossary,
     })
+}
+
+/// Whether an ISBN-13 or ISBN-10 (hyphens and spaces allowed) has a right check digit.
+fn isbn_valid(isbn: &str) -> bool {
+    let chars: Vec<char> = isbn.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
+    let digit = |c: char, i: usize, len: usize| match c {
+        'X' | 'x' if i + 1 == len && len == 10 => Some(10),
+        c => c.to_digit(10),
+    };
+    let Some(d): Option<Vec<u32>> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| digit(c, i, chars.len()))
+        .collect()
+    else {
+        return false;
+    };
+    match d.len() {
+        13 => {
+            d.iter()
+                .enumerate()
+                .map(|(i, x)| if i % 2 == 0 { *x } else { 3 * x })
+                .sum::<u32>()
+                % 10
+                == 0
+        }
+        10 => {
+            d.iter()
+                .enumerate()
+                .map(|(i, x)| (10 - i as u32) * x)
+                .sum::<u32>()
+                % 11
+                == 0
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // Checks ISBN-13 and ISBN-10 check digits.
+    #[test]
+    fn isbn_check_digits() {
+        assert!(super::isbn_valid("978-0-226-10420-1"));
+        assert!(super::isbn_valid("0-306-40615-2"));
+        assert!(super::isbn_valid("0-8044-2957-X"));
+        assert!(!super::isbn_valid("978-0-226-10420-2"));
+        assert!(!super::isbn_valid("12345"));
+    }
 }

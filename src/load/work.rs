@@ -5,15 +5,12 @@
 //! type and its parent), whether a name is a person or an organisation, and the
 //! parts of a title.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
-
 use hayagriva::Entry;
 use hayagriva::types::{EntryType, Person as HPerson, PersonRole};
-use pinyin::ToPinyin;
 
 use crate::model::{
-    Container, ContainerKind, Date, Kind, Name, Person, Title, Work, is_han, is_ideograph,
+    Container, ContainerKind, Date, Kind, Name, Person, Title, Work, is_han,
+    is_ideograph, is_pinyin_word,
 };
 
 /// The work an entry describes.
@@ -378,38 +375,6 @@ fn chinese_person(roman: &str, hanzi: Option<&str>) -> Option<(String, String)> 
 
 fn fold(s: &str) -> String {
     crate::model::sort_key(s).replace(' ', "")
-}
-
-/// Whether a word is made of pinyin syllables ("Jinping", "Xi'an", "Lü").
-fn is_pinyin_word(w: &str) -> bool {
-    let w: String = fold(w).replace(['\'', '-'], "");
-    let syllables = syllables();
-    // Positions reachable by whole syllables.
-    let mut reach = vec![false; w.len() + 1];
-    reach[0] = true;
-    for i in 0..w.len() {
-        if !reach[i] || !w.is_char_boundary(i) {
-            continue;
-        }
-        for len in 1..=6.min(w.len() - i) {
-            if w.is_char_boundary(i + len) && syllables.contains(&w[i..i + len]) {
-                reach[i + len] = true;
-            }
-        }
-    }
-    !w.is_empty() && reach[w.len()]
-}
-
-/// Every toneless pinyin syllable ("zhong", "lu" for lü), from the readings of
-/// the common characters.
-fn syllables() -> &'static BTreeSet<String> {
-    static SET: OnceLock<BTreeSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        ('\u{4E00}'..='\u{9FA5}')
-            .filter_map(|c| c.to_pinyin())
-            .map(|p| fold(p.plain()).replace('v', "u"))
-            .collect()
-    })
 }
 
 /// Common single-syllable Chinese surnames, toneless.

@@ -2,6 +2,7 @@
 //! writer reads. Writers never see files or Markdown, only these types.
 
 mod bib;
+mod romanization;
 mod text;
 mod work;
 
@@ -14,6 +15,7 @@ pub use text::{
 
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
+pub use romanization::{is_pinyin_word, pinyin_syllables};
 pub use work::{Container, ContainerKind, Date, Kind, Name, Person, Title, Work};
 
 /// A glossary entry's id: its file stem, a lowercase ASCII slug (checked when it is
@@ -238,6 +240,14 @@ pub struct Reader {
     pub date: Option<String>,
     /// Edition statement.
     pub edition: Option<String>,
+    /// Publisher, for the copyright page.
+    pub publisher: Option<String>,
+    /// Copyright notice ("© 2026 The Translation Center. All rights reserved.").
+    pub copyright: Option<String>,
+    /// ISBN of this edition.
+    pub isbn: Option<String>,
+    /// Printing line ("10 9 8 7 6 5 4 3 2 1").
+    pub printing: Option<String>,
     /// Documents in order.
     pub documents: Vec<Spanned<String>>,
     /// Which entries.

@@ -333,6 +333,13 @@ fn colophon(reader: &Reader) -> Vec<String> {
     if !reader.editors.is_empty() {
         lines.push(format!("Edited by {}", reader.editors.join(", ")));
     }
+    lines.extend(
+        reader
+            .publisher
+            .as_ref()
+            .map(|p| format!("Published by {p}")),
+    );
+    lines.extend(reader.copyright.clone());
     let date = reader.date.as_deref().map(pretty_date);
     let edition: Vec<&str> = [reader.edition.as_deref(), date.as_deref()]
         .into_iter()
@@ -341,6 +348,8 @@ fn colophon(reader: &Reader) -> Vec<String> {
     if !edition.is_empty() {
         lines.push(edition.join(", "));
     }
+    lines.extend(reader.isbn.as_ref().map(|i| format!("ISBN {i}")));
+    lines.extend(reader.printing.clone());
     lines.push(
         "Set in Libertinus Serif and Noto Serif CJK SC. Citations follow the Chicago \
          Manual of Style, 18th edition, author-date system."

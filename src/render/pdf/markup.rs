@@ -33,18 +33,141 @@ pub fn str_lit(s: &str) -> String {
     out
 }
 
-/// Text as markup: Chinese runs tagged through `zh`, the rest as plain strings.
+/// Text as markup: Chinese runs through `zh`, a short Chinese term or name (up to
+/// six characters) boxed with its brackets so that it never splits across lines,
+/// romanized words through `roman` (never hyphenated), the rest as plain strings.
 pub fn text(out: &mut String, s: &str) {
-    for run in runs(s) {
-        match run {
+    let runs = runs(s);
+    // Bytes of the next Latin run taken into the box of a Chinese term before it.
+    let mut taken = 0usize;
+    for (i, run) in runs.iter().enumerate() {
+        match *run {
             Script::Han(h) => {
-                let _ = write!(out, "#zh({});", str_lit(h));
+                let open = match i.checked_sub(1).map(|j| runs[j]) {
+                    Some(Script::Other(o)) => {
+                        o.chars().last().filter(|c| OPENERS.contains(*c))
+                    }
+                    _ => None,
+                };
+                let close = match runs.get(i + 1) {
+                    Some(Script::Other(o)) => {
+                        o.chars().next().filter(|c| CLOSERS.contains(*c))
+                    }
+                    _ => None,
+                };
+                taken = han(out, h, open, close);
             }
             Script::Other(o) => {
-                let _ = write!(out, "#{};", str_lit(o));
+                let mut o = &o[taken..];
+                taken = 0;
+                if matches!(runs.get(i + 1), Some(Script::Han(_)))
+                    && let Some(last) = o.chars().last().filter(|c| OPENERS.contains(*c))
+                {
+                    o = &o[..o.len() - last.len_utf8()];
+                }
+                latin(out, o);
             }
         }
     }
+}
+
+/// A Chinese run, cut after its punctuation into terms; a term of up to six
+/// characters is boxed (with the Latin bracket before the run or after it, when it
+/// opens or ends the run), so that it never splits across lines. Returns the bytes
+/// of the closing mark taken from the next run.
+fn han(out: &mut String, h: &str, open: Option<char>, close: Option<char>) -> usize {
+    let terms = terms(h);
+    let last = terms.len().saturating_sub(1);
+    let mut taken = 0;
+    for (k, term) in terms.iter().enumerate() {
+        if term.chars().count() > KEEP_HAN {
+            if let (0, Some(c)) = (k, open) {
+                let _ = write!(out, "#{};", str_lit(&c.to_string()));
+            }
+            let _ = write!(out, "#zh({});", str_lit(term));
+            continue;
+        }
+        out.push_str("#box[");
+        if let (0, Some(c)) = (k, open) {
+            let _ = write!(out, "#{};", str_lit(&c.to_string()));
+        }
+        let _ = write!(out, "#zh({});", str_lit(term));
+        if k == last
+            && let Some(c) = close
+        {
+            let _ = write!(out, "#{};", str_lit(&c.to_string()));
+            taken = c.len_utf8();
+        }
+        out.push_str("];");
+    }
+    taken
+}
+
+/// A Chinese run cut into terms: after its punctuation and around book-title marks
+/// (《共产党人》 / 发刊词).
+fn terms(h: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in h.char_indices() {
+        if c == '《' && i > start {
+            out.push(&h[start..i]);
+            start = i;
+        }
+        if "、，。；：！？》".contains(c) {
+            let end = i + c.len_utf8();
+            out.push(&h[start..end]);
+            start = end;
+        }
+    }
+    if start < h.len() {
+        out.push(&h[start..]);
+    }
+    out
+}
+
+/// The longest Chinese run kept on one line.
+const KEEP_HAN: usize = 6;
+/// Marks that go into the box of a short Chinese run before it …
+const OPENERS: &str = "[(“‘《「";
+/// … and after it.
+const CLOSERS: &str = "])”’》」,.;:";
+
+/// Latin text: romanized Chinese words (capitalized or tone-marked, two syllables
+/// or more) through `roman`.
+fn latin(out: &mut String, s: &str) {
+    let mut plain_from = 0;
+    for (start, word) in words(s) {
+        let letters = word.trim_matches(|c: char| !c.is_alphabetic());
+        // Romanized Chinese in roman text is a name or a title: capitalized, or
+        // written with tone marks.
+        let proper = letters.starts_with(char::is_uppercase)
+            || letters.chars().any(|c| c != crate::model::fold_accent(c));
+        if !proper
+            || letters.chars().count() < 5
+            || crate::model::pinyin_syllables(letters).is_none_or(|n| n < 2)
+        {
+            continue;
+        }
+        let at = start + word.find(letters).unwrap_or(0);
+        if at > plain_from {
+            let _ = write!(out, "#{};", str_lit(&s[plain_from..at]));
+        }
+        let _ = write!(out, "#roman({});", str_lit(letters));
+        plain_from = at + letters.len();
+    }
+    if plain_from < s.len() {
+        let _ = write!(out, "#{};", str_lit(&s[plain_from..]));
+    }
+}
+
+/// The words of `s` (split at spaces and dashes) with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive([' ', '\u{a0}', '—', '–', '/'])
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len();
+            Some((start, w))
+        })
 }
 
 /// Content block `[...]` holding text.
@@ -74,6 +197,14 @@ pub fn runs_markup(out: &mut String, rs: &[Run]) {
             Run::SmallCaps(c) => wrap_runs(out, "smallcaps", c),
             Run::Sup(c) => wrap_runs(out, "super", c),
             Run::Sub(c) => wrap_runs(out, "sub", c),
+            Run::Link { url, children } if crate::cite::plain(children) == *url => {
+                let _ = write!(
+                    out,
+                    "#link({})[#url({})];",
+                    str_lit(url),
+                    str_lit(&url_breaks(url))
+                );
+            }
             Run::Link { url, children } => {
                 let _ = write!(out, "#link({})[", str_lit(url));
                 runs_markup(out, children);
@@ -81,6 +212,52 @@ pub fn runs_markup(out: &mut String, rs: &[Run]) {
             }
         }
     }
+}
+
+/// A web address with a zero-width space where CMOS 6.123 lets it break: after
+/// `//`, before a single slash and before other punctuation.
+fn url_breaks(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 16);
+    let mut prev = '\0';
+    for c in url.chars() {
+        let before =
+            matches!(c, '.' | '-' | '_' | '?' | '#' | '&' | '=' | '%' | '~' | ',')
+                || c == '/' && prev != '/' && prev != ':';
+        if before && !out.is_empty() {
+            out.push('\u{200b}');
+        }
+        out.push(c);
+        if c == '/' && prev == '/' {
+            out.push('\u{200b}');
+        }
+        prev = c;
+    }
+    out
+}
+
+/// A document title short enough for a running head: up to its colon, or its
+/// first words and an ellipsis.
+fn running_title(title: &str) -> String {
+    const MAX: usize = 48;
+    if title.chars().count() <= MAX {
+        return title.to_string();
+    }
+    if let Some((head, _)) = title.split_once(": ")
+        && (12..=MAX).contains(&head.chars().count())
+    {
+        return head.to_string();
+    }
+    let mut out = String::new();
+    for w in title.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > MAX - 2 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.trim_end_matches([',', ';', ':']).to_string() + "…"
 }
 
 fn wrap_runs(out: &mut String, f: &str, c: &[Run]) {
@@ -186,10 +363,11 @@ fn part(o: &mut String, p: &Part) {
 fn chapter(o: &mut String, c: &Chapter) {
     let _ = writeln!(
         o,
-        "#document-head({}, {}, {}, {}, {}, {})\n",
+        "#document-head({}, {}, {}, {}, {}, {}, {})\n",
         str_lit(&c.anchor.id()),
         str_lit(crate::plan::PartKind::Documents.title()),
         text_block(&c.title),
+        text_block(&running_title(&c.title)),
         opt_text_block(c.original_title.as_deref()),
         opt_text_block(c.byline.as_deref()),
         opt_text_block(c.translator.as_deref()),

@@ -1,5 +1,6 @@
 //! The PDF writer: book plan → typst markup → typst (as a library) → PDF bytes.
 
+pub mod inspect;
 pub mod markup;
 mod world;
 

@@ -45,7 +45,29 @@ fn string_literals_escape_quotes_and_backslashes() {
 fn text_tags_chinese() {
     let mut o = String::new();
     text(&mut o, "the concept [新发展理念]");
-    assert_eq!(o, r#"#"the concept [";#zh("新发展理念");#"]";"#);
+    assert_eq!(o, r#"#"the concept ";#box[#"[";#zh("新发展理念");#"]";];"#);
+    let mut o = String::new();
+    text(&mut o, "Deng Xiaoping said 跟跑、并跑、领跑");
+    assert_eq!(
+        o,
+        r#"#"Deng ";#roman("Xiaoping");#" said ";#box[#zh("跟跑、");];#box[#zh("并跑、");];#box[#zh("领跑");];"#
+    );
+}
+
+// Checks where a web address may break: after `//`, before other punctuation.
+#[test]
+fn url_break_points() {
+    assert_eq!(
+        url_breaks("https://www.gov.cn/a_b/c-d.htm"),
+        "https://\u{200b}www\u{200b}.gov\u{200b}.cn\u{200b}/a\u{200b}_b\u{200b}/c\u{200b}-d\u{200b}.htm"
+    );
+    assert_eq!(running_title("Short"), "Short");
+    assert_eq!(
+        running_title(
+            "Outline of the National Innovation-Driven Development Strategy (Excerpt)"
+        ),
+        "Outline of the National Innovation-Driven…"
+    );
 }
 
 // Checks that typst syntax in content is never code: only strings, hashes,
@@ -59,11 +81,17 @@ fn typst_syntax_stays_text() {
     assert!(
         kinds.iter().all(|k| matches!(
             k,
-            SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon
+            SyntaxKind::Hash
+                | SyntaxKind::Str
+                | SyntaxKind::Semicolon
+                | SyntaxKind::Ident
+                | SyntaxKind::LeftParen
+                | SyntaxKind::RightParen
         )),
         "{kinds:?}"
     );
-    assert_eq!(strs.len(), 1);
+    let joined: String = strs.iter().map(|s| unescape(s)).collect();
+    assert_eq!(joined, evil);
 }
 
 proptest! {
@@ -79,8 +107,9 @@ proptest! {
         leaves(&root, &mut ls);
         for (k, t) in &ls {
             let ok = matches!(k, SyntaxKind::Hash | SyntaxKind::Str | SyntaxKind::Semicolon
-                | SyntaxKind::LeftParen | SyntaxKind::RightParen)
-                || (*k == SyntaxKind::Ident && t == "zh")
+                | SyntaxKind::LeftParen | SyntaxKind::RightParen
+                | SyntaxKind::LeftBracket | SyntaxKind::RightBracket)
+                || (*k == SyntaxKind::Ident && ["zh", "box", "roman"].contains(&t.as_str()))
                 || (*k == SyntaxKind::Markup && t.is_empty());
             prop_assert!(ok, "unexpected {:?} {:?} in {}", k, t, o);
         }
