@@ -1,6 +1,7 @@
 //! Checks over the loaded model: each returns every finding, none stops at the first.
 
 mod cite;
+mod index;
 mod limits;
 mod pinyin;
 mod readers;
@@ -20,6 +21,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     xref::check(project, &mut diags);
     cite::check(project, &mut diags);
     sources::check(project, &mut diags);
+    index::check(project, &mut diags);
     terms::check(project, &mut diags);
     readers::check(project, &mut diags);
     limits::check(project, &mut diags);

@@ -611,6 +611,24 @@ free: `{{ index: Party building }}` works too.
 ",
     },
     Code {
+        code: "E0605",
+        severity: Severity::Error,
+        summary: "an index mark that cannot be read",
+        explanation: "\
+The text of an index mark does not follow the syntax:
+
+    {{index: heading}}                      a place that mentions it
+    {{index: heading!sub-heading}}          a place, under a sub-heading
+    {{index: heading|main}}                 the main discussion (bold locator)
+    {{index: heading|(}} … {{index: heading|)}}   a discussion over several pages
+    {{index: heading|see other heading}}    a cross-reference, no locator
+    {{index: heading|see also other}}       printed after the locators
+
+The message says what is wrong: an empty heading or sub-heading (`a!!b`),
+more than two levels, or an unknown option after `|`.
+",
+    },
+    Code {
         code: "E0701",
         severity: Severity::Error,
         summary: "no font has a glyph for a character",
@@ -969,6 +987,35 @@ printed once.
     see_also: [mass-line, new-development-concept, mass-line]
 
 Delete the repetition.
+",
+    },
+    Code {
+        code: "W0208",
+        severity: Severity::Warning,
+        summary: "an index cross-reference leads nowhere",
+        explanation: "\
+An index mark refers the reader to another heading (`|see …` or
+`|see also …`), but the index has no such heading: no glossary term, alias,
+pinyin or heading of another `{{index: …}}` mark is written that way.
+
+    {{index: Dual circulation|see New developent pattern}}
+
+Correct the heading (here, `New Development Pattern`), or add a mark that
+creates it. The comparison ignores case, accents and punctuation.
+",
+    },
+    Code {
+        code: "W0209",
+        severity: Severity::Warning,
+        summary: "an index range is not closed",
+        explanation: "\
+A discussion that runs over several pages is indexed as a range: a mark
+`{{index: heading|(}}` where it starts and `{{index: heading|)}}` where it
+ends, in the same document or glossary entry, with the same heading (and
+sub-heading). This mark opens a range that is never closed, or closes one
+that was never opened, so it is printed as a single page.
+
+    {{index: Reform and opening|(}} … {{index: Reform and opening|)}}
 ",
     },
     Code {

@@ -453,7 +453,17 @@ impl<'a> Converter<'_, 'a> {
                                 .help("write the term to index: `{{index: Party building}}`"),
                         );
                     } else {
-                        out.push(Inline::IndexMark(term));
+                        let span = self.locate(node_span, &t[range.clone()], range.start);
+                        match crate::model::IndexMark::parse(&term, span) {
+                            Ok(mark) => out.push(Inline::IndexMark(mark)),
+                            Err(message) => {
+                                self.diags.push(
+                                    Diagnostic::error("E0605", message)
+                                        .at(span)
+                                        .help("write `{{index: heading}}`, `{{index: heading!sub-heading}}`, or add `|see other`, `|see also other`, `|main`, `|(` … `|)`"),
+                                );
+                            }
+                        }
                     }
                 }
                 Piece::Malformed {

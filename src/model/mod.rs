@@ -9,8 +9,8 @@ mod work;
 use std::collections::BTreeMap;
 
 pub use text::{
-    Block, Citation, CiteItem, Inline, Note, citations, inline_text, walk_inlines,
-    xref_targets,
+    Block, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, citations, inline_text,
+    walk_inlines, xref_targets,
 };
 
 use crate::source::{FileId, SourceMap, Span};

@@ -75,11 +75,96 @@ pub enum Inline {
     /// A reference to footnote number `n` (1-based).
     NoteRef(usize),
     /// An index term marked by the author, `{{index: term}}`.
-    IndexMark(String),
+    IndexMark(IndexMark),
     /// A soft line break (a space).
     SoftBreak,
     /// A hard line break.
     LineBreak,
+}
+
+/// An index mark: `{{index: Xi Jinping}}`, `{{index: Xi Jinping!on common
+/// prosperity}}`, `{{index: Dual circulation|see New development pattern}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexMark {
+    /// The heading, then the sub-heading if any (`!` separates them).
+    pub path: Vec<String>,
+    /// What the mark says of the place.
+    pub kind: MarkKind,
+    /// Where `{{index: …}}` is.
+    pub span: Span,
+}
+
+/// What an index mark records (the part after `|`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A page that mentions the heading.
+    Place,
+    /// The main discussion (`|main`): its locator is bold.
+    Main,
+    /// The start of a discussion running over pages (`|(`) …
+    RangeStart,
+    /// … and its end (`|)`).
+    RangeEnd,
+    /// `|see Other`: the heading has no locators, only this reference.
+    See(String),
+    /// `|see also Other`: printed after the heading's locators.
+    SeeAlso(String),
+}
+
+impl IndexMark {
+    /// Reads the inside of `{{index: …}}` written at `span`, or says what is wrong
+    /// with it.
+    pub fn parse(text: &str, span: Span) -> Result<IndexMark, String> {
+        let (path, kind) = Self::parts(text)?;
+        Ok(IndexMark { path, kind, span })
+    }
+
+    /// The heading path and the kind of a mark's text.
+    fn parts(text: &str) -> Result<(Vec<String>, MarkKind), String> {
+        let (path, modifier) = match text.split_once('|') {
+            Some((p, m)) => (p, m.trim()),
+            None => (text, ""),
+        };
+        let path: Vec<String> = path
+            .split('!')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        if path.iter().any(String::is_empty) {
+            return Err("an index mark has an empty heading or sub-heading".into());
+        }
+        if path.len() > 2 {
+            return Err(
+                "an index mark has more than two levels (`heading!sub!sub`)".into()
+            );
+        }
+        let words = |rest: &str| rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        let kind = match modifier {
+            "" => MarkKind::Place,
+            "main" => MarkKind::Main,
+            "(" => MarkKind::RangeStart,
+            ")" => MarkKind::RangeEnd,
+            m => match (m.strip_prefix("see also "), m.strip_prefix("see ")) {
+                (Some(rest), _) if !rest.trim().is_empty() => {
+                    MarkKind::SeeAlso(words(rest))
+                }
+                (None, Some(rest)) if !rest.trim().is_empty() => {
+                    MarkKind::See(words(rest))
+                }
+                _ => return Err(format!("unknown index mark option `|{m}`")),
+            },
+        };
+        Ok((path, kind))
+    }
+
+    /// The heading as written.
+    pub fn heading(&self) -> &str {
+        self.path.first().map_or("", String::as_str)
+    }
+
+    /// The sub-heading, if any.
+    pub fn sub(&self) -> Option<&str> {
+        self.path.get(1).map(String::as_str)
+    }
 }
 
 /// A citation: `[@a, 12; @b]` or narrative `@a`.
@@ -192,4 +277,32 @@ pub fn inline_text(xs: &[Inline]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod index_mark_tests {
+    use super::*;
+
+    // Checks the index mark syntax: levels, see and see also, ranges, main.
+    #[test]
+    fn index_marks_parse() {
+        let (path, kind) = IndexMark::parts("Xi  Jinping!on common prosperity").unwrap();
+        assert_eq!(path, ["Xi Jinping", "on common prosperity"]);
+        assert_eq!(kind, MarkKind::Place);
+        let see =
+            IndexMark::parts("Dual circulation|see New development pattern").unwrap();
+        assert_eq!(see.1, MarkKind::See("New development pattern".into()));
+        let also = IndexMark::parts("Mass line|see also United front").unwrap();
+        assert_eq!(also.1, MarkKind::SeeAlso("United front".into()));
+        assert_eq!(
+            IndexMark::parts("Reform|(").unwrap().1,
+            MarkKind::RangeStart
+        );
+        assert_eq!(IndexMark::parts("Reform|)").unwrap().1, MarkKind::RangeEnd);
+        assert_eq!(IndexMark::parts("Reform|main").unwrap().1, MarkKind::Main);
+        assert!(IndexMark::parts("a!!b").is_err());
+        assert!(IndexMark::parts("a!b!c").is_err());
+        assert!(IndexMark::parts("a|bold").is_err());
+        assert!(IndexMark::parts("a|see ").is_err());
+    }
 }

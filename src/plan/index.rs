@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::MarkKind;
 use crate::model::{EntryId, Owner, Project, Selection, sort_key};
 use crate::plan::anchor::{Anchor, PageMap};
-use crate::plan::tree::Mention;
+use crate::plan::tree::{MarkPlace, Mention};
 use crate::plan::{Ref, RefStyle, owner_ref, typographic};
 
 /// The letter group of an index.
@@ -47,8 +48,21 @@ pub struct IndexItem {
     pub places: Vec<Place>,
     /// "See X" instead of locators.
     pub see: Option<Ref>,
-    /// Sub-entries.
+    /// Cross-references an author marked: "See X" (no locators) or "See also X".
+    pub cross: Vec<Cross>,
+    /// Sub-entries, sorted.
     pub subs: Vec<IndexItem>,
+}
+
+/// A cross-reference from one index heading to another (`|see X`, `|see also X`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cross {
+    /// "See also" rather than "See".
+    pub also: bool,
+    /// The heading referred to, as written.
+    pub words: String,
+    /// The glossary entry it names, if it names one (a link).
+    pub entry: Option<Anchor>,
 }
 
 /// A place that mentions an index term, with the document or entry it is in.
@@ -56,6 +70,9 @@ pub struct IndexItem {
 pub struct Place {
     /// The place.
     pub at: Anchor,
+    /// Where a discussion that starts here ends (`|(` … `|)`): every page between
+    /// is a locator.
+    pub end: Option<Anchor>,
     /// Its document or entry (the locator when there are no page numbers).
     pub owner: Ref,
 }
@@ -88,9 +105,20 @@ pub fn resolve(item: &IndexItem, pages: Option<&PageMap>) -> Vec<Locator> {
     match pages {
         Some(map) => page_locators(item, map),
         None => {
-            let mut out: Vec<Locator> =
-                item.main.iter().cloned().map(Locator::Main).collect();
+            // The main entry of a term is its headword ("entry"); the main
+            // discussion an author marked is its document or entry, first.
+            let mut out: Vec<Locator> = Vec::new();
             let mut seen = Vec::new();
+            match &item.main {
+                Some(a @ Anchor::Owner(_)) => out.push(Locator::Main(a.clone())),
+                Some(a) => {
+                    if let Some(p) = item.places.iter().find(|p| p.at == *a).or(None) {
+                        seen.push(&p.owner.target);
+                        out.push(Locator::Owner(p.owner.clone()));
+                    }
+                }
+                None => {}
+            }
             for p in &item.places {
                 if !seen.contains(&&p.owner.target) {
                     seen.push(&p.owner.target);
@@ -112,8 +140,12 @@ fn page_locators(item: &IndexItem, map: &PageMap) -> Vec<Locator> {
         by_page.insert(*n, at.clone());
     }
     for p in &item.places {
-        if let Some(n) = map.printed(&p.at) {
-            by_page.entry(n).or_insert_with(|| p.at.clone());
+        let Some(n) = map.printed(&p.at) else {
+            continue;
+        };
+        let last = p.end.as_ref().and_then(|e| map.printed(e)).unwrap_or(n);
+        for page in n..=last.max(n) {
+            by_page.entry(page).or_insert_with(|| p.at.clone());
         }
     }
     let main_page = main.map(|(n, _)| n);
@@ -141,6 +173,44 @@ fn page_locators(item: &IndexItem, map: &PageMap) -> Vec<Locator> {
         });
     }
     out
+}
+
+/// An index line with a heading only, as an author's mark first writes it.
+fn bare(words: &str) -> IndexItem {
+    IndexItem {
+        heading: Heading::Words(typographic(words)),
+        main: None,
+        places: Vec::new(),
+        see: None,
+        cross: Vec::new(),
+        subs: Vec::new(),
+    }
+}
+
+fn heading_words(i: &IndexItem) -> String {
+    match &i.heading {
+        Heading::Words(w) | Heading::Pinyin(w) => w.clone(),
+        Heading::Chinese { pinyin, .. } => pinyin.clone(),
+    }
+}
+
+/// How sub-headings sort: by their first word that is not an article, conjunction
+/// or preposition ("on common prosperity" under C).
+fn sub_key(words: &str) -> String {
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "and", "as", "at", "by", "for", "from", "in", "of", "on", "to",
+        "with", "about", "against", "under",
+    ];
+    let key = sort_key(words);
+    let mut rest = key.as_str();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if SKIP.contains(&first) {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest.to_string()
 }
 
 /// The letter a sort key is filed under.
@@ -181,9 +251,7 @@ pub(crate) struct Sources<'a> {
     /// Cross-references to entries of the reader, in book order.
     pub(crate) xrefs: &'a [Mention],
     /// Index marks, in book order.
-    pub(crate) marks: &'a [Mention],
-    /// Index mark words as first written, by sort key.
-    pub(crate) mark_words: &'a BTreeMap<String, String>,
+    pub(crate) marks: &'a [MarkPlace],
 }
 
 impl Sources<'_> {
@@ -191,14 +259,27 @@ impl Sources<'_> {
         mentions
             .iter()
             .filter(|m| m.key == key)
-            .filter_map(|m| {
-                let owner = m.place.owner()?;
-                Some(Place {
-                    at: m.place.clone(),
-                    owner: owner_ref(self.project, owner),
-                })
-            })
+            .filter_map(|m| self.place(&m.place))
             .collect()
+    }
+
+    /// The entry of the reader whose term or alias is `words`.
+    fn entry_named(&self, words: &str) -> Option<Anchor> {
+        let key = sort_key(words);
+        self.selection.entries.iter().find_map(|id| {
+            let e = &self.project.entries[id];
+            let named =
+                sort_key(&e.term) == key || e.aliases.iter().any(|a| sort_key(a) == key);
+            named.then(|| Anchor::Owner(Owner::Entry(id.clone())))
+        })
+    }
+
+    fn place(&self, at: &Anchor) -> Option<Place> {
+        Some(Place {
+            at: at.clone(),
+            end: None,
+            owner: owner_ref(self.project, at.owner()?),
+        })
     }
 
     fn entry_item(&self, id: &EntryId, heading: Heading) -> IndexItem {
@@ -207,16 +288,27 @@ impl Sources<'_> {
             main: Some(Anchor::Owner(Owner::Entry(id.clone()))),
             places: self.places(self.xrefs, id),
             see: None,
+            cross: Vec::new(),
             subs: Vec::new(),
         }
     }
 
-    /// The general index: terms, aliases and pinyin (as "See" lines), author marks.
+    /// The general index: terms, aliases and pinyin (as "See" lines), and the
+    /// headings, sub-headings and cross-references of the author's marks (a mark
+    /// on a term or alias of an entry adds to the entry's line).
     pub(crate) fn general(&self) -> Vec<IndexGroup> {
         let mut items = Vec::new();
+        // Sort keys of terms and aliases → the key of the entry's line.
+        let mut lines: BTreeMap<String, String> = BTreeMap::new();
         for id in &self.selection.entries {
             let e = &self.project.entries[id];
             let term = Heading::Words(typographic(&e.term));
+            lines.insert(sort_key(&e.term), sort_key(&e.term));
+            for a in &e.aliases {
+                lines
+                    .entry(sort_key(a))
+                    .or_insert_with(|| sort_key(&e.term));
+            }
             items.push((sort_key(&e.term), self.entry_item(id, term)));
             let see = Ref {
                 style: RefStyle::Plain,
@@ -236,24 +328,91 @@ impl Sources<'_> {
                         main: None,
                         places: Vec::new(),
                         see: Some(see.clone()),
+                        cross: Vec::new(),
                         subs: Vec::new(),
                     },
                 ));
             }
         }
-        for (key, words) in self.mark_words {
-            items.push((
-                key.clone(),
-                IndexItem {
-                    heading: Heading::Words(typographic(words)),
-                    main: None,
-                    places: self.places(self.marks, key),
-                    see: None,
-                    subs: Vec::new(),
-                },
-            ));
-        }
+        self.add_marks(&mut items, &lines);
         grouped(items)
+    }
+
+    /// Files every author's mark under its heading (and sub-heading): a place, the
+    /// main discussion, a range of pages, or a cross-reference.
+    fn add_marks(
+        &self,
+        items: &mut Vec<(String, IndexItem)>,
+        lines: &BTreeMap<String, String>,
+    ) {
+        // Open ranges, by heading path: the place that starts each.
+        let mut open: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        for m in self.marks {
+            let key = sort_key(m.mark.heading());
+            let key = lines.get(&key).cloned().unwrap_or(key);
+            let at = match items.iter().position(|(k, i)| *k == key && i.see.is_none()) {
+                Some(at) => at,
+                None => {
+                    items.push((key.clone(), bare(m.mark.heading())));
+                    items.len() - 1
+                }
+            };
+            let sub = m.mark.sub().map(|s| {
+                let subs = &mut items[at].1.subs;
+                match subs
+                    .iter()
+                    .position(|i| sub_key(&heading_words(i)) == sub_key(s))
+                {
+                    Some(i) => i,
+                    None => {
+                        subs.push(bare(s));
+                        subs.len() - 1
+                    }
+                }
+            });
+            let item = match sub {
+                Some(i) => &mut items[at].1.subs[i],
+                None => &mut items[at].1,
+            };
+            let path: Vec<String> = m.mark.path.iter().map(|p| sort_key(p)).collect();
+            match &m.mark.kind {
+                MarkKind::Place => item.places.extend(self.place(&m.place)),
+                MarkKind::Main => {
+                    if item.main.is_none() {
+                        item.main = Some(m.place.clone());
+                    } else {
+                        item.places.extend(self.place(&m.place));
+                    }
+                }
+                MarkKind::RangeStart => {
+                    item.places.extend(self.place(&m.place));
+                    if !item.places.is_empty() {
+                        open.insert(path, item.places.len() - 1);
+                    }
+                }
+                MarkKind::RangeEnd => match open.remove(&path) {
+                    Some(k) => {
+                        if let Some(p) = item.places.get_mut(k) {
+                            p.end = Some(m.place.clone());
+                        }
+                    }
+                    None => item.places.extend(self.place(&m.place)),
+                },
+                MarkKind::See(w) | MarkKind::SeeAlso(w) => {
+                    let cross = Cross {
+                        also: matches!(m.mark.kind, MarkKind::SeeAlso(_)),
+                        words: typographic(w),
+                        entry: self.entry_named(w),
+                    };
+                    if !item.cross.contains(&cross) {
+                        item.cross.push(cross);
+                    }
+                }
+            }
+        }
+        for (_, item) in items.iter_mut() {
+            item.subs.sort_by_cached_key(|i| sub_key(&heading_words(i)));
+        }
     }
 
     /// The index of Chinese terms, by pinyin.
@@ -325,10 +484,12 @@ mod tests {
             places: (0..7)
                 .map(|k| Place {
                     at: at(k),
+                    end: (k == 0).then(|| at(1)),
                     owner: owner.clone(),
                 })
                 .collect(),
             see: None,
+            cross: vec![],
             subs: vec![],
         };
         let printed: Vec<String> = resolve(&item, Some(&map))
@@ -347,7 +508,8 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect();
-        assert_eq!(printed, ["2", "6–8", "*13–14"]);
+        // The range marked from page 2 to page 6 covers 3–5 as well.
+        assert_eq!(printed, ["2–8", "*13–14"]);
         assert_eq!(resolve(&item, None).len(), 2);
     }
 }

@@ -10,12 +10,8 @@ pub mod anchor;
 pub mod index;
 pub mod tree;
 
-use std::collections::BTreeMap;
-
 use crate::cite::{Formatted, Run};
-use crate::model::{
-    DocKind, Entry, Inline as ModelInline, Owner, Project, Reader, Selection,
-};
+use crate::model::{DocKind, Entry, Owner, Project, Reader, Selection};
 use crate::render::script::smart_quotes;
 pub use anchor::{Anchor, IndexKind, Local, PageMap, PartKind, Place, id_safe};
 pub use index::{Heading, IndexGroup, IndexItem, Locator, resolve};
@@ -279,13 +275,11 @@ pub fn plan(
         let works = cites.bibliography.iter().map(|(k, r)| work(k, r)).collect();
         parts.push(Part::Bibliography(works));
     }
-    let mark_words = mark_words(project, selection);
     let sources = index::Sources {
         project,
         selection,
         xrefs: &convert.xrefs,
         marks: &convert.marks,
-        mark_words: &mark_words,
     };
     let indexes: Vec<Index> = [
         (IndexKind::General, sources.general()),
@@ -457,30 +451,6 @@ fn work(key: &str, runs: &[Run]) -> Work {
         anchor: Anchor::Bib(key.to_string()),
         runs: typographic_runs(runs),
     }
-}
-
-/// Author index marks of the reader: sort key → words as first written.
-fn mark_words(project: &Project, sel: &Selection) -> BTreeMap<String, String> {
-    let mut marks = BTreeMap::new();
-    let bodies = sel
-        .documents
-        .iter()
-        .filter_map(|d| project.documents.get(d).map(|d| &d.body))
-        .chain(
-            sel.entries
-                .iter()
-                .filter_map(|e| project.entries.get(e).map(|e| &e.body)),
-        );
-    for body in bodies {
-        crate::model::walk_inlines(body, &mut |i| {
-            if let ModelInline::IndexMark(t) = i {
-                marks
-                    .entry(crate::model::sort_key(t))
-                    .or_insert_with(|| typographic(t));
-            }
-        });
-    }
-    marks
 }
 
 impl Book {

@@ -155,8 +155,17 @@ pub(crate) struct Converter<'a> {
     pub(crate) cites: &'a Formatted,
     /// Cross-references to entries of the reader, in book order.
     pub(crate) xrefs: Vec<Mention>,
-    /// Index marks (by sort key), in book order.
-    pub(crate) marks: Vec<Mention>,
+    /// Index marks, in book order.
+    pub(crate) marks: Vec<MarkPlace>,
+}
+
+/// An author's index mark and the place it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkPlace {
+    /// The mark.
+    pub mark: model::IndexMark,
+    /// Its place.
+    pub place: Anchor,
 }
 
 /// State while converting one body.
@@ -283,11 +292,11 @@ impl<'a> Converter<'a> {
             model::Inline::XRef { target, label, .. } => self.xref(w, target, label),
             model::Inline::Cite(c) => self.cite(w, c)?,
             model::Inline::NoteRef(n) => self.note_ref(w, *n)?,
-            model::Inline::IndexMark(term) => {
+            model::Inline::IndexMark(mark) => {
                 let place = Anchor::In(w.owner.clone(), Local::Mark(w.marks));
                 w.marks += 1;
-                self.marks.push(Mention {
-                    key: model::sort_key(term),
+                self.marks.push(MarkPlace {
+                    mark: mark.clone(),
                     place: place.clone(),
                 });
                 Inline::Mark { place }

@@ -434,6 +434,21 @@ impl<'a> Writer<'a> {
 
     fn index_item(&self, o: &mut String, item: &IndexItem) {
         o.push_str("<li>");
+        self.index_line(o, item);
+        if !item.subs.is_empty() {
+            o.push_str("\n<ul class=\"subs\">\n");
+            for sub in &item.subs {
+                o.push_str("<li>");
+                self.index_line(o, sub);
+                o.push_str("</li>\n");
+            }
+            o.push_str("</ul>");
+        }
+        o.push_str("</li>\n");
+    }
+
+    /// Heading, then "See" or the locators and "See also", as in print.
+    fn index_line(&self, o: &mut String, item: &IndexItem) {
         match &item.heading {
             Heading::Words(w) => text(o, w),
             Heading::Pinyin(p) => pinyin(o, p),
@@ -468,7 +483,26 @@ impl<'a> Writer<'a> {
             }
             None => self.locators(o, &resolve(item, self.pages)),
         }
-        o.push_str("</li>\n");
+        let see_only = item.see.is_none()
+            && resolve(item, self.pages).is_empty()
+            && item.subs.is_empty();
+        for (i, c) in item.cross.iter().enumerate() {
+            let word = if see_only && !c.also {
+                "See"
+            } else {
+                "See also"
+            };
+            o.push_str(if i == 0 { ". " } else { "; " });
+            let _ = write!(o, "<i>{word}</i> ");
+            match &c.entry {
+                Some(a) => {
+                    let _ = write!(o, "<a href=\"{}\">", self.files.href(a));
+                    text(o, &c.words);
+                    o.push_str("</a>");
+                }
+                None => text(o, &c.words),
+            }
+        }
     }
 
     /// ", 3, **7**, 9–11", each linked to its first place.

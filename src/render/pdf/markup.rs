@@ -496,6 +496,14 @@ fn index(o: &mut String, ix: &Index, pages: Option<&PageMap>) {
 }
 
 fn index_item(o: &mut String, item: &IndexItem, pages: Option<&PageMap>) {
+    index_line(o, "index-line", item, pages);
+    for sub in &item.subs {
+        index_line(o, "index-sub", sub, pages);
+    }
+}
+
+/// One line of an index: heading, then "See" or the locators and "See also".
+fn index_line(o: &mut String, f: &str, item: &IndexItem, pages: Option<&PageMap>) {
     let heading = match &item.heading {
         crate::plan::Heading::Words(w) => text_block(w),
         Heading::Pinyin(p) => format!("py({})", str_lit(p)),
@@ -511,15 +519,36 @@ fn index_item(o: &mut String, item: &IndexItem, pages: Option<&PageMap>) {
             text_block(&term.words)
         ),
     };
-    let tail = match &item.see {
+    let locs = resolve(item, pages);
+    let mut tail = match &item.see {
         Some(r) => format!(
             "[. #emph[See] #link({}, {});]",
             label(&r.target),
             text_block(&r.words)
         ),
-        None => locators(&resolve(item, pages), pages),
+        None => locators(&locs, pages),
     };
-    let _ = writeln!(o, "#index-line({heading}, {tail})");
+    // A heading with nothing but cross-references says "See"; others "See also".
+    let see_only = item.see.is_none() && locs.is_empty() && item.subs.is_empty();
+    for (i, c) in item.cross.iter().enumerate() {
+        let word = if see_only && !c.also {
+            "See"
+        } else {
+            "See also"
+        };
+        let lead = if i == 0 { ". " } else { "; " };
+        let words = match &c.entry {
+            Some(a) => format!("link({}, {})", label(a), text_block(&c.words)),
+            None => text_block(&c.words),
+        };
+        let _ = write!(
+            tail,
+            "+[#{};#emph[#{}];#\" \";]+{words}",
+            str_lit(lead),
+            str_lit(word),
+        );
+    }
+    let _ = writeln!(o, "#{f}({heading}, {tail})");
 }
 
 /// ", 3, **7**, 9–11" as content, each page linked to the position of its place.
