@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # The project's test command: installs the tools the tests call when they are
-# missing (poppler-utils, qpdf, epubcheck), then runs cargo fmt --check, clippy
-# and cargo test, and prints one plain line with the totals of every test binary.
+# missing (poppler-utils, qpdf, epubcheck, chromium and Node for Ace by DAISY, and
+# Ace itself under .tools/), then runs # Ace by DAISY (EPUB accessibility), from the npm registry. Its install scripts
+# download a browser and fail, so they are skipped: Debian's chromium is used.
+ace=.tools/ace/node_modules/.bin/ace-puppeteer
+if [ ! -x "$ace" ]; then
+  echo "installing @daisy/ace into .tools/ace (needed by the tests)" >&2
+  npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/ace @daisy/ace >/dev/null
+fi
+
+cargo fmt --check, clippy and cargo test,
+# and prints one plain line with the totals of every test binary.
 # Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test pdf`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +19,8 @@ need=()
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 [ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
+command -v chromium >/dev/null || need+=(chromium)
+command -v npm >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} (needed by the tests)" >&2
   sudo=""
@@ -17,6 +28,14 @@ if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Ace by DAISY (EPUB accessibility), from the npm registry. Its install scripts
+# download a browser and fail, so they are skipped: Debian's chromium is used.
+ace=.tools/ace/node_modules/.bin/ace-puppeteer
+if [ ! -x "$ace" ]; then
+  echo "installing @daisy/ace into .tools/ace (needed by the tests)" >&2
+  npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/ace @daisy/ace >/dev/null
 fi
 
 cargo fmt --check

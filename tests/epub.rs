@@ -353,3 +353,60 @@ fn epub_css_override_is_used() {
         .expect("stylesheet");
     assert_eq!(String::from_utf8(css_entry.1).unwrap(), css);
 }
+
+// Checks accessibility with Ace by DAISY (installed by scripts/test.sh under
+// .tools/ace, run with Debian's chromium): no violation of any impact.
+#[test]
+fn ace_reports_no_violations() {
+    let ace = root().join(".tools/ace/node_modules/.bin/ace-puppeteer");
+    assert!(
+        ace.exists(),
+        "Ace by DAISY is needed: scripts/test.sh installs it into .tools/ace"
+    );
+    let report = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(&ace)
+        .env("PUPPETEER_EXECUTABLE_PATH", "/usr/bin/chromium")
+        .args(["-f", "-s", "-o"])
+        .arg(report.path())
+        .arg(demo())
+        .output()
+        .expect("ace runs");
+    let json =
+        std::fs::read_to_string(report.path().join("report.json")).unwrap_or_else(|_| {
+            panic!("no report: {}", String::from_utf8_lossy(&out.stderr))
+        });
+    let report: serde_json::Value = serde_json::from_str(&json).expect("Ace's JSON");
+    let mut violations = Vec::new();
+    for doc in report["assertions"].as_array().into_iter().flatten() {
+        for a in doc["assertions"].as_array().into_iter().flatten() {
+            if a["earl:result"]["earl:outcome"] == "fail" {
+                violations.push(format!(
+                    "{}: {}",
+                    doc["earl:testSubject"]["url"], a["earl:test"]["dct:title"]
+                ));
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{violations:#?}");
+    assert_eq!(report["earl:result"]["earl:outcome"], "pass");
+}
+
+// Checks the page list: every printed page of the letter-paper PDF, in order,
+// from 1 to the last.
+#[test]
+fn page_list_has_every_print_page() {
+    let nav = entries(demo())
+        .into_iter()
+        .find(|(name, _, _)| name == "OEBPS/nav.xhtml")
+        .map(|(_, data, _)| String::from_utf8(data).expect("UTF-8"))
+        .expect("nav.xhtml");
+    let list = &nav[nav.find("epub:type=\"page-list\"").expect("a page list")..];
+    let labels: Vec<u64> = list
+        .split("\">")
+        .skip(1)
+        .filter_map(|s| s[..s.find('<')?].parse().ok())
+        .collect();
+    let expected: Vec<u64> = (1..=labels.len() as u64).collect();
+    assert_eq!(labels, expected);
+    assert!(labels.len() > 90, "{} pages", labels.len());
+}

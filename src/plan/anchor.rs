@@ -161,6 +161,8 @@ pub struct Place {
 pub struct PageMap {
     /// Places by [`Anchor::id`].
     pub places: BTreeMap<String, Place>,
+    /// The printed number of the book's last page.
+    pub last: u64,
 }
 
 impl PageMap {

@@ -196,6 +196,8 @@ pub struct Writer<'a> {
     pages: Option<&'a PageMap>,
     /// The last print page marked so far, in book order across files.
     last_page: u64,
+    /// The part whose title page is still to be marked.
+    part: Option<Anchor>,
     /// The file being written.
     current: String,
     /// Page-list entries: (printed number, href).
@@ -209,6 +211,7 @@ impl<'a> Writer<'a> {
             files,
             pages,
             last_page: 0,
+            part: None,
             current: String::new(),
             page_list: Vec::new(),
         }
@@ -218,6 +221,7 @@ impl<'a> Writer<'a> {
     pub fn book(&mut self, book: &Book) -> Vec<Page> {
         let mut out = Vec::new();
         for part in &book.parts {
+            self.part = Some(Anchor::Part(part.kind()));
             match part {
                 Part::Documents(chapters) => {
                     out.extend(chapters.iter().map(|c| self.chapter(c)))
@@ -229,7 +233,25 @@ impl<'a> Writer<'a> {
                 Part::Index(list) => out.push(self.indexes(list)),
             }
         }
+        // The pages after the last marked place (the end of the index).
+        if let (Some(map), Some(last)) = (self.pages, out.last_mut())
+            && let Some(body) = last.xhtml.strip_suffix(TAIL)
+        {
+            let mut xhtml = body.to_string();
+            self.current = last.href.clone();
+            self.marks_to(&mut xhtml, map.last);
+            xhtml.push_str(TAIL);
+            last.xhtml = xhtml;
+        }
         out
+    }
+
+    /// The page marks of the part title that opens the current part, on the part's
+    /// first file.
+    fn part_marks(&mut self, o: &mut String) {
+        if let Some(part) = self.part.take() {
+            self.page_marks(o, &part);
+        }
     }
 
     fn start(&mut self, anchor: &Anchor) -> String {
@@ -243,10 +265,12 @@ impl<'a> Writer<'a> {
         let Some(page) = self.pages.and_then(|p| p.printed(anchor)) else {
             return;
         };
-        if self.last_page == 0 {
-            // The first mark of the book marks only the page it is on.
-            self.last_page = page.saturating_sub(1);
-        }
+        self.marks_to(o, page);
+    }
+
+    /// Page-break markers for every print page after the last one marked, up to
+    /// page `page` (so that the page list has every page of the print edition).
+    fn marks_to(&mut self, o: &mut String, page: u64) {
         while self.last_page < page {
             self.last_page += 1;
             let n = self.last_page;
@@ -262,6 +286,7 @@ impl<'a> Writer<'a> {
     fn chapter(&mut self, c: &Chapter) -> Page {
         let href = self.start(&c.anchor);
         let mut o = head(&c.title, "document");
+        self.part_marks(&mut o);
         // epub:type and its matching ARIA role (Ace checks that they agree).
         let kind = match c.kind {
             crate::model::DocKind::Translation => "chapter",
@@ -294,6 +319,10 @@ impl<'a> Writer<'a> {
     fn letter(&mut self, l: &Letter) -> Page {
         let href = self.start(&l.anchor);
         let mut o = head(&format!("Glossary: {}", l.letter), "glossary");
+        if self.part.is_some() {
+            o.push_str("<h1 class=\"part\">Glossary</h1>\n");
+        }
+        self.part_marks(&mut o);
         let id = l.anchor.id();
         let _ = writeln!(
             o,
@@ -393,6 +422,7 @@ impl<'a> Writer<'a> {
     fn bibliography(&mut self, works: &[Work]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Bibliography));
         let mut o = head(PartKind::Bibliography.title(), "bibliography");
+        self.part_marks(&mut o);
         o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">Bibliography</h1>\n<ul class=\"bib\">\n");
         for w in works {
             let mut marks = String::new();
@@ -409,6 +439,7 @@ impl<'a> Writer<'a> {
     fn indexes(&mut self, list: &[Index]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Index));
         let mut o = head(PartKind::Index.title(), "index");
+        self.part_marks(&mut o);
         for ix in list {
             self.index(&mut o, ix);
         }
@@ -420,7 +451,7 @@ impl<'a> Writer<'a> {
         let id = ix.anchor.id();
         let _ = writeln!(
             o,
-            "<section epub:type=\"index\" role=\"doc-index\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>\n<ul class=\"index\">",
+            "<section epub:type=\"index\" role=\"doc-index\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>\n<ul class=\"index-list\">",
             esc(ix.kind.title())
         );
         for g in &ix.groups {
@@ -545,8 +576,22 @@ impl<'a> Writer<'a> {
 
     fn body_blocks(&mut self, o: &mut String, b: &Body) {
         for located in &b.blocks {
-            self.page_marks(o, &located.anchor);
-            self.block(o, b, &located.block);
+            let mut marks = String::new();
+            self.page_marks(&mut marks, &located.anchor);
+            let mut block = String::new();
+            self.block(&mut block, b, &located.block);
+            // Inside a paragraph, so that `.byline + p` still finds it.
+            match block.strip_prefix("<p>") {
+                Some(rest) if !marks.is_empty() => {
+                    o.push_str("<p>");
+                    o.push_str(&marks);
+                    o.push_str(rest);
+                }
+                _ => {
+                    o.push_str(&marks);
+                    o.push_str(&block);
+                }
+            }
             o.push('\n');
         }
     }

@@ -221,7 +221,10 @@ pub fn page_map(document: &PagedDocument) -> PageMap {
 
     let intro = document.introspector();
     let pages = document.pages();
-    let mut map = PageMap::default();
+    let mut map = PageMap {
+        last: pages.last().map_or(0, |p| p.number),
+        ..PageMap::default()
+    };
     let Some(label) = Label::new(PicoStr::intern(crate::plan::anchor::PLACE_LABEL))
     else {
         return map;
