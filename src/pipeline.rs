@@ -158,7 +158,9 @@ impl Typesetter {
             world.replace(pdf::INDEXES, &markup.indexes);
             let next = pdf::compile_world(world)?;
             let pages = pdf::page_map(&next.document);
-            let settled = pages == layout.pages;
+            // The locators depend on the places only (the index's own length may
+            // change the page count, which nothing printed depends on).
+            let settled = pages.places == layout.pages.places;
             layout = Layout {
                 document: next.document,
                 pages,
