@@ -36,6 +36,9 @@ pub(crate) enum Piece {
         /// The text concerned.
         range: Range<usize>,
     },
+    /// `{{keep}}`: a deliberate rendering the terminology checks leave alone;
+    /// prints nothing.
+    Keep(Range<usize>),
     /// `[^label]` left as text: a footnote reference without a definition.
     OrphanNoteRef {
         /// The label.
@@ -60,6 +63,9 @@ pub(crate) struct RawItem {
     pub key_range: Range<usize>,
 }
 
+/// The mark of a deliberate rendering (see `terms`).
+pub(crate) const KEEP: &str = "\x7b{keep}}";
+
 /// Where the term of an index mark starting at `i` begins: after `{{index:`,
 /// spaces allowed around `index`.
 fn index_open(text: &str, i: usize) -> Option<usize> {
@@ -80,6 +86,9 @@ pub(crate) fn scan(text: &str) -> Vec<Piece> {
         let found = match bytes[i] {
             // `{`, written as an escape so that brace-counting tools stay in step.
             b'\x7b' if index_open(text, i).is_some() => Some(index_mark(text, i)),
+            b'\x7b' if text[i..].starts_with(KEEP) => {
+                Some(Piece::Keep(i..i + KEEP.len()))
+            }
             b'[' => bracketed(text, i),
             b'@' if narrative_start(text, i) => {
                 key_at(text, i + 1).map(|end| Piece::Cite {
@@ -118,7 +127,8 @@ pub(crate) fn scan(text: &str) -> Vec<Piece> {
 fn piece_range(p: &Piece) -> Range<usize> {
     match p {
         Piece::Text(r) => r.clone(),
-        Piece::Cite { range, .. }
+        Piece::Keep(range)
+        | Piece::Cite { range, .. }
         | Piece::Index { range, .. }
         | Piece::Malformed { range, .. }
         | Piece::OrphanNoteRef { range, .. } => range.clone(),

@@ -481,6 +481,8 @@ impl<'a> Converter<'_, 'a> {
                     );
                     push_text(out, &t[range]);
                 }
+                // Read by the terminology checks from the source; prints nothing.
+                Piece::Keep(_) => {}
                 Piece::OrphanNoteRef { label, range } => {
                     let span = self.locate(node_span, &t[range.clone()], range.start);
                     self.diags.push(

@@ -169,6 +169,7 @@ struct EntryFields {
     hanzi: Option<String>,
     traditional: Option<String>,
     aliases: Vec<String>,
+    avoid: Vec<serde_saphyr::Spanned<String>>,
     see_also: Vec<serde_saphyr::Spanned<String>>,
     sources: Vec<serde_saphyr::Spanned<String>>,
 }
@@ -179,6 +180,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "hanzi",
     "traditional",
     "aliases",
+    "avoid",
     "see_also",
     "sources",
 ];
@@ -440,6 +442,11 @@ impl Loader {
             .into_iter()
             .map(|s| self.spanned(&yaml, s))
             .collect();
+        let avoid = fields
+            .avoid
+            .into_iter()
+            .map(|s| self.spanned(&yaml, s))
+            .collect();
         Some(Entry {
             id: EntryId::new(&id)?,
             file,
@@ -448,9 +455,11 @@ impl Loader {
             hanzi: fields.hanzi.unwrap_or_default(),
             traditional: fields.traditional,
             aliases: fields.aliases,
+            avoid,
             see_also,
             sources,
             body,
+            body_start,
             backlinks: Vec::new(),
             works: Vec::new(),
         })
@@ -494,6 +503,7 @@ impl Loader {
             translator: fields.translator,
             source,
             body,
+            body_start,
         })
     }
 }

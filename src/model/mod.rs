@@ -166,12 +166,16 @@ pub struct Entry {
     pub traditional: Option<String>,
     /// Other English names.
     pub aliases: Vec<String>,
+    /// Renderings translators must not use (`avoid:`), with where they are listed.
+    pub avoid: Vec<Spanned<String>>,
     /// Related entries.
     pub see_also: Vec<Spanned<String>>,
     /// Bibliography keys listed besides those cited in the text.
     pub sources: Vec<Spanned<String>>,
     /// The essay.
     pub body: Body,
+    /// Where the body begins in the file (after the front matter).
+    pub body_start: usize,
     /// Who cross-references this entry, sorted (computed after loading).
     pub backlinks: Vec<Owner>,
     /// Keys of the works the entry cites or lists, in order of first appearance.
@@ -210,6 +214,8 @@ pub struct Document {
     pub source: Option<Spanned<String>>,
     /// The text.
     pub body: Body,
+    /// Where the body begins in the file (after the front matter).
+    pub body_start: usize,
 }
 
 /// Which glossary entries a reader includes.

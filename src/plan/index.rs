@@ -97,6 +97,28 @@ pub enum Locator {
     Owner(Ref),
 }
 
+/// An item's cross-references as printed: "See X; Y" for a heading with nothing
+/// else, "See also X; Y" otherwise (CMOS 15.16–17), each group once.
+pub fn references(
+    item: &IndexItem,
+    has_locators: bool,
+) -> Vec<(&'static str, Vec<&Cross>)> {
+    let see_only = item.see.is_none() && !has_locators && item.subs.is_empty();
+    let mut see = Vec::new();
+    let mut also = Vec::new();
+    for c in &item.cross {
+        if see_only && !c.also {
+            see.push(c);
+        } else {
+            also.push(c);
+        }
+    }
+    [("See", see), ("See also", also)]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
 /// The locators of an item: with a page map, sorted pages with consecutive pages
 /// merged into ranges, the one holding the main entry marked (printed in bold),
 /// each linked to its first place; without one, the main entry and then each
@@ -380,9 +402,8 @@ impl Sources<'_> {
                 MarkKind::Main => {
                     if item.main.is_none() {
                         item.main = Some(m.place.clone());
-                    } else {
-                        item.places.extend(self.place(&m.place));
                     }
+                    item.places.extend(self.place(&m.place));
                 }
                 MarkKind::RangeStart => {
                     item.places.extend(self.place(&m.place));

@@ -12,7 +12,7 @@ use crate::model::Owner;
 use crate::plan::{
     Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
     Inline, Letter, Locator, PageMap, Part, PartKind, Ref, RefStyle, Work, id_safe,
-    resolve,
+    references, resolve,
 };
 use crate::render::script::{Script, runs};
 
@@ -473,6 +473,12 @@ impl<'a> Writer<'a> {
                 self.index_line(o, sub);
                 o.push_str("</li>\n");
             }
+            // "See also" as the last line under the sub-entries (CMOS 15.17).
+            for (word, crosses) in references(item, true) {
+                let _ = write!(o, "<li><i>{word}</i> ");
+                self.cross_words(o, &crosses);
+                o.push_str("</li>\n");
+            }
             o.push_str("</ul>");
         }
         o.push_str("</li>\n");
@@ -514,17 +520,21 @@ impl<'a> Writer<'a> {
             }
             None => self.locators(o, &resolve(item, self.pages)),
         }
-        let see_only = item.see.is_none()
-            && resolve(item, self.pages).is_empty()
-            && item.subs.is_empty();
-        for (i, c) in item.cross.iter().enumerate() {
-            let word = if see_only && !c.also {
-                "See"
-            } else {
-                "See also"
-            };
-            o.push_str(if i == 0 { ". " } else { "; " });
-            let _ = write!(o, "<i>{word}</i> ");
+        if item.subs.is_empty() {
+            let has = !resolve(item, self.pages).is_empty();
+            for (word, crosses) in references(item, has) {
+                let _ = write!(o, ". <i>{word}</i> ");
+                self.cross_words(o, &crosses);
+            }
+        }
+    }
+
+    /// "X; Y", each linked to its entry when it names one.
+    fn cross_words(&self, o: &mut String, crosses: &[&crate::plan::Cross]) {
+        for (i, c) in crosses.iter().enumerate() {
+            if i > 0 {
+                o.push_str("; ");
+            }
             match &c.entry {
                 Some(a) => {
                     let _ = write!(o, "<a href=\"{}\">", self.files.href(a));

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::cite::Run;
 use crate::plan::{
     Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
-    Inline, Letter, Locator, PageMap, Part, Ref, RefStyle, Work, resolve,
+    Inline, Letter, Locator, PageMap, Part, Ref, RefStyle, Work, references, resolve,
 };
 use crate::render::script::{Script, runs};
 
@@ -500,6 +500,29 @@ fn index_item(o: &mut String, item: &IndexItem, pages: Option<&PageMap>) {
     for sub in &item.subs {
         index_line(o, "index-sub", sub, pages);
     }
+    // Under sub-entries, "See also" is their last line (CMOS 15.17).
+    if !item.subs.is_empty() {
+        for (word, crosses) in references(item, true) {
+            let _ = writeln!(
+                o,
+                "#index-sub([], [#emph[#{}];#\" \";]+{})",
+                str_lit(word),
+                cross_words(&crosses)
+            );
+        }
+    }
+}
+
+/// "X; Y" as content, each linked to its entry when it names one.
+fn cross_words(crosses: &[&crate::plan::Cross]) -> String {
+    let parts: Vec<String> = crosses
+        .iter()
+        .map(|c| match &c.entry {
+            Some(a) => format!("[#link({}, {});]", label(a), text_block(&c.words)),
+            None => text_block(&c.words),
+        })
+        .collect();
+    parts.join("+[#\"; \";]+")
 }
 
 /// One line of an index: heading, then "See" or the locators and "See also".
@@ -528,25 +551,15 @@ fn index_line(o: &mut String, f: &str, item: &IndexItem, pages: Option<&PageMap>
         ),
         None => locators(&locs, pages),
     };
-    // A heading with nothing but cross-references says "See"; others "See also".
-    let see_only = item.see.is_none() && locs.is_empty() && item.subs.is_empty();
-    for (i, c) in item.cross.iter().enumerate() {
-        let word = if see_only && !c.also {
-            "See"
-        } else {
-            "See also"
-        };
-        let lead = if i == 0 { ". " } else { "; " };
-        let words = match &c.entry {
-            Some(a) => format!("link({}, {})", label(a), text_block(&c.words)),
-            None => text_block(&c.words),
-        };
-        let _ = write!(
-            tail,
-            "+[#{};#emph[#{}];#\" \";]+{words}",
-            str_lit(lead),
-            str_lit(word),
-        );
+    if item.subs.is_empty() {
+        for (word, crosses) in references(item, !locs.is_empty()) {
+            let _ = write!(
+                tail,
+                "+[#\". \";#emph[#{}];#\" \";]+{}",
+                str_lit(word),
+                cross_words(&crosses)
+            );
+        }
     }
     let _ = writeln!(o, "#{f}({heading}, {tail})");
 }
