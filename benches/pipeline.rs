@@ -170,15 +170,22 @@ fn main() {
     let mut corpora = Vec::new();
     for (n, w) in [(1000, 200), (2000, 400)] {
         let dir = tmp.path().join(format!("corpus-{n}"));
-        ccp_press::synth::write_corpus(&dir, n, w, true).unwrap();
+        ccp_press::synth::write_corpus(&dir, n, w, 0, true).unwrap();
         corpora.push((n, w, dir));
     }
     let (n1, w1, big) = &corpora[0];
+    let with_translations = tmp.path().join("corpus-translations");
+    ccp_press::synth::write_corpus(&with_translations, 1000, 200, 50, true).unwrap();
     let mut plan: Vec<(String, &str, &Path)> =
         vec![("check demo".into(), "check", &demo)];
     for (n, w, dir) in &corpora {
         plan.push((format!("check {n} entries / {w} works"), "check", dir));
     }
+    plan.push((
+        "check 1000 entries / 50 translations".into(),
+        "check",
+        &with_translations,
+    ));
     plan.push(("cite demo (citations and references)".into(), "cite", &demo));
     plan.push((format!("cite {n1} entries / {w1} works"), "cite", big));
     plan.push(("epub demo, no page numbers".into(), "epub", &demo));

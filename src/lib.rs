@@ -22,6 +22,7 @@ pub mod plan;
 pub mod render;
 pub mod source;
 pub mod synth;
+pub mod terms;
 
 use std::path::Path;
 

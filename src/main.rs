@@ -87,6 +87,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print the terminology concordance: each glossary term's renderings before
+    /// its Chinese, then the bracketed Chinese no entry covers.
+    Terms {
+        /// Output format (JSON: one object per term and line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Print the long explanation of a diagnostic code (`explain E0301`).
     Explain {
         /// The code.
@@ -103,6 +110,9 @@ enum Command {
         /// Bibliography entries.
         #[arg(long, default_value_t = 200)]
         works: usize,
+        /// Translations (each with bracketed terms, for the terminology checks).
+        #[arg(long, default_value_t = 0)]
+        translations: usize,
         /// Write into a folder that is not empty.
         #[arg(long)]
         force: bool,
@@ -194,13 +204,21 @@ fn main() -> ExitCode {
             keys,
             format,
         } => cmd::references::run(&cli.content, &reader, keys, format),
+        Command::Terms { format } => cmd::terms::run(&cli.content, format),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Synth {
             dir,
             entries,
             works,
+            translations,
             force,
-        } => match ccp_press::synth::write_corpus(&dir, entries, works, force) {
+        } => match ccp_press::synth::write_corpus(
+            &dir,
+            entries,
+            works,
+            translations,
+            force,
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", dir.display());

@@ -60,12 +60,14 @@ impl Lcg {
     }
 }
 
-/// Writes a content folder with `entries` glossary entries and `works` bibliography
-/// entries into `dir`, which must be empty or missing unless `force`.
+/// Writes a content folder with `entries` glossary entries, `works` bibliography
+/// entries and `translations` translations into `dir`, which must be empty or
+/// missing unless `force`.
 pub fn write_corpus(
     dir: &Path,
     entries: usize,
     works: usize,
+    translations: usize,
     force: bool,
 ) -> io::Result<()> {
     let occupied = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
@@ -75,7 +77,13 @@ pub fn write_corpus(
             "the folder is not empty (pass --force to write into it)",
         ));
     }
-    for sub in ["glossary", "bibliography", "readers", "essays"] {
+    for sub in [
+        "glossary",
+        "bibliography",
+        "readers",
+        "essays",
+        "translations",
+    ] {
         fs::create_dir_all(dir.join(sub))?;
     }
     let mut rng = Lcg(42);
@@ -112,6 +120,34 @@ pub fn write_corpus(
         );
         fs::write(dir.join(format!("glossary/{}.md", id(i))), text)?;
     }
+    let hanzi_of = |i: usize| {
+        let (h1, _) = WORDS[i % WORDS.len()];
+        let (h2, _) = WORDS[(i / WORDS.len()) % WORDS.len()];
+        let (h3, _) = WORDS[(i / (WORDS.len() * WORDS.len())) % WORDS.len()];
+        format!("{h1}{h2}{h3}")
+    };
+    let mut docs = vec!["essays/essay".to_string()];
+    for t in 0..translations {
+        let mut body = String::new();
+        for para in 0..20 {
+            let a = rng.next(entries.max(1));
+            let b = rng.next(entries.max(1));
+            let _ = write!(
+                body,
+                "The document turns to [[{}]] [{}] and to Synthetic term {b:04} [{}], \
+                 then to the national innovation system [国家创新体系] and the \
+                 {FILLER} (paragraph {para})\n\n",
+                id(a),
+                hanzi_of(a),
+                hanzi_of(b)
+            );
+        }
+        let text = format!(
+            "---\ntitle: Synthetic translation {t}\noriginal_title: 讲话\nauthor: Xi Jinping\ndate: 2021-01-01\ntranslator: Bench\nsource: work-0000\n---\n{body}"
+        );
+        fs::write(dir.join(format!("translations/doc-{t:03}.md")), text)?;
+        docs.push(format!("translations/doc-{t:03}"));
+    }
     let mut essay = String::from("---\ntitle: Synthetic essay\n---\n");
     for w in 0..works {
         let _ = writeln!(essay, "Work {w} is cited here [@work-{w:04}].");
@@ -119,7 +155,10 @@ pub fn write_corpus(
     fs::write(dir.join("essays/essay.md"), essay)?;
     fs::write(
         dir.join("readers/default.yaml"),
-        "title: Synthetic Reader\neditors: [Bench]\ndate: 2026-01-01\ndocuments: [essays/essay]\nglossary: all\n",
+        format!(
+            "title: Synthetic Reader\neditors: [Bench]\ndate: 2026-01-01\ndocuments: [{}]\nglossary: all\n",
+            docs.join(", ")
+        ),
     )?;
     Ok(())
 }

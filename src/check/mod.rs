@@ -6,6 +6,7 @@ mod limits;
 mod pinyin;
 mod readers;
 mod sources;
+mod terminology;
 mod terms;
 mod xref;
 
@@ -13,7 +14,8 @@ use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::source::{FileId, SourceMap, Span};
 
-pub use pinyin::pinyin_matches;
+pub use pinyin::{pinyin_matches, suggest as pinyin_of};
+pub use terminology::location;
 
 /// Runs every check.
 pub fn check(project: &Project) -> Vec<Diagnostic> {
@@ -22,6 +24,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     cite::check(project, &mut diags);
     sources::check(project, &mut diags);
     index::check(project, &mut diags);
+    terminology::check(project, &mut diags);
     terms::check(project, &mut diags);
     readers::check(project, &mut diags);
     limits::check(project, &mut diags);

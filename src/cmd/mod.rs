@@ -6,6 +6,7 @@ pub(crate) mod epub;
 pub(crate) mod explain;
 pub(crate) mod pdf;
 pub(crate) mod references;
+pub(crate) mod terms;
 
 use std::path::Path;
 

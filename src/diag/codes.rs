@@ -1019,6 +1019,57 @@ that was never opened, so it is printed as a single page.
 ",
     },
     Code {
+        code: "W0210",
+        severity: Severity::Warning,
+        summary: "a glossary term rendered otherwise before its Chinese",
+        explanation: "\
+The characters in brackets are a glossary entry's `hanzi` (or `traditional`),
+but the English right before them is neither the entry's `term` nor one of its
+`aliases` (case, plural and possessive endings aside). The glossary exists so
+that every translator renders a Party term one way.
+
+    … the goal of shared wealth [共同富裕] …
+
+Write the term, best as a cross-reference: `[[common-prosperity]] [共同富裕]`
+prints the glossary's rendering and links to the entry. If the rendering is
+deliberate (a quoted translation, a historical usage), write `{{keep}}` right
+after the brackets: `shared wealth [共同富裕]{{keep}}`. It prints nothing.
+",
+    },
+    Code {
+        code: "W0211",
+        severity: Severity::Warning,
+        summary: "a rendering the glossary says to avoid",
+        explanation: "\
+A translation or essay uses a phrase that a glossary entry lists under
+`avoid:`, e.g.
+
+    # glossary/new-development-concept.md
+    avoid: [new development philosophy]
+
+Text inside quotation marks and block quotations is exempt (other people's
+translations are quoted as they are). Write the entry's term, or mark a
+deliberate use with `{{keep}}` right after the phrase.
+",
+    },
+    Code {
+        code: "W0212",
+        severity: Severity::Warning,
+        summary: "one Chinese term rendered two ways",
+        explanation: "\
+The same bracketed Chinese term, which no glossary entry covers, follows
+different English renderings in different places:
+
+    national innovation system [国家创新体系]     (3 times)
+    state innovation framework [国家创新体系]     (here)
+
+The less frequent renderings are reported, with the others and their places.
+Use one rendering; if the term matters, add it to the glossary (`ccp-press
+terms` lists such gaps); or mark a deliberate variant with `{{keep}}` after the
+brackets.
+",
+    },
+    Code {
         code: "W0501",
         severity: Severity::Warning,
         summary: "footnote defined but never referenced",

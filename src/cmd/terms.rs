@@ -1,0 +1,123 @@
+//! `terms`: the terminology concordance of the content — for each glossary entry
+//! the renderings its Chinese has in the text, then the glossary gaps (bracketed
+//! Chinese no entry covers), most frequent first.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use ccp_press::check::{location, pinyin_of};
+use ccp_press::model::Project;
+use ccp_press::terms::{Term, concordance, scan};
+
+use crate::Format;
+
+/// Runs `terms`.
+pub(crate) fn run(content: &Path, format: Format) -> ExitCode {
+    // Diagnostics go to standard error as text: standard output is the listing.
+    let Some(checked) = super::load_for_build(content, Format::Human) else {
+        return ExitCode::FAILURE;
+    };
+    let project = &checked.project;
+    let terms = concordance(&scan(project));
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        Format::Human => human(&mut out, project, &terms),
+        Format::Json => terms
+            .iter()
+            .try_for_each(|t| writeln!(out, "{}", json(project, t))),
+    };
+    // A closed pipe (`| head`) ends the listing quietly.
+    let _ = written;
+    ExitCode::SUCCESS
+}
+
+fn human(out: &mut impl Write, project: &Project, terms: &[Term]) -> std::io::Result<()> {
+    let (glossary, gaps): (Vec<&Term>, Vec<&Term>) =
+        terms.iter().partition(|t| t.entry.is_some());
+    writeln!(
+        out,
+        "Glossary terms ({}), as rendered before their Chinese",
+        glossary.len()
+    )?;
+    for t in glossary {
+        let Some(e) = t.entry.as_ref().and_then(|id| project.entries.get(id)) else {
+            continue;
+        };
+        writeln!(out, "\n{}  {}  [[{}]]", t.hanzi, e.term, e.id)?;
+        renderings(out, project, t)?;
+    }
+    writeln!(
+        out,
+        "\nGlossary gaps ({}): bracketed Chinese no entry covers, most used first",
+        gaps.len()
+    )?;
+    for t in gaps {
+        let uses: usize =
+            t.renderings.iter().map(|r| r.spans.len()).sum::<usize>() + t.bare.len();
+        writeln!(out, "\n{}  {}  ({uses}×)", t.hanzi, pinyin_of(&t.hanzi))?;
+        renderings(out, project, t)?;
+    }
+    Ok(())
+}
+
+fn renderings(out: &mut impl Write, project: &Project, t: &Term) -> std::io::Result<()> {
+    for r in &t.renderings {
+        let flag = if t.entry.is_some() && !r.accepted {
+            "  (not the glossary's)"
+        } else {
+            ""
+        };
+        let at = places(project, &r.spans);
+        writeln!(out, "    {:<32} {:>3}  {at}{flag}", r.text, r.spans.len())?;
+    }
+    if !t.bare.is_empty() {
+        let at = places(project, &t.bare);
+        writeln!(
+            out,
+            "    {:<32} {:>3}  {at}",
+            "(no English before it)",
+            t.bare.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// The first places of a rendering, and how many more (JSON lists them all).
+fn places(project: &Project, spans: &[ccp_press::source::Span]) -> String {
+    const SHOWN: usize = 6;
+    let mut at: Vec<String> = spans
+        .iter()
+        .take(SHOWN)
+        .map(|s| location(project, *s))
+        .collect();
+    if spans.len() > SHOWN {
+        at.push(format!("… {} more", spans.len() - SHOWN));
+    }
+    at.join(", ")
+}
+
+/// One term as a JSON object.
+fn json(project: &Project, t: &Term) -> serde_json::Value {
+    let entry = t.entry.as_ref().and_then(|id| project.entries.get(id));
+    let renderings: Vec<serde_json::Value> = t
+        .renderings
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "text": r.text,
+                "count": r.spans.len(),
+                "accepted": t.entry.is_some() && r.accepted,
+                "locations": r.spans.iter().map(|s| location(project, *s)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "hanzi": t.hanzi,
+        "entry": entry.map(|e| e.id.to_string()),
+        "term": entry.map(|e| e.term.clone()),
+        "pinyin": entry.map_or_else(|| pinyin_of(&t.hanzi), |e| e.pinyin.clone()),
+        "renderings": renderings,
+        "without_english": t.bare.iter().map(|s| location(project, *s)).collect::<Vec<_>>(),
+    })
+}

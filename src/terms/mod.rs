@@ -1,0 +1,418 @@
+//! Terminology: how the content renders Chinese terms in English.
+//!
+//! Every bracketed Chinese term of the glossary entries, translations and essays
+//! (`shared wealth [共同富裕]`) is found with the English words before it — the
+//! printed words of a cross-reference (`[[common-prosperity]] [共同富裕]`) or the
+//! words of the text — and every phrase an entry lists under `avoid:`. The model
+//! keeps no spans for running text, so this is read from the source of each body
+//! (after its front matter): a concordance, like a translator's QA tool, not a
+//! second parse of the content's meaning. Glossary terms are recognised in one
+//! pass per bracket with aho-corasick (leftmost-longest), avoided phrases in one
+//! pass per file. `check` warns from the result (W0210–W0212); `terms` prints it.
+
+mod words;
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::{EntryId, Project, is_han, is_ideograph};
+use crate::source::{FileId, Span};
+use words::{Window, exempt_ranges, phrase, window_before};
+
+/// The mark of a deliberate rendering, left alone by the checks.
+pub const KEEP: &str = "\x7b{keep}}";
+
+/// One bracketed Chinese term in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    /// The characters in the brackets.
+    pub hanzi: String,
+    /// The glossary entry whose `hanzi` or `traditional` they are.
+    pub entry: Option<EntryId>,
+    /// The English before the brackets, if any.
+    pub rendering: Option<Rendering>,
+    /// Where `[汉字]` is.
+    pub bracket: Span,
+    /// Marked `{{keep}}`, or inside a block quotation: not checked.
+    pub exempt: bool,
+}
+
+/// The English words that render a bracketed term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendering {
+    /// The words, as printed (a cross-reference's term or label).
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+    /// Whether they are the entry's term or one of its aliases.
+    pub accepted: bool,
+    /// The words before the bracket the rendering was taken from (up to eight,
+    /// compared as [`rendering_key`] does): another rendering that they end with
+    /// is the same rendering ("others" and "controlled by others").
+    pub context: Vec<String>,
+}
+
+/// A phrase an entry says to avoid, found in a translation or essay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avoided {
+    /// The entry that lists it.
+    pub entry: EntryId,
+    /// The phrase as listed.
+    pub phrase: String,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+/// What the content's text says of its terms.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Every bracketed Chinese term, in file order.
+    pub uses: Vec<Use>,
+    /// Every avoided phrase outside quotations.
+    pub avoided: Vec<Avoided>,
+}
+
+/// One body to read: its file, where its text begins, and whether the avoided
+/// phrases apply (translations and essays).
+struct Source {
+    file: FileId,
+    start: usize,
+    documents: bool,
+}
+
+/// Reads the brackets and avoided phrases of every entry and document.
+pub fn scan(project: &Project) -> Scan {
+    let mut sources: Vec<Source> = project
+        .entries
+        .values()
+        .map(|e| Source {
+            file: e.file,
+            start: e.body_start,
+            documents: false,
+        })
+        .chain(project.documents.values().map(|d| Source {
+            file: d.file,
+            start: d.body_start,
+            documents: true,
+        }))
+        .collect();
+    sources.sort_by(|a, b| {
+        let name = |s: &Source| project.sources.get(s.file).name.clone();
+        name(a).cmp(&name(b))
+    });
+    let glossary = Glossary::new(project);
+    let mut out = Scan::default();
+    for s in &sources {
+        let text = &project.sources.get(s.file).text;
+        let start = s.start.min(text.len());
+        let exempt = exempt_ranges(text, start);
+        brackets(
+            project,
+            &glossary,
+            s.file,
+            text,
+            start,
+            &exempt,
+            &mut out.uses,
+        );
+        if s.documents {
+            glossary.avoided(s.file, text, start, &exempt, &mut out.avoided);
+        }
+    }
+    out
+}
+
+/// The glossary's Chinese terms and avoided phrases, as automata.
+struct Glossary {
+    /// Every `hanzi` and `traditional`.
+    hanzi: AhoCorasick,
+    /// The entry of each pattern of `hanzi`.
+    hanzi_entry: Vec<EntryId>,
+    /// Every `avoid` phrase, case-insensitive.
+    avoid: AhoCorasick,
+    /// The entry and phrase of each pattern of `avoid`.
+    avoid_entry: Vec<(EntryId, String)>,
+}
+
+impl Glossary {
+    fn new(project: &Project) -> Self {
+        let mut patterns = Vec::new();
+        let mut hanzi_entry = Vec::new();
+        let mut avoid = Vec::new();
+        let mut avoid_entry = Vec::new();
+        for e in project.entries.values() {
+            for h in std::iter::once(&e.hanzi).chain(e.traditional.iter()) {
+                if !h.is_empty() {
+                    patterns.push(h.clone());
+                    hanzi_entry.push(e.id.clone());
+                }
+            }
+            for a in e.avoid.iter().filter(|a| !a.value.trim().is_empty()) {
+                avoid.push(a.value.trim().to_string());
+                avoid_entry.push((e.id.clone(), a.value.trim().to_string()));
+            }
+        }
+        let build = |pats: &[String], fold: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(pats)
+                .unwrap_or_else(|_| {
+                    AhoCorasick::new(Vec::<String>::new()).expect("empty")
+                })
+        };
+        Glossary {
+            hanzi: build(&patterns, false),
+            hanzi_entry,
+            avoid: build(&avoid, true),
+            avoid_entry,
+        }
+    }
+
+    /// The entry whose term the bracketed characters are, whole.
+    fn entry_of(&self, hanzi: &str) -> Option<&EntryId> {
+        let m = self.hanzi.find(hanzi)?;
+        (m.start() == 0 && m.end() == hanzi.len()).then(|| &self.hanzi_entry[m.pattern()])
+    }
+
+    /// The avoided phrases of a document's text, outside quotations, as words.
+    fn avoided(
+        &self,
+        file: FileId,
+        text: &str,
+        start: usize,
+        exempt: &words::Exempt,
+        out: &mut Vec<Avoided>,
+    ) {
+        for m in self.avoid.find_iter(&text[start..]) {
+            let (a, b) = (start + m.start(), start + m.end());
+            let whole_word = !text[..a].ends_with(char::is_alphanumeric)
+                && !text[b..].starts_with(char::is_alphanumeric);
+            let kept = kept_after(&text[b..]);
+            if whole_word && !kept && !exempt.quoted(a) {
+                let (entry, phrase) = &self.avoid_entry[m.pattern()];
+                out.push(Avoided {
+                    entry: entry.clone(),
+                    phrase: phrase.clone(),
+                    span: Span::new(file, a, b),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a phrase is marked `{{keep}}`: right after it, or after the bracketed
+/// Chinese that follows it.
+fn kept_after(after: &str) -> bool {
+    let after = after.trim_start_matches(['”', '"', '’', ' ']);
+    if after.starts_with(KEEP) {
+        return true;
+    }
+    after.starts_with('[')
+        && after
+            .find(']')
+            .is_some_and(|end| after[end + 1..].trim_start().starts_with(KEEP))
+}
+
+/// Every `[汉字]` of a body, with the English before it.
+fn brackets(
+    project: &Project,
+    glossary: &Glossary,
+    file: FileId,
+    text: &str,
+    start: usize,
+    exempt: &words::Exempt,
+    out: &mut Vec<Use>,
+) {
+    let mut i = start;
+    while let Some(k) = text[i..].find('[') {
+        let open = i + k;
+        i = open + 1;
+        let Some(hanzi) = bracketed_hanzi(text, open) else {
+            continue;
+        };
+        let close = open + 1 + hanzi.len();
+        let entry = glossary.entry_of(hanzi).cloned();
+        let rendering = rendering(project, entry.as_ref(), file, text, start, open);
+        let kept = text[close + 1..].trim_start().starts_with(KEEP);
+        out.push(Use {
+            hanzi: hanzi.to_string(),
+            entry,
+            rendering,
+            bracket: Span::new(file, open, close + 1),
+            exempt: kept || exempt.block_quoted(open) || exempt.code(open),
+        });
+        i = close + 1;
+    }
+}
+
+/// The characters of `[汉字]` opening at `open`: Chinese only (spaces and CJK
+/// punctuation allowed), not a cross-reference `[[`, nor a link `](`.
+fn bracketed_hanzi(text: &str, open: usize) -> Option<&str> {
+    if text[..open].ends_with('[') || text[open + 1..].starts_with('[') {
+        return None;
+    }
+    let inner = &text[open + 1..];
+    let end = inner.find(']')?;
+    let hanzi = &inner[..end];
+    let chinese = hanzi.chars().all(|c| is_han(c) || c == ' ')
+        && hanzi.chars().any(is_ideograph)
+        && hanzi.len() <= 120;
+    let link = inner[end + 1..].starts_with('(');
+    (chinese && !link).then_some(hanzi)
+}
+
+/// The English before the bracket at `open`.
+fn rendering(
+    project: &Project,
+    entry: Option<&EntryId>,
+    file: FileId,
+    text: &str,
+    start: usize,
+    open: usize,
+) -> Option<Rendering> {
+    let w: Window = window_before(project, text, start, open)?;
+    let context = w.keys();
+    let Some(id) = entry else {
+        let (text_, a, b) = phrase(&w)?;
+        return Some(Rendering {
+            text: text_,
+            span: Span::new(file, a, b),
+            accepted: false,
+            context,
+        });
+    };
+    let e = project.entries.get(id)?;
+    let names: Vec<&str> = std::iter::once(e.term.as_str())
+        .chain(e.aliases.iter().map(String::as_str))
+        .collect();
+    if let Some((a, b)) = w.ends_with_any(&names) {
+        return Some(Rendering {
+            text: w.text(a, b),
+            span: Span::new(file, a, b),
+            accepted: true,
+            context,
+        });
+    }
+    let n = words::count(&e.term).clamp(1, w.len());
+    let (a, b) = w.last(n);
+    Some(Rendering {
+        text: w.text(a, b),
+        span: Span::new(file, a, b),
+        accepted: false,
+        context,
+    })
+}
+
+/// How one bracketed term is rendered across the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The characters.
+    pub hanzi: String,
+    /// The glossary entry, if one covers them.
+    pub entry: Option<EntryId>,
+    /// The renderings found, most frequent first.
+    pub renderings: Vec<Renderings>,
+    /// Uses with no English before them.
+    pub bare: Vec<Span>,
+}
+
+/// One rendering of a term, with where it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renderings {
+    /// The words, as first written.
+    pub text: String,
+    /// Whether it is the glossary's term or an alias.
+    pub accepted: bool,
+    /// Where it is used.
+    pub spans: Vec<Span>,
+}
+
+/// The renderings of one term, grouped: each use goes to the rendering its words
+/// end with that the most uses end with (the longer on a tie), so "others" joins
+/// "controlled by others"; case, articles, plurals and possessives aside.
+pub fn group(found: &[&Rendering]) -> Vec<Renderings> {
+    let words = |r: &Rendering| -> Vec<String> {
+        words::key(&r.text).split(' ').map(String::from).collect()
+    };
+    let support = |w: &[String]| found.iter().filter(|r| r.context.ends_with(w)).count();
+    let mut candidates: Vec<(Vec<String>, &Rendering)> = Vec::new();
+    for r in found {
+        let w = words(r);
+        if !candidates.iter().any(|(c, _)| *c == w) {
+            candidates.push((w, r));
+        }
+    }
+    candidates.sort_by_key(|(w, _)| {
+        (std::cmp::Reverse(support(w)), std::cmp::Reverse(w.len()))
+    });
+    let mut out: Vec<Renderings> = Vec::new();
+    for r in found {
+        let own = words(r);
+        let first = candidates
+            .iter()
+            .find(|(c, _)| r.context.ends_with(c) || *c == own)
+            .map_or(*r, |(_, f)| *f);
+        let text = words::key(&first.text);
+        match out.iter_mut().find(|x| words::key(&x.text) == text) {
+            Some(x) => x.spans.push(r.span),
+            None => out.push(Renderings {
+                text: first.text.clone(),
+                accepted: first.accepted,
+                spans: vec![r.span],
+            }),
+        }
+    }
+    // Most used first; the first written on a tie.
+    out.sort_by_key(|x| std::cmp::Reverse(x.spans.len()));
+    out
+}
+
+/// The concordance: every bracketed term with its renderings, glossary terms
+/// first (by hanzi), then the gaps, most frequent first.
+pub fn concordance(scan: &Scan) -> Vec<Term> {
+    let mut by_hanzi: BTreeMap<&str, (Term, Vec<&Rendering>)> = BTreeMap::new();
+    for u in &scan.uses {
+        let (t, found) = by_hanzi.entry(&u.hanzi).or_insert_with(|| {
+            let term = Term {
+                hanzi: u.hanzi.clone(),
+                entry: u.entry.clone(),
+                renderings: Vec::new(),
+                bare: Vec::new(),
+            };
+            (term, Vec::new())
+        });
+        match &u.rendering {
+            Some(r) => found.push(r),
+            None => t.bare.push(u.bracket),
+        }
+    }
+    for (t, found) in by_hanzi.values_mut() {
+        t.renderings = group(found);
+    }
+    let by_hanzi: BTreeMap<&str, Term> =
+        by_hanzi.into_iter().map(|(k, (t, _))| (k, t)).collect();
+    let mut terms: Vec<Term> = by_hanzi.into_values().collect();
+    let uses = |t: &Term| {
+        t.renderings.iter().map(|r| r.spans.len()).sum::<usize>() + t.bare.len()
+    };
+    terms.sort_by(|a, b| {
+        (
+            a.entry.is_none(),
+            a.entry.is_none().then(|| std::cmp::Reverse(uses(a))),
+            &a.hanzi,
+        )
+            .cmp(&(
+                b.entry.is_none(),
+                b.entry.is_none().then(|| std::cmp::Reverse(uses(b))),
+                &b.hanzi,
+            ))
+    });
+    terms
+}
+
+pub use words::key as rendering_key;
+
+#[cfg(test)]
+mod tests;
