@@ -142,6 +142,11 @@ fn leading_is_constant_beside_chinese() {
     let mut chinese = Vec::new();
     for page in pages() {
         let body: Vec<&&Line> = page.iter().filter(|l| is_body(l)).collect();
+        // A parallel text in columns: its two columns have baselines of their own.
+        let left = body.iter().map(|l| l.x).fold(f64::MAX, f64::min);
+        if body.iter().any(|l| l.x > left + 100.0) {
+            continue;
+        }
         for w in body.windows(2) {
             let d = w[1].y - w[0].y;
             if d > 25.0 {

@@ -3,6 +3,7 @@
 mod cite;
 mod index;
 mod limits;
+mod parallel;
 mod pinyin;
 mod readers;
 mod sources;
@@ -25,6 +26,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     sources::check(project, &mut diags);
     index::check(project, &mut diags);
     terminology::check(project, &mut diags);
+    parallel::check(project, &mut diags);
     terms::check(project, &mut diags);
     readers::check(project, &mut diags);
     limits::check(project, &mut diags);

@@ -303,6 +303,51 @@ Keep the field to the name itself and move the rest into the body.
 ",
     },
     Code {
+        code: "E0209",
+        severity: Severity::Error,
+        summary: "a Chinese original without its translation",
+        explanation: "\
+A file `translations/<id>.zh.md` (or `essays/<id>.zh.md`) is the Chinese
+original of the document `<id>.md` beside it, printed as a parallel text. Here
+there is no such document.
+
+Add the English `<id>.md`, or rename the file if it was meant to be a document
+of its own (ids have no dots).
+",
+    },
+    Code {
+        code: "E0210",
+        severity: Severity::Error,
+        summary: "a translation and its original do not align",
+        explanation: "\
+A parallel text pairs the blocks (paragraphs, headings, lists, quotations) of
+`<id>.md` with those of `<id>.zh.md`, in order, and each pair must be of the
+same kind. The message names the first block where they part, with the text
+of each side.
+
+Where one English paragraph renders two Chinese ones, begin the second
+Chinese paragraph with `{{join}}`; the same on the English side for the
+reverse. A passage deliberately left untranslated begins with `{{omit}}` and
+needs nothing on the other side. The marks print nothing.
+
+    第一段。
+
+    {{join}} 第二段，与上一段合译。
+",
+    },
+    Code {
+        code: "E0211",
+        severity: Severity::Error,
+        summary: "an unknown parallel layout",
+        explanation: "\
+A reader's `parallel` field names how documents with a Chinese original print:
+`off` (the English alone, the default), `columns` (Chinese beside English,
+segment by segment) or `facing` (Chinese on the left-hand page, English on
+the right). It is one layout for all (`parallel: columns`) or one per
+document (`parallel: {essays/editors-note: facing}`).
+",
+    },
+    Code {
         code: "E0301",
         severity: Severity::Error,
         summary: "unknown cross-reference id",
@@ -1067,6 +1112,50 @@ The less frequent renderings are reported, with the others and their places.
 Use one rendering; if the term matters, add it to the glossary (`ccp-press
 terms` lists such gaps); or mark a deliberate variant with `{{keep}}` after the
 brackets.
+",
+    },
+    Code {
+        code: "W0213",
+        severity: Severity::Warning,
+        summary: "an empty block in a parallel text",
+        explanation: "\
+A block of a translation or of its Chinese original prints nothing (a
+paragraph of an index mark alone, say), so one side of its segment is empty.
+Give it its text, or delete it on both sides.
+",
+    },
+    Code {
+        code: "W0214",
+        severity: Severity::Warning,
+        summary: "Chinese left untranslated in the English",
+        explanation: "\
+An English segment of a parallel text holds a run of seven Chinese characters
+or more outside square brackets: a passage was probably pasted and not
+translated. Key terms may stay, in brackets after their English:
+`Common Prosperity [共同富裕]`.
+",
+    },
+    Code {
+        code: "W0215",
+        severity: Severity::Warning,
+        summary: "a glossary term of the Chinese missing from its English",
+        explanation: "\
+The Chinese of a segment holds a glossary entry's `hanzi`, but the English of
+the same segment has neither the entry's `term` nor any of its `aliases`
+(case aside). Render the term as the glossary does, best as a
+cross-reference: `[[common-prosperity]] [共同富裕]`.
+",
+    },
+    Code {
+        code: "W0216",
+        severity: Severity::Warning,
+        summary: "numbers differ between the two sides of a segment",
+        explanation: "\
+The numbers of a segment's Chinese (Arabic digits, and Chinese numerals:
+二十大 is 20, 十四五 is 14 and 5) are not those of its English (digits and
+number words: Twentieth, Fourteenth, Five-Year). A figure may have been
+mistyped or dropped. The message lists what is only on each side; 1 is not
+compared (一 is part of too many words).
 ",
     },
     Code {

@@ -39,6 +39,8 @@ pub(crate) enum Piece {
     /// `{{keep}}`: a deliberate rendering the terminology checks leave alone;
     /// prints nothing.
     Keep(Range<usize>),
+    /// `{{join}}` or `{{omit}}` (parallel texts); prints nothing.
+    Segment(crate::model::SegmentMark, Range<usize>),
     /// `[^label]` left as text: a footnote reference without a definition.
     OrphanNoteRef {
         /// The label.
@@ -65,6 +67,9 @@ pub(crate) struct RawItem {
 
 /// The mark of a deliberate rendering (see `terms`).
 pub(crate) const KEEP: &str = "\x7b{keep}}";
+/// The marks of a parallel text's alignment.
+const JOIN: &str = "\x7b{join}}";
+const OMIT: &str = "\x7b{omit}}";
 
 /// Where the term of an index mark starting at `i` begins: after `{{index:`,
 /// spaces allowed around `index`.
@@ -86,6 +91,14 @@ pub(crate) fn scan(text: &str) -> Vec<Piece> {
         let found = match bytes[i] {
             // `{`, written as an escape so that brace-counting tools stay in step.
             b'\x7b' if index_open(text, i).is_some() => Some(index_mark(text, i)),
+            b'\x7b' if text[i..].starts_with(JOIN) => Some(Piece::Segment(
+                crate::model::SegmentMark::Join,
+                i..i + JOIN.len(),
+            )),
+            b'\x7b' if text[i..].starts_with(OMIT) => Some(Piece::Segment(
+                crate::model::SegmentMark::Omit,
+                i..i + OMIT.len(),
+            )),
             b'\x7b' if text[i..].starts_with(KEEP) => {
                 Some(Piece::Keep(i..i + KEEP.len()))
             }
@@ -128,6 +141,7 @@ fn piece_range(p: &Piece) -> Range<usize> {
     match p {
         Piece::Text(r) => r.clone(),
         Piece::Keep(range)
+        | Piece::Segment(_, range)
         | Piece::Cite { range, .. }
         | Piece::Index { range, .. }
         | Piece::Malformed { range, .. }

@@ -138,6 +138,7 @@ fn prints_text(xs: &[Inline]) -> bool {
         Inline::XRef { .. } | Inline::Cite(_) => true,
         Inline::NoteRef(_)
         | Inline::IndexMark(_)
+        | Inline::Segment(_)
         | Inline::SoftBreak
         | Inline::LineBreak => false,
     })
@@ -483,6 +484,7 @@ impl<'a> Converter<'_, 'a> {
                 }
                 // Read by the terminology checks from the source; prints nothing.
                 Piece::Keep(_) => {}
+                Piece::Segment(mark, _) => out.push(Inline::Segment(mark)),
                 Piece::OrphanNoteRef { label, range } => {
                     let span = self.locate(node_span, &t[range.clone()], range.start);
                     self.diags.push(

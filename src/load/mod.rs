@@ -64,12 +64,19 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         ("essays", DocKind::Essay),
         ("translations", DocKind::Translation),
     ] {
-        for path in loader.list(dir, &["md"]) {
+        let (originals, texts): (Vec<PathBuf>, Vec<PathBuf>) = loader
+            .list(dir, &["md"])
+            .into_iter()
+            .partition(|p| stem(p).ends_with(".zh"));
+        for path in texts {
             if let Some(file) = loader.read(&path)
                 && let Some(doc) = loader.document(file, &path, dir, kind)
             {
                 documents.insert(doc.id.clone(), doc);
             }
+        }
+        for path in originals {
+            loader.original(&path, dir, kind, &mut documents);
         }
     }
     for path in loader.list("bibliography", &["yaml", "yml", "bib"]) {
@@ -465,6 +472,37 @@ impl Loader {
         })
     }
 
+    /// Attaches `<dir>/<id>.zh.md` to its document as the Chinese original (E0209
+    /// when there is no document `<id>`).
+    fn original(
+        &mut self,
+        path: &Path,
+        dir: &str,
+        kind: DocKind,
+        documents: &mut BTreeMap<DocId, Document>,
+    ) {
+        let Some(file) = self.read(path) else {
+            return;
+        };
+        let stem = stem(path);
+        let id = stem.trim_end_matches(".zh");
+        let doc = DocId::new(kind, id).and_then(|d| documents.get_mut(&d));
+        let Some(doc) = doc else {
+            self.diags.push(
+                Diagnostic::error(
+                    "E0209",
+                    format!("`{dir}/{stem}.md` is an original without its translation"),
+                )
+                .at(Span::new(file, 0, 0))
+                .help(format!("a parallel text is `{dir}/{id}.md` (English) beside `{dir}/{id}.zh.md` (Chinese); add the English, or rename the file")),
+            );
+            return;
+        };
+        let (body, d) = markdown::parse_body(&self.map, file, 0);
+        self.diags.extend(d);
+        doc.original = Some(crate::model::Original { file, body });
+    }
+
     fn document(
         &mut self,
         file: FileId,
@@ -504,6 +542,7 @@ impl Loader {
             source,
             body,
             body_start,
+            original: None,
         })
     }
 }

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::front_matter::{Yaml, check_fields};
 use crate::diag::Diagnostic;
-use crate::model::{GlossarySelection, Reader, Spanned};
+use crate::model::{GlossarySelection, ParallelChoice, ParallelLayout, Reader, Spanned};
 use crate::source::{FileId, SourceMap};
 
 #[derive(Debug, Default, Deserialize)]
@@ -19,8 +19,17 @@ struct ReaderFields {
     copyright: Option<String>,
     isbn: Option<String>,
     printing: Option<String>,
+    parallel: Option<ParallelField>,
     documents: Vec<serde_saphyr::Spanned<String>>,
     glossary: Option<String>,
+}
+
+/// `parallel: columns`, or `parallel: {essays/note: facing}`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ParallelField {
+    All(String),
+    Each(std::collections::BTreeMap<String, String>),
 }
 
 const FIELDS: &[&str] = &[
@@ -33,6 +42,7 @@ const FIELDS: &[&str] = &[
     "copyright",
     "isbn",
     "printing",
+    "parallel",
     "documents",
     "glossary",
 ];
@@ -80,6 +90,7 @@ pub(super) fn load(
                 .help("an ISBN has 13 digits (or 10, the last may be X), hyphens allowed: `978-0-226-10420-1`"),
         );
     }
+    let parallel = parallel_choice(map, &yaml, fields.parallel, diags);
     let documents = fields
         .documents
         .into_iter()
@@ -100,9 +111,45 @@ pub(super) fn load(
         copyright: fields.copyright,
         isbn: fields.isbn,
         printing: fields.printing,
+        parallel,
         documents,
         glossary,
     })
+}
+
+/// The `parallel` field; E0211 for a layout that does not exist.
+fn parallel_choice(
+    map: &SourceMap,
+    yaml: &Yaml,
+    field: Option<ParallelField>,
+    diags: &mut Vec<Diagnostic>,
+) -> ParallelChoice {
+    let mut choice = ParallelChoice::default();
+    let mut layout = |name: &str| {
+        ParallelLayout::named(name).or_else(|| {
+            diags.push(
+                Diagnostic::error("E0211", format!("unknown parallel layout `{name}`"))
+                    .at(yaml.value_span(map, "parallel", name))
+                    .suggest(name, ["off", "columns", "facing"])
+                    .help("use `off`, `columns` or `facing`"),
+            );
+            None
+        })
+    };
+    match field {
+        None => {}
+        Some(ParallelField::All(name)) => choice.all = layout(&name).unwrap_or_default(),
+        Some(ParallelField::Each(each)) => {
+            for (doc, name) in each {
+                if let Some(l) = layout(&name) {
+                    choice
+                        .documents
+                        .insert(doc.trim_end_matches(".md").to_string(), l);
+                }
+            }
+        }
+    }
+    choice
 }
 
 /// Whether an ISBN-13 or ISBN-10 (hyphens and spaces allowed) has a right check digit.

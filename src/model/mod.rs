@@ -2,6 +2,7 @@
 //! writer reads. Writers never see files or Markdown, only these types.
 
 mod bib;
+pub mod parallel;
 mod romanization;
 mod text;
 mod work;
@@ -9,8 +10,8 @@ mod work;
 use std::collections::BTreeMap;
 
 pub use text::{
-    Block, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, citations, inline_text,
-    walk_inlines, xref_targets,
+    Block, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, SegmentMark, citations,
+    inline_text, walk_inlines, xref_targets,
 };
 
 use crate::source::{FileId, SourceMap, Span};
@@ -149,6 +150,55 @@ pub struct Body {
     pub notes: Vec<Note>,
 }
 
+/// How a parallel text is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParallelLayout {
+    /// The English alone.
+    #[default]
+    Off,
+    /// Chinese and English side by side, segment by segment.
+    Columns,
+    /// Chinese on versos, English on rectos, spread by spread.
+    Facing,
+}
+
+impl ParallelLayout {
+    /// The layout a reader file names (`off`, `columns`, `facing`).
+    pub fn named(s: &str) -> Option<Self> {
+        match s {
+            "off" => Some(ParallelLayout::Off),
+            "columns" => Some(ParallelLayout::Columns),
+            "facing" => Some(ParallelLayout::Facing),
+            _ => None,
+        }
+    }
+}
+
+/// A reader's `parallel:` choice: one layout for all, or one per document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParallelChoice {
+    /// For every document not named.
+    pub all: ParallelLayout,
+    /// By document id.
+    pub documents: BTreeMap<String, ParallelLayout>,
+}
+
+impl ParallelChoice {
+    /// The layout of document `id`.
+    pub fn of(&self, id: &str) -> ParallelLayout {
+        self.documents.get(id).copied().unwrap_or(self.all)
+    }
+}
+
+/// The Chinese original of a document, aligned block by block with it.
+#[derive(Debug, Clone)]
+pub struct Original {
+    /// `translations/<id>.zh.md`.
+    pub file: FileId,
+    /// Its text.
+    pub body: Body,
+}
+
 /// One glossary entry.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -216,6 +266,8 @@ pub struct Document {
     pub body: Body,
     /// Where the body begins in the file (after the front matter).
     pub body_start: usize,
+    /// The Chinese original, `<id>.zh.md` beside the document, for a parallel text.
+    pub original: Option<Original>,
 }
 
 /// Which glossary entries a reader includes.
@@ -254,6 +306,8 @@ pub struct Reader {
     pub isbn: Option<String>,
     /// Printing line ("10 9 8 7 6 5 4 3 2 1").
     pub printing: Option<String>,
+    /// How documents with a Chinese original are printed.
+    pub parallel: ParallelChoice,
     /// Documents in order.
     pub documents: Vec<Spanned<String>>,
     /// Which entries.

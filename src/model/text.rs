@@ -76,10 +76,22 @@ pub enum Inline {
     NoteRef(usize),
     /// An index term marked by the author, `{{index: term}}`.
     IndexMark(IndexMark),
+    /// `{{join}}` or `{{omit}}`: how the block it begins aligns with the other
+    /// language of a parallel text (prints nothing).
+    Segment(SegmentMark),
     /// A soft line break (a space).
     SoftBreak,
     /// A hard line break.
     LineBreak,
+}
+
+/// How a block of a parallel text aligns with the other language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SegmentMark {
+    /// `{{join}}`: the block belongs to the segment of the block before it.
+    Join,
+    /// `{{omit}}`: the block has no counterpart in the other language.
+    Omit,
 }
 
 /// An index mark: `{{index: Xi Jinping}}`, `{{index: Xi Jinping!on common
@@ -273,7 +285,10 @@ pub fn inline_text(xs: &[Inline]) -> String {
                 s.push_str(label.as_deref().unwrap_or(target))
             }
             Inline::SoftBreak | Inline::LineBreak => s.push(' '),
-            Inline::Cite(_) | Inline::NoteRef(_) | Inline::IndexMark(_) => {}
+            Inline::Cite(_)
+            | Inline::NoteRef(_)
+            | Inline::IndexMark(_)
+            | Inline::Segment(_) => {}
         }
     }
     s

@@ -90,6 +90,27 @@ pub struct Chapter {
     pub translator: Option<String>,
     /// The text.
     pub body: Body,
+    /// The text beside its Chinese original, when the reader prints it so.
+    pub parallel: Option<Parallel>,
+}
+
+/// A document printed beside its Chinese original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parallel {
+    /// Columns or facing pages.
+    pub layout: crate::model::ParallelLayout,
+    /// The aligned segments, in order.
+    pub segments: Vec<ParallelSegment>,
+}
+
+/// One segment: English blocks of the chapter's body and the Chinese beside them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParallelSegment {
+    /// Indexes into the chapter's body blocks (empty: an omitted Chinese passage).
+    pub en: Vec<usize>,
+    /// The Chinese blocks (no places of their own: the index and the page map
+    /// follow the English).
+    pub zh: Vec<tree::Block>,
 }
 
 /// A letter of the glossary.
@@ -259,6 +280,7 @@ pub fn plan(
         project,
         selection,
         cites,
+        parallel: &reader.parallel,
         xrefs: Vec::new(),
         marks: Vec::new(),
     };
@@ -377,10 +399,66 @@ fn chapters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Chapter
                     .translator
                     .as_deref()
                     .map(|t| typographic(&format!("Translated by {t}"))),
-                body: convert.body(owner, 2, &d.body),
+                body: convert.body(owner.clone(), 2, &d.body),
+                parallel: parallel(convert, reader_layout(convert, d), d),
             }
         })
         .collect()
+}
+
+/// The layout a reader gives document `d`: none unless it has an original.
+fn reader_layout(
+    convert: &tree::Converter,
+    d: &crate::model::Document,
+) -> crate::model::ParallelLayout {
+    match &d.original {
+        Some(_) => convert.parallel.of(&d.id),
+        None => crate::model::ParallelLayout::Off,
+    }
+}
+
+/// The segments of a parallel text (none if it is printed alone or does not
+/// align: `check` reports that).
+fn parallel(
+    convert: &tree::Converter,
+    layout: crate::model::ParallelLayout,
+    d: &crate::model::Document,
+) -> Option<Parallel> {
+    let original = d.original.as_ref()?;
+    if layout == crate::model::ParallelLayout::Off {
+        return None;
+    }
+    let segments = crate::model::parallel::align(&d.body, &original.body).ok()?;
+    // The Chinese is converted apart, so that its marks and references add
+    // nothing to the indexes, then stripped of places.
+    let mut apart = tree::Converter {
+        project: convert.project,
+        selection: convert.selection,
+        cites: convert.cites,
+        parallel: convert.parallel,
+        xrefs: Vec::new(),
+        marks: Vec::new(),
+    };
+    let zh = apart.body(Owner::Document(d.id.clone()), 2, &original.body);
+    let blocks: Vec<tree::Block> = zh
+        .blocks
+        .into_iter()
+        .map(|l| tree::without_places(l.block))
+        .collect();
+    Some(Parallel {
+        layout,
+        segments: segments
+            .into_iter()
+            .map(|s| ParallelSegment {
+                en: s.en,
+                zh: s
+                    .zh
+                    .iter()
+                    .filter_map(|&i| blocks.get(i).cloned())
+                    .collect(),
+            })
+            .collect(),
+    })
 }
 
 fn letters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Letter> {
@@ -499,6 +577,12 @@ impl Chapter {
             .flatten()
             .for_each(|s| f(s));
         body_strings(&self.body, f);
+        for s in self.parallel.iter().flat_map(|p| &p.segments) {
+            tree::block_strings(&s.zh, f);
+        }
+        if self.parallel.is_some() {
+            f("[Not translated.]");
+        }
     }
 }
 

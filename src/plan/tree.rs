@@ -153,6 +153,8 @@ pub(crate) struct Converter<'a> {
     pub(crate) project: &'a Project,
     pub(crate) selection: &'a Selection,
     pub(crate) cites: &'a Formatted,
+    /// How the reader prints parallel texts.
+    pub(crate) parallel: &'a crate::model::ParallelChoice,
     /// Cross-references to entries of the reader, in book order.
     pub(crate) xrefs: Vec<Mention>,
     /// Index marks, in book order.
@@ -292,6 +294,7 @@ impl<'a> Converter<'a> {
             model::Inline::XRef { target, label, .. } => self.xref(w, target, label),
             model::Inline::Cite(c) => self.cite(w, c)?,
             model::Inline::NoteRef(n) => self.note_ref(w, *n)?,
+            model::Inline::Segment(_) => Inline::Text(String::new()),
             model::Inline::IndexMark(mark) => {
                 let place = Anchor::In(w.owner.clone(), Local::Mark(w.marks));
                 w.marks += 1;
@@ -403,5 +406,60 @@ pub fn run_strings<'a>(rs: &'a [Run], f: &mut impl FnMut(&'a str)) {
             | Run::Sub(c) => run_strings(c, f),
             Run::Link { children, .. } => run_strings(children, f),
         }
+    }
+}
+
+/// A block without the places it would define (cross-references become their
+/// words; index marks and note references go): the Chinese of a parallel text,
+/// printed beside an English that has them.
+pub(crate) fn without_places(b: Block) -> Block {
+    fn inl(xs: Vec<Inline>) -> Vec<Inline> {
+        xs.into_iter()
+            .filter_map(|x| match x {
+                Inline::XRef { words, .. } => Some(Inline::Text(words)),
+                Inline::Mark { .. } | Inline::NoteRef { .. } => None,
+                Inline::Emph(c) => Some(Inline::Emph(inl(c))),
+                Inline::Strong(c) => Some(Inline::Strong(inl(c))),
+                Inline::Strike(c) => Some(Inline::Strike(inl(c))),
+                Inline::Link { url, content } => Some(Inline::Link {
+                    url,
+                    content: inl(content),
+                }),
+                other => Some(other),
+            })
+            .collect()
+    }
+    match b {
+        Block::Para(c) => Block::Para(inl(c)),
+        Block::Heading { level, content } => Block::Heading {
+            level,
+            content: inl(content),
+        },
+        Block::Quote(bs) => Block::Quote(bs.into_iter().map(without_places).collect()),
+        Block::List {
+            ordered,
+            start,
+            items,
+        } => Block::List {
+            ordered,
+            start,
+            items: items
+                .into_iter()
+                .map(|i| i.into_iter().map(without_places).collect())
+                .collect(),
+        },
+        Block::Table {
+            aligns,
+            header,
+            rows,
+        } => Block::Table {
+            aligns,
+            header: header.into_iter().map(inl).collect(),
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().map(inl).collect())
+                .collect(),
+        },
+        other => other,
     }
 }

@@ -310,7 +310,13 @@ impl<'a> Writer<'a> {
                 o.push_str("</p>\n");
             }
         }
-        self.body(&mut o, &c.body);
+        match &c.parallel {
+            Some(p) => {
+                self.parallel(&mut o, &c.body, p);
+                self.notes(&mut o, &c.body);
+            }
+            None => self.body(&mut o, &c.body),
+        }
         o.push_str("</section>\n");
         o.push_str(TAIL);
         Page { href, xhtml: o }
@@ -576,6 +582,35 @@ impl<'a> Writer<'a> {
                 Locator::Owner(r) => self.reference(o, r),
             }
         }
+    }
+
+    /// A parallel text: each segment a container holding the Chinese, then the
+    /// English (side by side on wide screens, stacked on narrow ones, by CSS).
+    fn parallel(&mut self, o: &mut String, b: &Body, p: &crate::plan::Parallel) {
+        o.push_str("<div class=\"parallel\">\n");
+        for s in &p.segments {
+            o.push_str("<div class=\"segment\">\n<div class=\"zh\" lang=\"zh-Hans\" xml:lang=\"zh-Hans\">\n");
+            for x in &s.zh {
+                self.block(o, b, x);
+                o.push('\n');
+            }
+            o.push_str("</div>\n<div class=\"en\">\n");
+            if s.en.is_empty() {
+                o.push_str("<p class=\"omitted\">[Not translated.]</p>\n");
+            }
+            for &i in &s.en {
+                let Some(located) = b.blocks.get(i) else {
+                    continue;
+                };
+                let mut marks = String::new();
+                self.page_marks(&mut marks, &located.anchor);
+                o.push_str(&marks);
+                self.block(o, b, &located.block);
+                o.push('\n');
+            }
+            o.push_str("</div>\n</div>\n");
+        }
+        o.push_str("</div>\n");
     }
 
     /// A body: its blocks with print-page markers, then its notes.

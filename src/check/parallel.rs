@@ -1,0 +1,413 @@
+//! Parallel texts: the English and its Chinese original must align (E0210); an
+//! empty block (W0213), Chinese left untranslated in the English (W0214), a
+//! glossary term of the Chinese missing from its English segment (W0215), numbers
+//! that differ between the two sides of a segment (W0216).
+
+use std::collections::BTreeSet;
+
+use crate::diag::Diagnostic;
+use crate::model::parallel::{Segment, align, kind};
+use crate::model::{Block, Document, Inline, Project, is_ideograph};
+use crate::source::{FileId, Span};
+
+pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
+    for doc in project.documents.values() {
+        let Some(original) = &doc.original else {
+            continue;
+        };
+        let en_name = &project.sources.get(doc.file).name;
+        let zh_name = &project.sources.get(original.file).name;
+        match align(&doc.body, &original.body) {
+            Err(m) => {
+                let side = |file: FileId, blocks: &[Block], i: Option<usize>| match i {
+                    Some(i) => {
+                        let t = block_text(project, &blocks[i]);
+                        (
+                            format!(
+                                "block {} ({}): {}",
+                                i + 1,
+                                kind(&blocks[i]),
+                                excerpt(&t)
+                            ),
+                            locate(project, file, &t),
+                        )
+                    }
+                    None => (
+                        "(ended)".to_string(),
+                        Span::new(
+                            file,
+                            project.sources.get(file).text.len(),
+                            project.sources.get(file).text.len(),
+                        ),
+                    ),
+                };
+                let (en_text, en_span) = side(doc.file, &doc.body.blocks, m.en);
+                let (zh_text, zh_span) = side(original.file, &original.body.blocks, m.zh);
+                let span = if m.en.is_some() { en_span } else { zh_span };
+                diags.push(
+                    Diagnostic::error(
+                        "E0210",
+                        format!("`{en_name}` and `{zh_name}` do not align: {}", m.reason),
+                    )
+                    .at(span)
+                    .label("the texts part here")
+                    .help(format!("English {en_text}"))
+                    .help(format!("Chinese {zh_text}"))
+                    .help("blocks pair in order; `{{join}}` at the start of a block joins it to the segment before, `{{omit}}` marks a block with no counterpart"),
+                );
+            }
+            Ok(segments) => {
+                for s in &segments {
+                    segment(project, doc, s, diags);
+                }
+            }
+        }
+    }
+}
+
+/// The warnings of one segment.
+fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagnostic>) {
+    let Some(original) = &doc.original else {
+        return;
+    };
+    let en: Vec<String> =
+        s.en.iter()
+            .map(|&i| block_text(project, &doc.body.blocks[i]))
+            .collect();
+    let zh: Vec<String> =
+        s.zh.iter()
+            .map(|&i| block_text(project, &original.body.blocks[i]))
+            .collect();
+    for (file, texts) in [(doc.file, &en), (original.file, &zh)] {
+        for t in texts.iter().filter(|t| t.trim().is_empty()) {
+            diags.push(
+                Diagnostic::warning("W0213", "an empty block in a parallel text")
+                    .at(locate(project, file, t))
+                    .help("give the block its text, or delete it on both sides"),
+            );
+        }
+    }
+    if s.en.is_empty() || s.zh.is_empty() {
+        return;
+    }
+    let (en, zh) = (en.join("\n"), zh.join("\n"));
+    let span = locate(project, doc.file, &en);
+    if let Some(run) = untranslated(&en) {
+        diags.push(
+            Diagnostic::warning("W0214", format!("Chinese left untranslated in the English: {run}"))
+                .at(span)
+                .help("translate it; a key term may stay in brackets after its English, `Common Prosperity [共同富裕]`"),
+        );
+    }
+    for e in project
+        .entries
+        .values()
+        .filter(|e| !e.hanzi.is_empty() && zh.contains(&e.hanzi))
+    {
+        let norm = |s: &str| s.to_lowercase().replace('’', "'");
+        let lower = norm(&en);
+        let rendered = std::iter::once(&e.term)
+            .chain(&e.aliases)
+            .any(|n| !n.is_empty() && lower.contains(&norm(n)));
+        if !rendered {
+            diags.push(
+                Diagnostic::warning(
+                    "W0215",
+                    format!(
+                        "the Chinese has {}, but its English segment has no “{}”",
+                        e.hanzi, e.term
+                    ),
+                )
+                .at(span)
+                .help(format!(
+                    "render it as the glossary does: `[[{}]] [{}]`",
+                    e.id, e.hanzi
+                )),
+            );
+        }
+    }
+    let (a, b) = (numbers_zh(&zh), numbers_en(&en));
+    if a != b {
+        let only = |x: &BTreeSet<u64>, y: &BTreeSet<u64>| {
+            x.difference(y)
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        diags.push(
+            Diagnostic::warning(
+                "W0216",
+                "the numbers of a segment differ between the two languages",
+            )
+            .at(span)
+            .help(format!("only in the Chinese: {}", or_none(&only(&a, &b))))
+            .help(format!("only in the English: {}", or_none(&only(&b, &a)))),
+        );
+    }
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "none" } else { s }
+}
+
+/// The words of a block, cross-references as they print.
+fn block_text(project: &Project, b: &Block) -> String {
+    fn inl(project: &Project, xs: &[Inline], out: &mut String) {
+        for x in xs {
+            match x {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                    inl(project, c, out)
+                }
+                Inline::Link { content, .. } => inl(project, content, out),
+                Inline::XRef { target, label, .. } => {
+                    out.push_str(&project.xref_words(target, label.as_deref()));
+                }
+                Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    match b {
+        Block::Para(c) | Block::Heading { content: c, .. } => inl(project, c, &mut out),
+        Block::Quote(bs) => bs
+            .iter()
+            .for_each(|b| out.push_str(&block_text(project, b))),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| {
+            out.push_str(&block_text(project, b));
+            out.push(' ');
+        }),
+        Block::Table { header, rows, .. } => {
+            header
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|c| inl(project, c, &mut out));
+        }
+        Block::Code(t) => out.push_str(t),
+        Block::Rule => {}
+    }
+    out
+}
+
+/// The first words of a text, for a message.
+fn excerpt(t: &str) -> String {
+    let t = t.trim();
+    match t.char_indices().nth(60) {
+        Some((i, _)) => format!("“{}…”", &t[..i]),
+        None => format!("“{t}”"),
+    }
+}
+
+/// Where a block's text begins in its file (its first words), or the file's start.
+fn locate(project: &Project, file: FileId, text: &str) -> Span {
+    let src = &project.sources.get(file).text;
+    let needle: String = text.trim().chars().take(12).collect();
+    match (!needle.is_empty()).then(|| src.find(&needle)).flatten() {
+        Some(i) => Span::new(file, i, i + needle.len()),
+        None => Span::new(file, 0, 0),
+    }
+}
+
+/// A run of Chinese in the English longer than a bracketed term (seven
+/// characters or more outside square brackets).
+fn untranslated(en: &str) -> Option<String> {
+    let mut depth = 0i32;
+    let mut run = String::new();
+    for c in en.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && is_ideograph(c) {
+            run.push(c);
+            if run.chars().count() >= 7 {
+                return Some(run);
+            }
+        } else if !crate::model::is_han(c) {
+            run.clear();
+        }
+    }
+    None
+}
+
+/// The numbers of a Chinese text: Arabic digits and Chinese numerals (二十大 → 20,
+/// 十四五 → 14 and 5); 1 is left out (一 is in too many words).
+pub(crate) fn numbers_zh(s: &str) -> BTreeSet<u64> {
+    let mut out = digits(s);
+    let mut run = String::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if "〇零一二三四五六七八九十百千万两".contains(c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            out.extend(chinese_numerals(&run));
+            run.clear();
+        }
+    }
+    out.remove(&1);
+    out
+}
+
+fn digits(s: &str) -> BTreeSet<u64> {
+    s.split(|c: char| !c.is_ascii_digit() && c != ',')
+        .map(|w| w.trim_matches(',').replace(',', ""))
+        .filter_map(|w| w.parse().ok())
+        .collect()
+}
+
+/// 二十 → 20, 十四五 → 14 and 5, 二〇二一 → 2021.
+fn chinese_numerals(run: &str) -> Vec<u64> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u64)
+            .or(match c {
+                '零' => Some(0),
+                '两' => Some(2),
+                _ => None,
+            })
+    };
+    let unit = |c: char| match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
+        '万' => Some(10_000),
+        _ => None,
+    };
+    // 二〇二一: a number written digit by digit (a year has 〇, or three digits).
+    let spelled = run.contains(['〇', '零']) || run.chars().count() >= 3;
+    if !run.chars().any(|c| unit(c).is_some()) && spelled {
+        let n: String = run
+            .chars()
+            .filter_map(|c| digit(c).map(|d| d.to_string()))
+            .collect();
+        return n.parse().into_iter().collect();
+    }
+    let mut out = Vec::new();
+    let (mut total, mut current): (u64, Option<u64>) = (0, None);
+    let mut seen = false;
+    for c in run.chars() {
+        if let Some(d) = digit(c) {
+            if let Some(prev) = current {
+                // Two digits in a row after a unit: a new number (十四五).
+                out.push(total + prev);
+                total = 0;
+            }
+            current = Some(d);
+            seen = true;
+        } else if let Some(u) = unit(c) {
+            total += current.take().unwrap_or(1) * u;
+            seen = true;
+        }
+    }
+    if seen {
+        out.push(total + current.unwrap_or(0));
+    }
+    out
+}
+
+/// The numbers of an English text: digits and number words, cardinal or ordinal
+/// ("Twentieth", "Five-Year", "twenty-first"); 1 is left out.
+pub(crate) fn numbers_en(s: &str) -> BTreeSet<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const ORDINALS: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety",
+    ];
+    let word = |w: &str| -> Option<u64> {
+        let w = w.to_lowercase();
+        if let Some(i) = UNITS.iter().position(|u| *u == w) {
+            return Some(i as u64);
+        }
+        if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
+            return Some(i as u64);
+        }
+        let stem = w.strip_suffix("ieth").map(|s| format!("{s}y"));
+        let w = stem.as_deref().unwrap_or(&w);
+        TENS.iter()
+            .position(|t| !t.is_empty() && *t == w)
+            .map(|i| i as u64 * 10)
+    };
+    let mut out = digits(s);
+    for w in s.split(|c: char| !c.is_alphabetic() && c != '-') {
+        let parts: Vec<&str> = w.split('-').collect();
+        match parts.as_slice() {
+            [tens, unit] if word(tens).is_some_and(|t| t >= 20) => {
+                if let (Some(t), Some(u)) = (word(tens), word(unit)) {
+                    out.insert(t + u);
+                }
+            }
+            _ => out.extend(parts.iter().filter_map(|p| word(p))),
+        }
+    }
+    out.remove(&1);
+    out.remove(&0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks numbers on both sides: Chinese numerals, digits, number words.
+    #[test]
+    fn numbers_match_across_languages() {
+        assert_eq!(
+            numbers_zh("十四五规划和二十大，2021年"),
+            [5, 14, 20, 2021].into()
+        );
+        assert_eq!(
+            numbers_en("the Fourteenth Five-Year Plan, the Twentieth Congress, 2021"),
+            [5, 14, 20, 2021].into()
+        );
+        assert_eq!(numbers_zh("四个全面"), [4].into());
+        assert_eq!(numbers_en("Four Comprehensives"), [4].into());
+        assert_eq!(numbers_zh("二〇二一年"), [2021].into());
+        assert_eq!(numbers_en("the twenty-first century"), [21].into());
+        assert_eq!(numbers_zh("统一一律"), BTreeSet::new());
+    }
+}

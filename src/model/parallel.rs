@@ -1,0 +1,138 @@
+//! Parallel texts: a document and its Chinese original aligned block by block.
+//!
+//! Blocks pair in order. `{{join}}` at the start of a block puts it in the
+//! segment of the block before it (one English paragraph for two Chinese ones, or
+//! the reverse); `{{omit}}` makes a block a segment of its own with nothing on the
+//! other side (a passage deliberately left untranslated).
+
+use super::{Block, Body, Inline, SegmentMark};
+
+/// One aligned segment: blocks of the English body and of the Chinese original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Indexes of English blocks (empty for an omitted Chinese passage).
+    pub en: Vec<usize>,
+    /// Indexes of Chinese blocks (empty for an English passage with no original).
+    pub zh: Vec<usize>,
+}
+
+/// Where two texts part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misalignment {
+    /// The English block where they part (none: the English has ended).
+    pub en: Option<usize>,
+    /// The Chinese block where they part (none: the Chinese has ended).
+    pub zh: Option<usize>,
+    /// What differs.
+    pub reason: String,
+}
+
+/// The segments of one side: groups of block indexes, and whether omitted.
+fn groups(body: &Body) -> Vec<(Vec<usize>, bool)> {
+    let mut out: Vec<(Vec<usize>, bool)> = Vec::new();
+    for (i, b) in body.blocks.iter().enumerate() {
+        match mark(b) {
+            Some(SegmentMark::Join) if !out.is_empty() => {
+                if let Some(last) = out.last_mut() {
+                    last.0.push(i);
+                }
+            }
+            Some(SegmentMark::Omit) => out.push((vec![i], true)),
+            _ => out.push((vec![i], false)),
+        }
+    }
+    out
+}
+
+/// The alignment mark a block begins with.
+pub fn mark(b: &Block) -> Option<SegmentMark> {
+    let first = |xs: &[Inline]| {
+        xs.iter().find_map(|x| match x {
+            Inline::Segment(m) => Some(Some(*m)),
+            Inline::Text(t) if t.trim().is_empty() => None,
+            Inline::SoftBreak => None,
+            _ => Some(None),
+        })
+    };
+    match b {
+        Block::Para(c) | Block::Heading { content: c, .. } => first(c).flatten(),
+        Block::Quote(bs) => bs.first().and_then(mark),
+        Block::List { items, .. } => items.first().and_then(|i| i.first()).and_then(mark),
+        _ => None,
+    }
+}
+
+/// A word for a block's kind, in messages.
+pub fn kind(b: &Block) -> &'static str {
+    match b {
+        Block::Para(_) => "paragraph",
+        Block::Heading { .. } => "heading",
+        Block::Quote(_) => "block quotation",
+        Block::List { .. } => "list",
+        Block::Table { .. } => "table",
+        Block::Code(_) => "code block",
+        Block::Rule => "rule",
+    }
+}
+
+/// Aligns the English `en` with its Chinese original `zh`, or says where they part.
+pub fn align(en: &Body, zh: &Body) -> Result<Vec<Segment>, Misalignment> {
+    let en_groups = groups(en);
+    let mut en_iter = en_groups.into_iter().peekable();
+    let mut out = Vec::new();
+    for (zh_blocks, omitted) in groups(zh) {
+        if omitted {
+            out.push(Segment {
+                en: Vec::new(),
+                zh: zh_blocks,
+            });
+            continue;
+        }
+        while let Some((e, _)) = en_iter.next_if(|(_, o)| *o) {
+            out.push(Segment {
+                en: e,
+                zh: Vec::new(),
+            });
+        }
+        let Some((e, _)) = en_iter.next() else {
+            return Err(Misalignment {
+                en: None,
+                zh: zh_blocks.first().copied(),
+                reason: "the English has ended; the Chinese goes on".into(),
+            });
+        };
+        let (a, b) = (&en.blocks[e[0]], &zh.blocks[zh_blocks[0]]);
+        if kind(a) != kind(b) || heading_level(a) != heading_level(b) {
+            return Err(Misalignment {
+                en: Some(e[0]),
+                zh: Some(zh_blocks[0]),
+                reason: format!("a {} in English, a {} in Chinese", kind(a), kind(b)),
+            });
+        }
+        out.push(Segment {
+            en: e,
+            zh: zh_blocks,
+        });
+    }
+    for (e, omitted) in en_iter {
+        if !omitted {
+            return Err(Misalignment {
+                en: e.first().copied(),
+                zh: None,
+                reason: "the Chinese has ended; the English goes on".into(),
+            });
+        }
+        out.push(Segment {
+            en: e,
+            zh: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+fn heading_level(b: &Block) -> Option<u8> {
+    match b {
+        Block::Heading { level, .. } => Some(*level),
+        _ => None,
+    }
+}
