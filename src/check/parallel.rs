@@ -202,10 +202,18 @@ fn excerpt(t: &str) -> String {
 /// Where a block's text begins in its file (its first words), or the file's start.
 fn locate(project: &Project, file: FileId, text: &str) -> Span {
     let src = &project.sources.get(file).text;
-    let needle: String = text.trim().chars().take(12).collect();
+    let needle: String = text.trim().chars().take(40).collect();
     match (!needle.is_empty()).then(|| src.find(&needle)).flatten() {
         Some(i) => Span::new(file, i, i + needle.len()),
-        None => Span::new(file, 0, 0),
+        // An empty block: the start of the file's text (after any front matter).
+        None => {
+            let start = project
+                .documents
+                .values()
+                .find(|d| d.file == file)
+                .map_or(0, |d| d.body_start);
+            Span::new(file, start, start)
+        }
     }
 }
 
