@@ -20,6 +20,7 @@ pub mod model;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod synth;
 pub mod terms;

@@ -94,6 +94,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write a new glossary entry, translation or reader from a template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
     /// Print the long explanation of a diagnostic code (`explain E0301`).
     Explain {
         /// The code.
@@ -116,6 +121,47 @@ enum Command {
         /// Write into a folder that is not empty.
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// What `new` writes.
+#[derive(Debug, Subcommand)]
+enum NewCommand {
+    /// `glossary/SLUG.md`, its pinyin read from the hanzi.
+    Entry {
+        /// File name, a lowercase slug (`new-development-concept`).
+        slug: String,
+        /// The English headword, in title case.
+        #[arg(long)]
+        term: String,
+        /// The simplified characters.
+        #[arg(long)]
+        hanzi: String,
+        /// The traditional characters, when they differ.
+        #[arg(long)]
+        traditional: Option<String>,
+    },
+    /// `translations/ID.md`.
+    Translation {
+        /// File name, a lowercase slug.
+        id: String,
+        /// The bibliography key of the original.
+        #[arg(long)]
+        source: String,
+        /// English title (default: from the id).
+        #[arg(long)]
+        title: Option<String>,
+        /// Chinese title of the original.
+        #[arg(long)]
+        original_title: Option<String>,
+    },
+    /// `readers/NAME.yaml`.
+    Reader {
+        /// File name, a lowercase slug.
+        name: String,
+        /// Title of the reader (default: from the name).
+        #[arg(long)]
+        title: Option<String>,
     },
 }
 
@@ -205,6 +251,36 @@ fn main() -> ExitCode {
             format,
         } => cmd::references::run(&cli.content, &reader, keys, format),
         Command::Terms { format } => cmd::terms::run(&cli.content, format),
+        Command::New { what } => cmd::new::run(
+            &cli.content,
+            match what {
+                NewCommand::Entry {
+                    slug,
+                    term,
+                    hanzi,
+                    traditional,
+                } => cmd::new::What::Entry {
+                    slug,
+                    term,
+                    hanzi,
+                    traditional,
+                },
+                NewCommand::Translation {
+                    id,
+                    source,
+                    title,
+                    original_title,
+                } => cmd::new::What::Translation {
+                    id,
+                    title,
+                    original_title,
+                    source,
+                },
+                NewCommand::Reader { name, title } => {
+                    cmd::new::What::Reader { name, title }
+                }
+            },
+        ),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Synth {
             dir,

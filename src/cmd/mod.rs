@@ -4,6 +4,7 @@ pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod epub;
 pub(crate) mod explain;
+pub(crate) mod new;
 pub(crate) mod pdf;
 pub(crate) mod references;
 pub(crate) mod terms;
