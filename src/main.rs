@@ -94,6 +94,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build a reader's PDF, then build it again whenever a content file changes.
+    Watch {
+        /// The reader (a file stem in readers/).
+        #[arg(long, default_value = "default")]
+        reader: String,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+        paper: PaperArg,
+        /// Also write the EPUB on every build.
+        #[arg(long)]
+        epub: bool,
+        /// Folder of the outputs.
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out_dir: PathBuf,
+    },
     /// Write a new glossary entry, translation or reader from a template.
     New {
         #[command(subcommand)]
@@ -251,6 +266,20 @@ fn main() -> ExitCode {
             format,
         } => cmd::references::run(&cli.content, &reader, keys, format),
         Command::Terms { format } => cmd::terms::run(&cli.content, format),
+        Command::Watch {
+            reader,
+            paper,
+            epub,
+            out_dir,
+        } => cmd::watch::run(
+            &cli.content,
+            cmd::watch::Args {
+                reader,
+                paper: paper.paper(),
+                epub,
+                out_dir,
+            },
+        ),
         Command::New { what } => cmd::new::run(
             &cli.content,
             match what {

@@ -8,6 +8,7 @@ pub(crate) mod new;
 pub(crate) mod pdf;
 pub(crate) mod references;
 pub(crate) mod terms;
+pub(crate) mod watch;
 
 use std::path::Path;
 

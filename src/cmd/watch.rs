@@ -1,0 +1,158 @@
+//! `watch`: build a reader, then build it again on every change under the content
+//! folder, keeping the typst world (and so typst's caches) between builds.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ccp_press::pipeline::Typesetter;
+use ccp_press::render::pdf::Paper;
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::Format;
+
+/// Arguments of `watch`.
+pub(crate) struct Args {
+    /// Reader name.
+    pub reader: String,
+    /// Paper.
+    pub paper: Paper,
+    /// Also write the EPUB.
+    pub epub: bool,
+    /// Folder of the outputs.
+    pub out_dir: PathBuf,
+}
+
+/// How long changes are gathered before a build (editors that save by writing a
+/// temporary file and renaming it cause several events).
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Runs `watch`.
+pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+    let epub = args.out_dir.join(format!("{}.epub", args.reader));
+    if !super::outputs_allowed(content, &[&pdf, &epub]) {
+        return ExitCode::FAILURE;
+    }
+    let mut typesetter = Typesetter::default();
+    build(content, &args, &mut typesetter, "first build");
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot watch for changes: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = debouncer.watch(content, RecursiveMode::Recursive) {
+        eprintln!("error: cannot watch {}: {e}", content.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!("watching {} (Ctrl-C to stop)", content.display());
+    while let Ok(first) = rx.recv() {
+        let mut changed = BTreeSet::new();
+        collect(content, first, &mut changed);
+        // Edits that arrived meanwhile go into the same build.
+        while let Ok(more) = rx.try_recv() {
+            collect(content, more, &mut changed);
+        }
+        if changed.is_empty() {
+            continue;
+        }
+        let mut what: Vec<String> = changed
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        if changed.len() > 3 {
+            what.push(format!("{} more", changed.len() - 3));
+        }
+        build(content, &args, &mut typesetter, &what.join(", "));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The content files an event names, relative to the content folder, without
+/// editors' temporary files.
+fn collect(content: &Path, result: DebounceEventResult, out: &mut BTreeSet<PathBuf>) {
+    let Ok(events) = result else { return };
+    let root = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
+    for e in events {
+        // Reading the files (every build does) is not a change.
+        let change = matches!(
+            e.event.kind,
+            EventKind::Create(_)
+                | EventKind::Remove(_)
+                | EventKind::Modify(
+                    ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
+                )
+        );
+        if !change {
+            continue;
+        }
+        for p in &e.event.paths {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let temporary = name.starts_with('.')
+                || name.starts_with('#')
+                || name.ends_with('~')
+                || [".swp", ".swx", ".tmp", ".bak"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+                || name == "4913";
+            if !temporary {
+                out.insert(p.strip_prefix(&root).unwrap_or(p).to_path_buf());
+            }
+        }
+    }
+}
+
+/// One build; on errors the last good output stays.
+fn build(content: &Path, args: &Args, typesetter: &mut Typesetter, what: &str) {
+    let started = Instant::now();
+    let checked = ccp_press::load_and_check(content);
+    super::report(&checked, Format::Human);
+    if super::failed(&checked, false) {
+        eprintln!("[watch] {what}: errors; the last good output stays");
+        return;
+    }
+    let report = super::Reporter::new(&checked.project, Format::Human, "PDF");
+    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
+        return;
+    };
+    let Some(layout) = report.ok(typesetter.layout(&edition, true)) else {
+        return;
+    };
+    report.print(&layout.warnings);
+    let Some(bytes) = report.ok(edition.pdf(&layout, true)) else {
+        return;
+    };
+    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+    if let Err(e) = super::write_atomic(&pdf, &bytes) {
+        eprintln!("error: cannot write {}: {e}", pdf.display());
+        return;
+    }
+    if args.epub {
+        let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
+            return;
+        };
+        let path = args.out_dir.join(format!("{}.epub", args.reader));
+        if let Err(e) = super::write_atomic(&path, &epub) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return;
+        }
+    }
+    // typst's memoised layouts of earlier builds are let go, so memory stays flat.
+    typst::comemo::evict(10);
+    eprintln!(
+        "[watch] {what}: {} pages in {} ms → {}",
+        layout.document.pages().len(),
+        started.elapsed().as_millis(),
+        pdf.display()
+    );
+}

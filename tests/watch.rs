@@ -1,0 +1,73 @@
+//! `watch` end to end: it builds, then builds again when an entry is edited, and
+//! the new text is in the PDF.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn text_of(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Waits until `ok` holds, or fails after a minute.
+fn wait_for(what: &str, ok: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+// Checks the editor's loop: first build, an edit, the new text in the PDF.
+#[test]
+fn watch_rebuilds_on_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy(&fixture("minimal"), &content);
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ccp-press"))
+        .args([
+            "--content",
+            content.to_str().unwrap(),
+            "watch",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("watch starts");
+    let pdf = out.join("default.pdf");
+    wait_for("the first build", || pdf.exists());
+    // Give the watcher time to start after the first build.
+    std::thread::sleep(Duration::from_millis(500));
+    let entry = content.join("glossary/common-prosperity.md");
+    let mut text = std::fs::read_to_string(&entry).unwrap();
+    text.push_str("\nA sentence added while watching.\n");
+    std::fs::write(&entry, text).unwrap();
+    wait_for("the edit in the PDF", || {
+        text_of(&pdf).contains("added while watching")
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+}
