@@ -125,6 +125,9 @@ impl<'p> Edition<'p> {
 #[derive(Default)]
 pub struct Typesetter {
     world: Option<pdf::BookWorld>,
+    /// The page map of the last complete layout: the next one starts from it, so
+    /// a rebuild whose places did not move needs one round.
+    last: Option<PageMap>,
 }
 
 impl Typesetter {
@@ -138,7 +141,28 @@ impl Typesetter {
         edition: &Edition,
         complete: bool,
     ) -> Result<Layout, Vec<Diagnostic>> {
+        let seed = self.last.clone().filter(|_| complete);
+        let layout = self.rounds(edition, complete, seed.as_ref())?;
+        if complete {
+            self.last = Some(layout.pages.clone());
+        }
+        Ok(layout)
+    }
+
+    /// The layout rounds, the first with the indexes of `seed` (the previous
+    /// layout's page map) when there is one.
+    fn rounds(
+        &mut self,
+        edition: &Edition,
+        complete: bool,
+        seed: Option<&PageMap>,
+    ) -> Result<Layout, Vec<Diagnostic>> {
         let world = self.world_for(edition)?;
+        if let Some(map) = seed {
+            let markup =
+                pdf::markup::book(&edition.book, edition.paper.typst_name(), Some(map));
+            world.replace(pdf::INDEXES, &markup.indexes);
+        }
         let first = pdf::compile_world(world)?;
         let mut layout = Layout {
             pages: pdf::page_map(&first.document),
@@ -146,7 +170,7 @@ impl Typesetter {
             warnings: first.warnings,
             rounds: 1,
         };
-        if !complete {
+        if !complete || seed.is_some_and(|m| m.places == layout.pages.places) {
             return Ok(layout);
         }
         loop {
