@@ -29,7 +29,7 @@ pub(crate) struct Args {
 
 /// How long changes are gathered before a build (editors that save by writing a
 /// temporary file and renaming it cause several events).
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// Runs `watch`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
@@ -148,7 +148,7 @@ fn build(content: &Path, args: &Args, typesetter: &mut Typesetter, what: &str) {
         }
     }
     // typst's memoised layouts of earlier builds are let go, so memory stays flat.
-    typst::comemo::evict(10);
+    typst::comemo::evict(2);
     eprintln!(
         "[watch] {what}: {} pages in {} ms → {}",
         layout.document.pages().len(),
