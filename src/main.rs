@@ -105,6 +105,9 @@ enum Command {
         /// Also write the EPUB on every build.
         #[arg(long)]
         epub: bool,
+        /// Serve a live preview on 127.0.0.1 (first free port from 3000).
+        #[arg(long)]
+        serve: bool,
         /// Folder of the outputs.
         #[arg(long, value_name = "DIR", default_value = "out")]
         out_dir: PathBuf,
@@ -270,6 +273,7 @@ fn main() -> ExitCode {
             reader,
             paper,
             epub,
+            serve,
             out_dir,
         } => cmd::watch::run(
             &cli.content,
@@ -278,6 +282,7 @@ fn main() -> ExitCode {
                 paper: paper.paper(),
                 epub,
                 out_dir,
+                serve,
             },
         ),
         Command::New { what } => cmd::new::run(

@@ -6,6 +6,7 @@ pub(crate) mod epub;
 pub(crate) mod explain;
 pub(crate) mod new;
 pub(crate) mod pdf;
+pub(crate) mod preview;
 pub(crate) mod references;
 pub(crate) mod terms;
 pub(crate) mod watch;

@@ -12,6 +12,7 @@ use ccp_press::render::pdf::Paper;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use typst_layout::PagedDocument;
 
 use crate::Format;
 
@@ -25,6 +26,8 @@ pub(crate) struct Args {
     pub epub: bool,
     /// Folder of the outputs.
     pub out_dir: PathBuf,
+    /// Serve a live preview.
+    pub serve: bool,
 }
 
 /// How long changes are gathered before a build (editors that save by writing a
@@ -39,7 +42,25 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut typesetter = Typesetter::default();
-    build(content, &args, &mut typesetter, "first build");
+    let preview = args.serve.then(super::preview::Preview::default);
+    if let Some(p) = &preview {
+        match p.start() {
+            Ok(address) => eprintln!("preview at {address}"),
+            Err(e) => {
+                eprintln!("error: cannot start the preview: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let show = |result: Result<PagedDocument, String>| {
+        if let Some(p) = &preview {
+            match result {
+                Ok(document) => p.built(document),
+                Err(diagnostics) => p.failed(diagnostics),
+            }
+        }
+    };
+    show(build(content, &args, &mut typesetter, "first build"));
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
         Ok(d) => d,
@@ -71,7 +92,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         if changed.len() > 3 {
             what.push(format!("{} more", changed.len() - 3));
         }
-        build(content, &args, &mut typesetter, &what.join(", "));
+        show(build(content, &args, &mut typesetter, &what.join(", ")));
     }
     ExitCode::SUCCESS
 }
@@ -112,39 +133,49 @@ fn collect(content: &Path, result: DebounceEventResult, out: &mut BTreeSet<PathB
     }
 }
 
-/// One build; on errors the last good output stays.
-fn build(content: &Path, args: &Args, typesetter: &mut Typesetter, what: &str) {
+/// One build; on errors the last good output stays. The layout, or what went
+/// wrong (for the preview).
+fn build(
+    content: &Path,
+    args: &Args,
+    typesetter: &mut Typesetter,
+    what: &str,
+) -> Result<PagedDocument, String> {
     let started = Instant::now();
     let checked = ccp_press::load_and_check(content);
     super::report(&checked, Format::Human);
     if super::failed(&checked, false) {
         eprintln!("[watch] {what}: errors; the last good output stays");
-        return;
+        return Err(ccp_press::diag::render_human(
+            &checked.project.sources,
+            &checked.diagnostics,
+        ));
     }
+    let failed = || Err("the build failed; the terminal shows why".to_string());
     let report = super::Reporter::new(&checked.project, Format::Human, "PDF");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
-        return;
+        return failed();
     };
     let Some(layout) = report.ok(typesetter.layout(&edition, true)) else {
-        return;
+        return failed();
     };
     report.print(&layout.warnings);
     let Some(bytes) = report.ok(edition.pdf(&layout, true)) else {
-        return;
+        return failed();
     };
     let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
     if let Err(e) = super::write_atomic(&pdf, &bytes) {
         eprintln!("error: cannot write {}: {e}", pdf.display());
-        return;
+        return failed();
     }
     if args.epub {
         let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
-            return;
+            return failed();
         };
         let path = args.out_dir.join(format!("{}.epub", args.reader));
         if let Err(e) = super::write_atomic(&path, &epub) {
             eprintln!("error: cannot write {}: {e}", path.display());
-            return;
+            return failed();
         }
     }
     // typst's memoised layouts of earlier builds are let go, so memory stays flat.
@@ -155,4 +186,5 @@ fn build(content: &Path, args: &Args, typesetter: &mut Typesetter, what: &str) {
         started.elapsed().as_millis(),
         pdf.display()
     );
+    Ok(layout.document)
 }

@@ -1,0 +1,104 @@
+//! The live preview of `watch --serve`, seen in headless Chromium: the page shows
+//! the pages of the first build, and those of the next after an edit.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The body of `GET path` from the preview server.
+fn get(address: &str, path: &str) -> String {
+    let host = address.trim_start_matches("http://").trim_end_matches('/');
+    let mut s = std::net::TcpStream::connect(host).expect("the server answers");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut out = String::new();
+    let _ = s.read_to_string(&mut out);
+    out.split_once("\r\n\r\n")
+        .map_or(out.clone(), |(_, b)| b.to_string())
+}
+
+/// The page as headless Chromium renders it (after its scripts).
+fn chromium(address: &str) -> String {
+    let out = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--dump-dom",
+            address,
+        ])
+        .output()
+        .expect("chromium runs (scripts/test.sh installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// Checks the preview: served on 127.0.0.1, its pages in Chromium, and new pages
+// after an edit.
+#[test]
+fn preview_follows_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy(&fixture("minimal"), &content);
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ccp-press"))
+        .args([
+            "--content",
+            content.to_str().unwrap(),
+            "watch",
+            "--serve",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("watch starts");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("preview at ").map(String::from))
+        .expect("the preview's address");
+    assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+    // Keep reading the log so the process never blocks on it.
+    std::thread::spawn(move || lines.for_each(drop));
+    let start = Instant::now();
+    while !get(&address, "/state").contains("\"version\":1") {
+        assert!(start.elapsed() < Duration::from_secs(60), "no first build");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let first = chromium(&address);
+    assert!(
+        first.contains("data-version=\"1\"") && first.contains("/page/1.svg?v=1"),
+        "{first}"
+    );
+    assert!(get(&address, "/page/1.svg").starts_with("<svg"));
+    let entry = content.join("glossary/common-prosperity.md");
+    let mut text = std::fs::read_to_string(&entry).unwrap();
+    text.push_str("\nA sentence added under preview.\n");
+    std::fs::write(&entry, text).unwrap();
+    while !get(&address, "/state").contains("\"version\":2") {
+        assert!(start.elapsed() < Duration::from_secs(90), "no rebuild");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let second = chromium(&address);
+    assert!(
+        second.contains("data-version=\"2\"") && second.contains("/page/1.svg?v=2"),
+        "{second}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
