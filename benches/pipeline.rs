@@ -210,6 +210,7 @@ fn watch_loop(demo: &Path) {
     }
     let last_rss = rss(child.id());
     let _ = child.kill();
+    let _ = child.wait();
     let mut first20 = times[..20].to_vec();
     first20.sort_by(f64::total_cmp);
     println!(
