@@ -195,6 +195,10 @@ struct EditionArgs {
     /// Output format of diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write a Chrome-trace JSON of the phases (load and check, cite and plan,
+    /// typeset, export, package) to FILE.
+    #[arg(long, value_name = "FILE")]
+    timings: Option<PathBuf>,
 }
 
 impl PaperArg {
@@ -236,6 +240,7 @@ fn main() -> ExitCode {
                 output,
                 emit_typst,
                 format: edition.format,
+                timings: edition.timings.clone(),
                 no_standards,
                 force,
             },
@@ -252,6 +257,7 @@ fn main() -> ExitCode {
                 output,
                 no_page_numbers,
                 format: edition.format,
+                timings: edition.timings.clone(),
             },
         ),
         Command::Build { edition, out_dir } => cmd::build::run(
@@ -261,6 +267,7 @@ fn main() -> ExitCode {
                 paper: edition.paper.paper(),
                 out_dir,
                 format: edition.format,
+                timings: edition.timings.clone(),
             },
         ),
         Command::References {

@@ -18,10 +18,14 @@ pub(crate) struct Args {
     pub out_dir: PathBuf,
     /// Diagnostic format.
     pub format: Format,
+    /// Where to write a Chrome trace of the phases.
+    pub timings: Option<PathBuf>,
 }
 
 /// Runs `build`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+    let mut progress =
+        super::progress::Progress::new(args.timings.clone(), "load and check");
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
@@ -31,16 +35,20 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let report = super::Reporter::new(&checked.project, args.format, "PDF and EPUB");
+    progress.phase("cite and plan");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
     };
+    progress.phase("typeset");
     let Some(layout) = report.ok(edition.layout(true)) else {
         return ExitCode::FAILURE;
     };
     report.print(&layout.warnings);
+    progress.phase("export");
     let Some(pdf) = report.ok(edition.pdf(&layout, true)) else {
         return ExitCode::FAILURE;
     };
+    progress.phase("package");
     let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
         return ExitCode::FAILURE;
     };

@@ -19,10 +19,14 @@ pub(crate) struct Args {
     pub no_page_numbers: bool,
     /// Diagnostic format.
     pub format: Format,
+    /// Where to write a Chrome trace of the phases.
+    pub timings: Option<PathBuf>,
 }
 
 /// Runs `epub`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+    let mut progress =
+        super::progress::Progress::new(args.timings.clone(), "load and check");
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
@@ -34,18 +38,21 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let report = super::Reporter::new(&checked.project, args.format, "EPUB");
+    progress.phase("cite and plan");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
     };
     let pages = if args.no_page_numbers {
         None
     } else {
+        progress.phase("typeset");
         let Some(layout) = report.ok(edition.layout(false)) else {
             return ExitCode::FAILURE;
         };
         report.print(&layout.warnings);
         Some(layout.pages)
     };
+    progress.phase("package");
     let Some(bytes) = report.ok(edition.epub(pages.as_ref())) else {
         return ExitCode::FAILURE;
     };

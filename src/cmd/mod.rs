@@ -7,6 +7,7 @@ pub(crate) mod explain;
 pub(crate) mod new;
 pub(crate) mod pdf;
 pub(crate) mod preview;
+pub(crate) mod progress;
 pub(crate) mod references;
 pub(crate) mod terms;
 pub(crate) mod watch;

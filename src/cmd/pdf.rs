@@ -19,6 +19,8 @@ pub(crate) struct Args {
     pub emit_typst: Option<PathBuf>,
     /// Diagnostic format.
     pub format: Format,
+    /// Where to write a Chrome trace of the phases.
+    pub timings: Option<PathBuf>,
     /// Skip PDF/A and PDF/UA.
     pub no_standards: bool,
     /// Overwrite existing files of `--emit-typst`.
@@ -27,6 +29,8 @@ pub(crate) struct Args {
 
 /// Runs `pdf`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+    let mut progress =
+        super::progress::Progress::new(args.timings.clone(), "load and check");
     let Some(checked) = super::load_for_build(content, args.format) else {
         return ExitCode::FAILURE;
     };
@@ -38,9 +42,11 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let report = super::Reporter::new(&checked.project, args.format, "PDF");
+    progress.phase("cite and plan");
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
     };
+    progress.phase("typeset");
     let Some(layout) = report.ok(edition.layout(true)) else {
         return ExitCode::FAILURE;
     };
@@ -65,6 +71,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         }
         eprintln!("wrote typst sources to {}", dir.display());
     }
+    progress.phase("export");
     let Some(bytes) = report.ok(edition.pdf(&layout, !args.no_standards)) else {
         return ExitCode::FAILURE;
     };

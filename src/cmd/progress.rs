@@ -1,0 +1,81 @@
+//! Progress of a build: a spinner naming the current phase on standard error
+//! when it is a terminal (nothing otherwise), and with `--timings FILE` a
+//! Chrome-trace JSON of the phases (open it in chrome://tracing or Perfetto).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// The phases of one command.
+pub(crate) struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    current: Option<(&'static str, Instant)>,
+    /// Name, start and duration in microseconds.
+    done: Vec<(&'static str, u128, u128)>,
+    timings: Option<PathBuf>,
+}
+
+impl Progress {
+    /// Starts with the first phase.
+    pub(crate) fn new(timings: Option<PathBuf>, first: &'static str) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new_spinner();
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(100));
+            bar
+        });
+        let mut p = Progress {
+            bar,
+            started: Instant::now(),
+            current: None,
+            done: Vec::new(),
+            timings,
+        };
+        p.phase(first);
+        p
+    }
+
+    /// Ends the current phase and starts `name`.
+    pub(crate) fn phase(&mut self, name: &'static str) {
+        self.end();
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{name}…"));
+        }
+        self.current = Some((name, Instant::now()));
+    }
+
+    fn end(&mut self) {
+        if let Some((name, at)) = self.current.take() {
+            let start = at.duration_since(self.started).as_micros();
+            self.done.push((name, start, at.elapsed().as_micros()));
+        }
+    }
+}
+
+impl Drop for Progress {
+    /// Ends the last phase, clears the spinner, writes the timings (whatever
+    /// way the command ends).
+    fn drop(&mut self) {
+        self.end();
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let Some(path) = &self.timings else { return };
+        let events: Vec<serde_json::Value> = self
+            .done
+            .iter()
+            .map(|(name, ts, dur)| {
+                serde_json::json!({"name": name, "ph": "X", "ts": ts, "dur": dur, "pid": 1, "tid": 1})
+            })
+            .collect();
+        let json = serde_json::json!({ "traceEvents": events }).to_string();
+        if let Err(e) = super::write_atomic(path, json.as_bytes()) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+        }
+    }
+}
