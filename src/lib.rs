@@ -12,6 +12,7 @@
     reason = "diagnostics are returned on the cold path, once per problem"
 )]
 
+pub mod cache;
 pub mod check;
 pub mod cite;
 pub mod diag;

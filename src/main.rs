@@ -54,6 +54,10 @@ enum Command {
         /// Overwrite existing files in the `--emit-typst` folder.
         #[arg(long)]
         force: bool,
+        /// Proofs: first-fit line breaking and plain PDF (faster; looser lines,
+        /// not for press).
+        #[arg(long)]
+        draft: bool,
     },
     /// Make the EPUB edition of a reader (default `out/<reader>.epub`); `--paper`
     /// chooses the print edition whose page numbers it carries.
@@ -232,6 +236,7 @@ fn main() -> ExitCode {
             emit_typst,
             no_standards,
             force,
+            draft,
         } => cmd::pdf::run(
             &cli.content,
             cmd::pdf::Args {
@@ -243,6 +248,7 @@ fn main() -> ExitCode {
                 timings: edition.timings.clone(),
                 no_standards,
                 force,
+                draft,
             },
         ),
         Command::Epub {

@@ -15,9 +15,10 @@ use crate::render::pdf::{self, Paper};
 use crate::render::{epub, fonts};
 use crate::source::FileId;
 
-/// Layout rounds at most: the body's pages never depend on the indexes, so two
-/// rounds settle; a third is a safety net, and past it the build warns.
-pub const MAX_ROUNDS: usize = 3;
+/// Layout rounds at most. From a current stored map one round settles; from
+/// none, page references start as stand-ins and take two or three rounds; past
+/// the cap the build warns.
+pub const MAX_ROUNDS: usize = 5;
 
 /// One reader on one paper, planned: what every writer starts from.
 pub struct Edition<'p> {
@@ -31,6 +32,8 @@ pub struct Edition<'p> {
     pub paper: Paper,
     /// The plan (with the build's fixed moment, `book.meta.stamp`).
     pub book: Book,
+    /// Proofs: simple line breaking and no PDF/A or PDF/UA.
+    pub draft: bool,
 }
 
 /// A typst layout of an edition.
@@ -67,19 +70,34 @@ impl<'p> Edition<'p> {
             selection,
             paper,
             book,
+            draft: false,
         })
     }
 
     /// The typst sources of the book (`--emit-typst`), with index locators from
     /// `pages` when given.
     pub fn typst_sources(&self, pages: Option<&PageMap>) -> Vec<(String, String)> {
-        let markup = pdf::markup::book(&self.book, self.paper.typst_name(), pages);
+        let markup =
+            pdf::markup::book(&self.book, self.paper.typst_name(), self.draft, pages);
         pdf::sources(markup, &self.project.layouts)
     }
 
-    /// Lays the book out in a fresh typst world (see [`Typesetter::layout`]).
-    pub fn layout(&self, complete: bool) -> Result<Layout, Vec<Diagnostic>> {
-        Typesetter::default().layout(self, complete)
+    /// The fingerprint of the typst sources that do not come from a page map
+    /// (see [`crate::cache`]): equal fingerprints, equal layouts.
+    pub fn fingerprint(&self) -> String {
+        let sources = self.typst_sources(None);
+        crate::cache::fingerprint(
+            sources
+                .iter()
+                .filter(|(path, _)| path != pdf::INDEXES && path != pdf::PLACES)
+                .map(|(path, text)| (path.as_str(), text.as_str())),
+        )
+    }
+
+    /// Lays the book out in a fresh typst world, starting from the page map
+    /// `seed` when there is one (see [`Typesetter::layout`]).
+    pub fn layout(&self, seed: Option<&PageMap>) -> Result<Layout, Vec<Diagnostic>> {
+        Typesetter::default().layout(self, seed)
     }
 
     /// The PDF of a layout (PDF/A-2b and PDF/UA-1 with `standards`).
@@ -90,7 +108,7 @@ impl<'p> Edition<'p> {
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let options = pdf::Options {
             paper: self.paper,
-            standards,
+            standards: standards && !self.draft,
         };
         pdf::export(
             &layout.document,
@@ -125,87 +143,84 @@ impl<'p> Edition<'p> {
 #[derive(Default)]
 pub struct Typesetter {
     world: Option<pdf::BookWorld>,
-    /// The page map of the last complete layout: the next one starts from it, so
-    /// a rebuild whose places did not move needs one round.
+    /// The page map of the last layout: the next one starts from it, so a
+    /// rebuild whose places did not move needs one round.
     last: Option<PageMap>,
+    /// Keep typst's memoised layouts between rounds (for rebuilds).
+    keep_caches: bool,
 }
 
 impl Typesetter {
-    /// Lays the book out. With `complete`, the indexes get their page numbers from
-    /// the page map of the first round, and the book is laid out again (in the same
-    /// typst world, so unchanged pages come from typst's caches) until the map no
-    /// longer changes; without, one round gives the page map of the body (all the
-    /// EPUB needs).
+    /// A typesetter for rebuilds: it keeps typst's memoised layouts of the last
+    /// round (a one-off build lets them go between rounds, to save memory).
+    pub fn for_rebuilds() -> Self {
+        Typesetter {
+            keep_caches: true,
+            ..Typesetter::default()
+        }
+    }
+
+    /// Lays the book out, in rounds: each round reads the page map of the one
+    /// before (page references, links and index locators are literal from it)
+    /// and gives a new one; the book is laid out again, in the same typst world
+    /// so that only paragraphs whose numbers changed are laid out anew, until the
+    /// map no longer changes. A first layout starts from `seed` (a stored map)
+    /// or from the last layout of this typesetter.
     pub fn layout(
         &mut self,
         edition: &Edition,
-        complete: bool,
+        seed: Option<&PageMap>,
     ) -> Result<Layout, Vec<Diagnostic>> {
-        let seed = self.last.clone().filter(|_| complete);
-        let layout = self.rounds(edition, complete, seed.as_ref())?;
-        if complete {
-            self.last = Some(layout.pages.clone());
-        }
+        let seed = self.last.take().or_else(|| seed.cloned());
+        let layout = self.rounds(edition, seed)?;
+        self.last = Some(layout.pages.clone());
         Ok(layout)
     }
 
-    /// The layout rounds, the first with the indexes of `seed` (the previous
-    /// layout's page map) when there is one.
+    /// The layout rounds, from the page map `seed`.
     fn rounds(
         &mut self,
         edition: &Edition,
-        complete: bool,
-        seed: Option<&PageMap>,
+        mut seed: Option<PageMap>,
     ) -> Result<Layout, Vec<Diagnostic>> {
-        let world = self.world_for(edition)?;
-        if let Some(map) = seed {
-            let markup =
-                pdf::markup::book(&edition.book, edition.paper.typst_name(), Some(map));
-            world.replace(pdf::INDEXES, &markup.indexes);
-        }
-        let first = pdf::compile_world(world)?;
-        let mut layout = Layout {
-            pages: pdf::page_map(&first.document),
-            document: first.document,
-            warnings: first.warnings,
-            rounds: 1,
-        };
-        if !complete || seed.is_some_and(|m| m.places == layout.pages.places) {
-            return Ok(layout);
-        }
+        let keep = if self.keep_caches { 1 } else { 0 };
+        let world = self.world_for(edition, seed.as_ref())?;
+        let mut rounds = 0;
         loop {
+            let compiled = pdf::compile_world(world)?;
+            rounds += 1;
+            let pages = pdf::page_map(&compiled.document);
+            let settled = seed.as_ref().is_some_and(|m| same_pages(m, &pages));
+            let mut layout = Layout {
+                document: compiled.document,
+                pages,
+                warnings: compiled.warnings,
+                rounds,
+            };
+            if let Some(seed) = seed.filter(|_| settled) {
+                // The map the document was made from (positions may differ by a
+                // line from the new one; pages do not): stored, it reproduces
+                // this very document.
+                layout.pages = seed;
+                return Ok(layout);
+            }
+            if rounds >= MAX_ROUNDS {
+                layout.warnings.push(not_settled());
+                return Ok(layout);
+            }
             let markup = pdf::markup::book(
                 &edition.book,
                 edition.paper.typst_name(),
+                edition.draft,
                 Some(&layout.pages),
             );
             world.replace(pdf::INDEXES, &markup.indexes);
-            let next = pdf::compile_world(world)?;
-            let pages = pdf::page_map(&next.document);
-            // The locators depend on the places only (the index's own length may
-            // change the page count, which nothing printed depends on).
-            let settled = pages.places == layout.pages.places;
-            layout = Layout {
-                document: next.document,
-                pages,
-                warnings: next.warnings,
-                rounds: layout.rounds + 1,
-            };
-            if settled {
-                return Ok(layout);
-            }
-            if layout.rounds >= MAX_ROUNDS {
-                layout.warnings.push(
-                    Diagnostic::warning(
-                        "W0902",
-                        format!(
-                            "page numbers did not settle after {MAX_ROUNDS} layout rounds"
-                        ),
-                    )
-                    .help("some index locators may be off by a page; please report this"),
-                );
-                return Ok(layout);
-            }
+            world.replace(pdf::PLACES, &markup.places);
+            seed = Some(layout.pages);
+            // typst's memoised layouts: a one-off build lets all go (the next
+            // round lays out anew most paragraphs, their page numbers having
+            // changed); a `watch` keeps this round's, for the next round and build.
+            typst::comemo::evict(keep);
         }
     }
 
@@ -213,8 +228,9 @@ impl Typesetter {
     fn world_for(
         &mut self,
         edition: &Edition,
+        seed: Option<&PageMap>,
     ) -> Result<&mut pdf::BookWorld, Vec<Diagnostic>> {
-        let sources = edition.typst_sources(None);
+        let sources = edition.typst_sources(seed);
         let reusable = self.world.as_ref().is_some_and(|w| {
             w.today() == edition.book.meta.stamp && w.paths_match(&sources)
         });
@@ -229,6 +245,28 @@ impl Typesetter {
             .as_mut()
             .ok_or_else(|| vec![Diagnostic::error("E0901", "no typst world")])
     }
+}
+
+/// Whether two page maps print the same: every place on the same page, every
+/// page with the same head. (A place may move within its page: only links
+/// point at positions, and a link a line off still lands on the right page.)
+fn same_pages(a: &PageMap, b: &PageMap) -> bool {
+    a.heads == b.heads
+        && a.places.len() == b.places.len()
+        && a.places.iter().zip(&b.places).all(|((ka, pa), (kb, pb))| {
+            ka == kb && pa.page == pb.page && pa.printed == pb.printed
+        })
+}
+
+/// The warning of a layout whose page map did not settle.
+fn not_settled() -> Diagnostic {
+    Diagnostic::warning(
+        "W0902",
+        format!("page numbers did not settle after {MAX_ROUNDS} layout rounds"),
+    )
+    .help(
+        "some page references or index locators may be off by a page; please report this",
+    )
 }
 
 /// Files whose characters end up in the reader.

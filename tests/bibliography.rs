@@ -295,7 +295,7 @@ fn references_in_the_pdf() {
     let checked = load_and_check(&common::fixture("bibliography"));
     let p = &checked.project;
     let edition = edition_of(p);
-    let layout = edition.layout(true).expect("lays out");
+    let layout = edition.layout(None).expect("lays out");
     let pdf = edition.pdf(&layout, true).expect("exports");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("table.pdf");

@@ -22,7 +22,7 @@ fn demo() -> &'static [Line] {
         let p = &checked.project;
         let edition =
             Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
-        let layout = edition.layout(true).expect("lays out");
+        let layout = edition.layout(None).expect("lays out");
         lines(&layout.document)
     })
 }

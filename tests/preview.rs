@@ -20,15 +20,28 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// The body of `GET path` from the preview server.
+/// The body of `GET path` from the preview server (tried again, on a loaded
+/// machine, when a connection fails).
 fn get(address: &str, path: &str) -> String {
     let host = address.trim_start_matches("http://").trim_end_matches('/');
-    let mut s = std::net::TcpStream::connect(host).expect("the server answers");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
-    let mut out = String::new();
-    let _ = s.read_to_string(&mut out);
-    out.split_once("\r\n\r\n")
-        .map_or(out.clone(), |(_, b)| b.to_string())
+    for _ in 0..20 {
+        let Ok(mut s) = std::net::TcpStream::connect(host) else {
+            std::thread::sleep(Duration::from_millis(100));
+            continue;
+        };
+        let mut out = String::new();
+        if write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").is_err()
+            || s.read_to_string(&mut out).is_err()
+            || out.is_empty()
+        {
+            std::thread::sleep(Duration::from_millis(100));
+            continue;
+        }
+        return out
+            .split_once("\r\n\r\n")
+            .map_or(out.clone(), |(_, b)| b.to_string());
+    }
+    panic!("the preview server at {host} does not answer {path}");
 }
 
 /// The page as headless Chromium renders it (after its scripts).

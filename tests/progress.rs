@@ -1,5 +1,5 @@
 //! Progress: no spinner when standard error is not a terminal, and `--timings`
-//! writes a Chrome trace of the phases.
+//! writes a Chrome trace of the phases and of typst's own timings.
 
 mod common;
 
@@ -20,14 +20,37 @@ fn timings_trace_the_phases() {
         trace.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stderr(&out).contains('…'), "a spinner on a pipe: {}", stderr(&out));
+    assert!(
+        !stderr(&out).contains('…'),
+        "a spinner on a pipe: {}",
+        stderr(&out)
+    );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
-    let names: Vec<&str> = json["traceEvents"]
-        .as_array()
-        .unwrap()
+    let events = json["traceEvents"].as_array().unwrap();
+    let names: Vec<&str> = events
         .iter()
+        .filter(|e| e["tid"] == 1)
         .filter_map(|e| e["name"].as_str())
         .collect();
-    assert_eq!(names, ["load and check", "cite and plan", "typeset", "export", "package"]);
+    // typst's own timings, on a thread of their own.
+    let typst: Vec<&str> = events
+        .iter()
+        .filter(|e| e["tid"] == 2)
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(
+        typst.contains(&"compile") && typst.contains(&"iter (1)"),
+        "{typst:?}"
+    );
+    assert_eq!(
+        names,
+        [
+            "load and check",
+            "cite and plan",
+            "typeset",
+            "export",
+            "package"
+        ]
+    );
 }

@@ -45,12 +45,21 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let pages = if args.no_page_numbers {
         None
     } else {
-        progress.phase("typeset");
-        let Some(layout) = report.ok(edition.layout(false)) else {
-            return ExitCode::FAILURE;
-        };
-        report.print(&layout.warnings);
-        Some(layout.pages)
+        let (cache, stored) = super::stored_map(content, &edition);
+        match stored {
+            // The map of a PDF laid out from these very sources: no layout needed.
+            Some(s) if s.fingerprint == edition.fingerprint() => Some(s.pages),
+            stored => {
+                progress.phase("typeset");
+                let seed = stored.as_ref().map(|s| &s.pages);
+                let Some(layout) = report.ok(edition.layout(seed)) else {
+                    return ExitCode::FAILURE;
+                };
+                report.print(&layout.warnings);
+                super::store_map(&cache, &edition, &layout.pages);
+                Some(layout.pages)
+            }
+        }
     };
     progress.phase("package");
     let Some(bytes) = report.ok(edition.epub(pages.as_ref())) else {

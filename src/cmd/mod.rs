@@ -221,3 +221,39 @@ pub(crate) fn write_output(
     eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
     std::process::ExitCode::SUCCESS
 }
+
+/// The stored page map of an edition (see [`ccp_press::cache`]): where it is kept
+/// and, when there is a readable one, the map.
+pub(crate) fn stored_map(
+    content: &Path,
+    edition: &Edition,
+) -> (std::path::PathBuf, Option<ccp_press::cache::StoredMap>) {
+    let path = ccp_press::cache::map_path(
+        content,
+        &edition.reader.name,
+        edition.paper.typst_name(),
+        edition.draft.then_some("draft"),
+    );
+    let map = ccp_press::cache::load(&path);
+    (path, map)
+}
+
+/// Stores the settled page map of an edition for the next build. A cache that
+/// cannot be written costs the next build time, not this one its output: a
+/// warning says so.
+pub(crate) fn store_map(
+    path: &Path,
+    edition: &Edition,
+    pages: &ccp_press::plan::PageMap,
+) {
+    let map = ccp_press::cache::StoredMap {
+        fingerprint: edition.fingerprint(),
+        pages: pages.clone(),
+    };
+    if let Err(e) = write_atomic(path, &ccp_press::cache::to_json(&map)) {
+        eprintln!(
+            "warning: cannot keep the page map in {}: {e} (the next build lays out from scratch)",
+            path.display()
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub(crate) struct Args {
     pub no_standards: bool,
     /// Overwrite existing files of `--emit-typst`.
     pub force: bool,
+    /// Proofs: simple line breaking, no PDF/A or PDF/UA.
+    pub draft: bool,
 }
 
 /// Runs `pdf`.
@@ -43,14 +45,18 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     }
     let report = super::Reporter::new(&checked.project, args.format, "PDF");
     progress.phase("cite and plan");
-    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
+    let Some(mut edition) = super::edition(&report, &args.reader, args.paper) else {
         return ExitCode::FAILURE;
     };
+    edition.draft = args.draft;
     progress.phase("typeset");
-    let Some(layout) = report.ok(edition.layout(true)) else {
+    let (cache, stored) = super::stored_map(content, &edition);
+    let Some(layout) = report.ok(edition.layout(stored.as_ref().map(|s| &s.pages)))
+    else {
         return ExitCode::FAILURE;
     };
     report.print(&layout.warnings);
+    super::store_map(&cache, &edition, &layout.pages);
     if let Some(dir) = &args.emit_typst {
         let sources = edition.typst_sources(Some(&layout.pages));
         let targets: Vec<PathBuf> = sources

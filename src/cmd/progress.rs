@@ -1,6 +1,7 @@
 //! Progress of a build: a spinner naming the current phase on standard error
 //! when it is a terminal (nothing otherwise), and with `--timings FILE` a
-//! Chrome-trace JSON of the phases (open it in chrome://tracing or Perfetto).
+//! Chrome-trace JSON of the phases and of typst's own timings (thread 2; open it
+//! in chrome://tracing or Perfetto).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -21,6 +22,10 @@ pub(crate) struct Progress {
 impl Progress {
     /// Starts with the first phase.
     pub(crate) fn new(timings: Option<PathBuf>, first: &'static str) -> Self {
+        if timings.is_some() {
+            typst_timing::clear();
+            typst_timing::enable();
+        }
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new_spinner();
             if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
@@ -66,16 +71,43 @@ impl Drop for Progress {
             bar.finish_and_clear();
         }
         let Some(path) = &self.timings else { return };
-        let events: Vec<serde_json::Value> = self
+        let mut events: Vec<serde_json::Value> = self
             .done
             .iter()
             .map(|(name, ts, dur)| {
                 serde_json::json!({"name": name, "ph": "X", "ts": ts, "dur": dur, "pid": 1, "tid": 1})
             })
             .collect();
+        let typeset = self.done.iter().find(|(n, ..)| *n == "typeset");
+        events.extend(typst_events(typeset.map_or(0, |(_, ts, _)| *ts)));
         let json = serde_json::json!({ "traceEvents": events }).to_string();
         if let Err(e) = super::write_atomic(path, json.as_bytes()) {
             eprintln!("error: cannot write {}: {e}", path.display());
         }
     }
+}
+
+/// typst's own timing events, moved to thread 2 and shifted to start with our
+/// typeset phase (typst counts from its first event).
+fn typst_events(offset: u128) -> Vec<serde_json::Value> {
+    typst_timing::disable();
+    let mut buffer = Vec::new();
+    if typst_timing::export_json(&mut buffer, |_| (String::new(), 0)).is_err() {
+        return Vec::new();
+    }
+    let Ok(serde_json::Value::Array(mut events)) = serde_json::from_slice(&buffer) else {
+        return Vec::new();
+    };
+    for e in &mut events {
+        if let Some(obj) = e.as_object_mut() {
+            let ts = obj
+                .get("ts")
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or(0.0);
+            obj.insert("ts".into(), serde_json::json!(ts + offset as f64));
+            obj.insert("tid".into(), serde_json::json!(2));
+            obj.remove("args");
+        }
+    }
+    events
 }

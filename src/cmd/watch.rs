@@ -41,7 +41,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     if !super::outputs_allowed(content, &[&pdf, &epub]) {
         return ExitCode::FAILURE;
     }
-    let mut typesetter = Typesetter::default();
+    let mut typesetter = Typesetter::for_rebuilds();
     let preview = args.serve.then(super::preview::Preview::default);
     if let Some(p) = &preview {
         match p.start() {
@@ -156,10 +156,14 @@ fn build(
     let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
         return failed();
     };
-    let Some(layout) = report.ok(typesetter.layout(&edition, true)) else {
+    let (cache, stored) = super::stored_map(content, &edition);
+    let Some(layout) =
+        report.ok(typesetter.layout(&edition, stored.map(|s| s.pages).as_ref()))
+    else {
         return failed();
     };
     report.print(&layout.warnings);
+    super::store_map(&cache, &edition, &layout.pages);
     let Some(bytes) = report.ok(edition.pdf(&layout, true)) else {
         return failed();
     };

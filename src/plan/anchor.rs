@@ -143,7 +143,7 @@ pub fn id_safe(s: &str) -> String {
 }
 
 /// Where a located place is in a layout.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// Physical page, 1-based.
     pub page: usize,
@@ -157,12 +157,25 @@ pub struct Place {
 
 /// The page of every located place of a layout, by anchor id: what the second
 /// round of the PDF (index locators) and the EPUB (print page numbers) read.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageMap {
     /// Places by [`Anchor::id`].
     pub places: BTreeMap<String, Place>,
     /// The printed number of the book's last page.
     pub last: u64,
+    /// The running head of every physical page (none on pages without one).
+    #[serde(default)]
+    pub heads: Vec<Option<Head>>,
+}
+
+/// The running head of a body page: its folio and the anchor id of the part,
+/// document or entry in force.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Head {
+    /// The printed page number.
+    pub folio: u64,
+    /// The [`Anchor::id`] of the part, document or entry in force.
+    pub running: String,
 }
 
 impl PageMap {

@@ -13,7 +13,7 @@ pub mod tree;
 use crate::cite::{Formatted, Run};
 use crate::model::{DocKind, Entry, Owner, Project, Reader, Selection};
 use crate::render::script::smart_quotes;
-pub use anchor::{Anchor, IndexKind, Local, PageMap, PartKind, Place, id_safe};
+pub use anchor::{Anchor, Head, IndexKind, Local, PageMap, PartKind, Place, id_safe};
 pub use index::{Cross, Heading, IndexGroup, IndexItem, Locator, references, resolve};
 pub use tree::{Align, Block, Body, Inline, Note};
 

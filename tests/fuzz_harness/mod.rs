@@ -578,7 +578,7 @@ pub(crate) fn run(seed: u64, dir: &Path, layout: bool) -> Result<Outcome, String
     }
     if layout {
         let laid = edition
-            .layout(true)
+            .layout(None)
             .map_err(|d| format!("layout failed: {d:?}"))?;
         edition
             .pdf(&laid, true)

@@ -69,7 +69,7 @@ pub const LAYOUTS: &[(&str, &str)] = &[
 ];
 
 /// The typst sources of a book: `/main.typ` first, then `/markers.typ`,
-/// `/indexes.typ` and the layouts (a content folder's `layouts/` overrides the
+/// `/indexes.typ`, `/places.typ` and the layouts (a content folder's `layouts/` overrides the
 /// built-in ones file by file).
 pub fn sources(
     markup: markup::Markup,
@@ -79,6 +79,7 @@ pub fn sources(
         ("/main.typ".to_string(), markup.main),
         ("/markers.typ".to_string(), markup::markers()),
         (INDEXES.to_string(), markup.indexes),
+        (PLACES.to_string(), markup.places),
     ];
     for (path, text) in LAYOUTS {
         let name = path.trim_start_matches("/layouts/");
@@ -88,8 +89,11 @@ pub fn sources(
     out
 }
 
-/// The path of the generated indexes, the file a second layout round replaces.
+/// The path of the generated indexes, replaced in each layout round.
 pub const INDEXES: &str = "/indexes.typ";
+
+/// The path of the page map the layout reads, replaced in each layout round.
+pub const PLACES: &str = "/places.typ";
 
 /// A compiled reader.
 pub struct Compiled {
@@ -213,42 +217,120 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
 }
 
 /// The page and position of every located place of a layout (the metadata marks
-/// labelled [`crate::plan::anchor::PLACE_LABEL`]).
+/// labelled [`crate::plan::anchor::PLACE_LABEL`]), and the running head of every
+/// page (from the layout's furniture markers, see `layouts/book.typ`).
 pub fn page_map(document: &PagedDocument) -> PageMap {
-    use typst::foundations::{Label, Selector, Value};
-    use typst::introspection::{Introspector, MetadataElem};
-    use typst::utils::PicoStr;
+    use typst::foundations::Value;
 
-    let intro = document.introspector();
     let pages = document.pages();
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
+        heads: heads(document),
         ..PageMap::default()
     };
-    let Some(label) = Label::new(PicoStr::intern(crate::plan::anchor::PLACE_LABEL))
-    else {
-        return map;
-    };
-    for c in intro.query(&Selector::Label(label)) {
-        let (Some(m), Some(loc)) = (c.to_packed::<MetadataElem>(), c.location()) else {
-            continue;
-        };
-        let Value::Str(id) = &m.value else { continue };
-        let Some(pos) = intro.position(loc) else {
-            continue;
-        };
-        let Some(page) = pages.get(pos.page.get() - 1) else {
+    for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
+        let Value::Str(id) = value else { continue };
+        let Some(p) = pages.get(page - 1) else {
             continue;
         };
         map.places.insert(
             id.to_string(),
             Place {
-                page: pos.page.get(),
-                printed: page.number,
-                x: pos.point.x.to_pt(),
-                y: pos.point.y.to_pt(),
+                page,
+                printed: p.number,
+                x: hundredths(x),
+                y: hundredths(y),
             },
         );
     }
     map
+}
+
+/// The metadata marks labelled `name`, in document order: physical page, x and
+/// y in points, value.
+fn marks(
+    document: &PagedDocument,
+    name: &str,
+) -> Vec<(usize, f64, f64, typst::foundations::Value)> {
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::utils::PicoStr;
+
+    let intro = document.introspector();
+    let Some(label) = Label::new(PicoStr::intern(name)) else {
+        return Vec::new();
+    };
+    intro
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let m = c.to_packed::<MetadataElem>()?;
+            let pos = intro.position(c.location()?)?;
+            Some((
+                pos.page.get(),
+                pos.point.x.to_pt(),
+                pos.point.y.to_pt(),
+                m.value.clone(),
+            ))
+        })
+        .collect()
+}
+
+/// How far down a page a `<running>` marker may be and still name the page's
+/// own head (a document or entry starting near the top).
+const HEAD_REACH_PT: f64 = 8.0 / 2.54 * 72.0;
+
+/// The running head of every physical page: none before the body, on part
+/// titles and openers (`<quiet>`), on pages left blank (`<blank>`, or the page
+/// between a `<flow-end>` and a `<quiet>` opener); otherwise the folio and the
+/// `<running>` marker near the top of the page, or else the last one before it.
+fn heads(document: &PagedDocument) -> Vec<Option<crate::plan::Head>> {
+    use std::collections::BTreeSet;
+    use typst::foundations::Value;
+
+    let on = |name| -> BTreeSet<usize> {
+        marks(document, name).into_iter().map(|(p, ..)| p).collect()
+    };
+    let (quiet, blank, flow_end) = (on("quiet"), on("blank"), on("flow-end"));
+    let Some(body_start) = on("body-start").first().copied() else {
+        return Vec::new();
+    };
+    let running: Vec<(usize, f64, String)> = marks(document, "running")
+        .into_iter()
+        .filter_map(|(p, _, y, v)| match v {
+            Value::Str(id) => Some((p, y, id.to_string())),
+            _ => None,
+        })
+        .collect();
+    let mut current: Option<&str> = None;
+    let mut next = 0;
+    (1..=document.pages().len())
+        .map(|page| {
+            // The marker in force at the top of `page`: the last one before it.
+            while let Some((.., id)) = running.get(next).filter(|(p, ..)| *p < page) {
+                current = Some(id);
+                next += 1;
+            }
+            let empty = quiet.contains(&page)
+                || blank.contains(&page)
+                || (flow_end.contains(&(page - 1)) && quiet.contains(&(page + 1)));
+            if page < body_start || empty {
+                return None;
+            }
+            let top = running
+                .get(next)
+                .filter(|(p, y, _)| *p == page && *y < HEAD_REACH_PT)
+                .map(|(.., id)| id.as_str());
+            Some(crate::plan::Head {
+                folio: (page - body_start + 1) as u64,
+                running: top.or(current)?.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A position rounded to 0.01 pt, as `/places.typ` writes it: a map read back
+/// from the file or the cache compares equal to the layout's.
+fn hundredths(pt: f64) -> f64 {
+    (pt * 100.0).round() / 100.0
 }
