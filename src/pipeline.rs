@@ -248,10 +248,12 @@ impl Typesetter {
 }
 
 /// Whether two page maps print the same: every place on the same page, every
-/// page with the same head. (A place may move within its page: only links
-/// point at positions, and a link a line off still lands on the right page.)
+/// page with the same head, the same entries opening pages. (A place may move
+/// within its page: only links point at positions, and a link a line off still
+/// lands on the right page.)
 fn same_pages(a: &PageMap, b: &PageMap) -> bool {
     a.heads == b.heads
+        && a.breaks == b.breaks
         && a.places.len() == b.places.len()
         && a.places.iter().zip(&b.places).all(|((ka, pa), (kb, pb))| {
             ka == kb && pa.page == pb.page && pa.printed == pb.printed

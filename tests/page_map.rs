@@ -35,7 +35,8 @@ fn entries(book: &Book) -> Vec<&ccp_press::plan::GlossaryEntry> {
 // On 300 generated entries (about 550 pages): the map the document was laid
 // out from is the map of the document itself, page for page, so every page
 // number printed from it (page references, index locators, contents, running
-// heads) is the page where its target falls. Then the printed text is read
+// heads) is the page where its target falls, and every page run started at an
+// entry that opened its page in the round before opens it still. Then the printed text is read
 // back: each entry's term stands on its page, each See also page reference
 // names the target's page, each running head's folio is its page's number.
 #[test]
@@ -71,6 +72,10 @@ fn printed_pages_are_where_the_targets_fall() {
         );
     }
     assert_eq!(made_from.heads, actual.heads);
+    // Entries that open a page start page runs of their own (laid out in
+    // parallel), and the pages are still those of one continuous run.
+    assert!(made_from.breaks.len() > 5, "{:?}", made_from.breaks);
+    assert_eq!(made_from.breaks, actual.breaks);
 
     let lines = inspect::lines(&layout.document);
     let page_text = |page: usize| -> String {

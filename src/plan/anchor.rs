@@ -166,6 +166,10 @@ pub struct PageMap {
     /// The running head of every physical page (none on pages without one).
     #[serde(default)]
     pub heads: Vec<Option<Head>>,
+    /// The glossary entries that open a page: the next layout starts a page
+    /// run at each (typst lays out page runs in parallel).
+    #[serde(default)]
+    pub breaks: Vec<String>,
 }
 
 /// The running head of a body page: its folio and the anchor id of the part,

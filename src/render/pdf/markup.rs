@@ -357,6 +357,13 @@ fn places_file(pages: Option<&PageMap>, guess: u64) -> String {
             None => o.push_str("\n  none,"),
         }
     }
+    o.push_str("\n)\n// The entries that open a page.\n#let breaks = (");
+    for id in pages.iter().flat_map(|m| &m.breaks) {
+        let _ = write!(o, "\n  {}: true,", str_lit(id));
+    }
+    if pages.is_none_or(|m| m.breaks.is_empty()) {
+        o.push(':');
+    }
     o.push_str("\n)\n");
     o
 }

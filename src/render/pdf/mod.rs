@@ -226,6 +226,7 @@ pub fn page_map(document: &PagedDocument) -> PageMap {
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
         heads: heads(document),
+        breaks: page_openers(document),
         ..PageMap::default()
     };
     for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
@@ -272,6 +273,31 @@ fn marks(
                 pos.point.y.to_pt(),
                 m.value.clone(),
             ))
+        })
+        .collect()
+}
+
+/// The glossary entries that open their page: whose `<running>` marker (right
+/// after the headword) is as high on its page as any entry's is.
+fn page_openers(document: &PagedDocument) -> Vec<String> {
+    use typst::foundations::Value;
+
+    let starts: Vec<_> = marks(document, "running")
+        .into_iter()
+        .filter(
+            |(.., v)| matches!(v, Value::Str(id) if id.as_str().starts_with("entry-")),
+        )
+        .collect();
+    let top = starts
+        .iter()
+        .map(|(_, _, y, _)| *y)
+        .fold(f64::INFINITY, f64::min);
+    starts
+        .into_iter()
+        .filter(|(_, _, y, _)| (y - top).abs() < 0.5)
+        .filter_map(|(.., v)| match v {
+            Value::Str(id) => Some(id.to_string()),
+            _ => None,
         })
         .collect()
 }
