@@ -146,16 +146,21 @@ pub struct Typesetter {
     /// The page map of the last layout: the next one starts from it, so a
     /// rebuild whose places did not move needs one round.
     last: Option<PageMap>,
-    /// Keep typst's memoised layouts between rounds (for rebuilds).
-    keep_caches: bool,
+    /// For rebuilds: keep typst's memoised layouts between rounds, and lay the
+    /// glossary out as one page run (see [`Typesetter::for_rebuilds`]).
+    rebuilds: bool,
 }
 
 impl Typesetter {
     /// A typesetter for rebuilds: it keeps typst's memoised layouts of the last
-    /// round (a one-off build lets them go between rounds, to save memory).
+    /// round (a one-off build lets them go between rounds, to save memory), and
+    /// starts no page runs at entries that open pages (a one-off build does, so
+    /// that typst lays them out in parallel; in a rebuild, an edit that moves
+    /// where pages start would change the runs, and typst would lay out again
+    /// every page after it). The pages are the same either way.
     pub fn for_rebuilds() -> Self {
         Typesetter {
-            keep_caches: true,
+            rebuilds: true,
             ..Typesetter::default()
         }
     }
@@ -183,13 +188,19 @@ impl Typesetter {
         edition: &Edition,
         mut seed: Option<PageMap>,
     ) -> Result<Layout, Vec<Diagnostic>> {
-        let keep = if self.keep_caches { 1 } else { 0 };
+        let (keep, one_run) = if self.rebuilds { (1, true) } else { (0, false) };
+        if one_run && let Some(seed) = &mut seed {
+            seed.breaks.clear();
+        }
         let world = self.world_for(edition, seed.as_ref())?;
         let mut rounds = 0;
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
-            let pages = pdf::page_map(&compiled.document);
+            let mut pages = pdf::page_map(&compiled.document);
+            if one_run {
+                pages.breaks.clear();
+            }
             let settled = seed.as_ref().is_some_and(|m| same_pages(m, &pages));
             let mut layout = Layout {
                 document: compiled.document,

@@ -164,6 +164,7 @@ fn build(
     };
     report.print(&layout.warnings);
     super::store_map(&cache, &edition, &layout.pages);
+    let laid_out = started.elapsed();
     let Some(bytes) = report.ok(edition.pdf(&layout, true)) else {
         return failed();
     };
@@ -185,9 +186,12 @@ fn build(
     // typst's memoised layouts of earlier builds are let go, so memory stays flat.
     typst::comemo::evict(2);
     eprintln!(
-        "[watch] {what}: {} pages in {} ms → {}",
+        "[watch] {what}: {} pages in {} ms ({} layout round{}, laid out at {} ms) → {}",
         layout.document.pages().len(),
         started.elapsed().as_millis(),
+        layout.rounds,
+        if layout.rounds == 1 { "" } else { "s" },
+        laid_out.as_millis(),
         pdf.display()
     );
     Ok(layout.document)
