@@ -208,11 +208,7 @@ impl Typesetter {
                 warnings: compiled.warnings,
                 rounds,
             };
-            if let Some(seed) = seed.filter(|_| settled) {
-                // The map the document was made from (positions may differ by a
-                // line from the new one; pages do not): stored, it reproduces
-                // this very document.
-                layout.pages = seed;
+            if settled {
                 return Ok(layout);
             }
             if rounds >= MAX_ROUNDS {
@@ -258,17 +254,13 @@ impl Typesetter {
     }
 }
 
-/// Whether two page maps print the same: every place on the same page, every
-/// page with the same head, the same entries opening pages. (A place may move
-/// within its page: only links point at positions, and a link a line off still
-/// lands on the right page.)
+/// Whether a layout made from map `a` gave map `b` back: every place at the
+/// same position, every page with the same head, the same entries opening
+/// pages. Positions count too, because links point at them: once pages settle,
+/// the text is settled, so the next round gives the positions back, and a build
+/// ends on the same map (and the same bytes) whatever map it started from.
 fn same_pages(a: &PageMap, b: &PageMap) -> bool {
-    a.heads == b.heads
-        && a.breaks == b.breaks
-        && a.places.len() == b.places.len()
-        && a.places.iter().zip(&b.places).all(|((ka, pa), (kb, pb))| {
-            ka == kb && pa.page == pb.page && pa.printed == pb.printed
-        })
+    a.heads == b.heads && a.breaks == b.breaks && a.places == b.places
 }
 
 /// The warning of a layout whose page map did not settle.

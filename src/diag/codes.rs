@@ -1260,14 +1260,18 @@ generated sources for the report.
         severity: Severity::Warning,
         summary: "page numbers did not settle between layout rounds",
         explanation: "\
-The PDF is laid out once, then again with the index locators filled in from
-the page numbers of the first round. The body never depends on the index, so
-the second round normally confirms the first. This warning means the page of
-some place still moved after the last round allowed.
+The PDF is laid out in rounds: each prints its page references, index
+locators, contents and running heads from the page map of the round before,
+until the map no longer changes (from a stored map in `.ccp-cache/`, one round
+usually confirms it). This warning means some place still changed page after
+five rounds: typically a page reference that, printed, pushes its own line to
+the next page, where the reference is no longer needed, and back.
 
-The book was written, but some index locators may be off by one page. This is
-a bug in ccp-press or in a layout override in `content/layouts/`: please report
-it with the reader and, if you can, the output of `pdf --emit-typst DIR`.
+The book was written, but some page references or index locators may be off by
+one page. Rewording the sentence around the cross-reference usually ends it. If
+it does not, it is a bug in ccp-press or in a layout override in
+`content/layouts/`: please report it with the reader and, if you can, the
+output of `pdf --emit-typst DIR`.
 ",
     },
 ];
