@@ -146,18 +146,16 @@ pub struct Typesetter {
     /// The page map of the last layout: the next one starts from it, so a
     /// rebuild whose places did not move needs one round.
     last: Option<PageMap>,
-    /// For rebuilds: keep typst's memoised layouts between rounds, and lay the
-    /// glossary out as one page run (see [`Typesetter::for_rebuilds`]).
+    /// For rebuilds (see [`Typesetter::for_rebuilds`]).
     rebuilds: bool,
 }
 
 impl Typesetter {
     /// A typesetter for rebuilds: it keeps typst's memoised layouts of the last
     /// round (a one-off build lets them go between rounds, to save memory), and
-    /// starts no page runs at entries that open pages (a one-off build does, so
-    /// that typst lays them out in parallel; in a rebuild, an edit that moves
-    /// where pages start would change the runs, and typst would lay out again
-    /// every page after it). The pages are the same either way.
+    /// its rounds settle when the pages do (a one-off build waits for the
+    /// positions too, for the sake of reproducible bytes; an edit moves every
+    /// place after it, and a proof's link a line off still lands on its page).
     pub fn for_rebuilds() -> Self {
         Typesetter {
             rebuilds: true,
@@ -188,20 +186,21 @@ impl Typesetter {
         edition: &Edition,
         mut seed: Option<PageMap>,
     ) -> Result<Layout, Vec<Diagnostic>> {
-        let (keep, one_run) = if self.rebuilds { (1, true) } else { (0, false) };
-        if one_run && let Some(seed) = &mut seed {
-            seed.breaks.clear();
-        }
+        let rebuild = self.rebuilds;
+        let keep = if rebuild { 1 } else { 0 };
         let world = self.world_for(edition, seed.as_ref())?;
         let mut rounds = 0;
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
-            let mut pages = pdf::page_map(&compiled.document);
-            if one_run {
-                pages.breaks.clear();
-            }
-            let settled = seed.as_ref().is_some_and(|m| same_pages(m, &pages));
+            let pages = pdf::page_map(&compiled.document);
+            let settled = seed.as_ref().is_some_and(|m| {
+                if rebuild {
+                    same_pages(m, &pages)
+                } else {
+                    same_map(m, &pages)
+                }
+            });
             let mut layout = Layout {
                 document: compiled.document,
                 pages,
@@ -215,15 +214,16 @@ impl Typesetter {
                 layout.warnings.push(not_settled());
                 return Ok(layout);
             }
+            let next = next_map(seed.as_ref(), layout.pages);
             let markup = pdf::markup::book(
                 &edition.book,
                 edition.paper.typst_name(),
                 edition.draft,
-                Some(&layout.pages),
+                Some(&next),
             );
             world.replace(pdf::INDEXES, &markup.indexes);
             world.replace(pdf::PLACES, &markup.places);
-            seed = Some(layout.pages);
+            seed = Some(next);
             // typst's memoised layouts: a one-off build lets all go (the next
             // round lays out anew most paragraphs, their page numbers having
             // changed); a `watch` keeps this round's, for the next round and build.
@@ -254,13 +254,39 @@ impl Typesetter {
     }
 }
 
-/// Whether a layout made from map `a` gave map `b` back: every place at the
+/// Whether a layout made from map `a` gave map `b` back (a one-off build): every place at the
 /// same position, every page with the same head, the same entries opening
 /// pages. Positions count too, because links point at them: once pages settle,
 /// the text is settled, so the next round gives the positions back, and a build
 /// ends on the same map (and the same bytes) whatever map it started from.
-fn same_pages(a: &PageMap, b: &PageMap) -> bool {
+fn same_map(a: &PageMap, b: &PageMap) -> bool {
     a.heads == b.heads && a.breaks == b.breaks && a.places == b.places
+}
+
+/// Whether two maps print the same: every place on the same page, the same
+/// heads. Enough for a rebuild of `watch` (a proof): an edit moves every place
+/// after it by a line, and a link a line off still lands on its page.
+fn same_pages(a: &PageMap, b: &PageMap) -> bool {
+    a.heads == b.heads
+        && a.places.len() == b.places.len()
+        && a.places.iter().zip(&b.places).all(|((ka, pa), (kb, pb))| {
+            ka == kb && pa.page == pb.page && pa.printed == pb.printed
+        })
+}
+
+/// The map the next round reads: the new one, except that page runs start only
+/// at entries that opened their page in both the last two rounds, until the
+/// pages settle. (While page numbers still change, an entry that opened its
+/// page may not in the next round, and a page run started there would move the
+/// pages after it; once the pages settle, the entries that open a page because
+/// the page before is full start runs, and one more round confirms the map.)
+fn next_map(seed: Option<&PageMap>, mut new: PageMap) -> PageMap {
+    let pages_settled = seed.is_some_and(|m| same_pages(m, &new));
+    if !pages_settled {
+        let before = seed.map(|m| m.breaks.as_slice()).unwrap_or_default();
+        new.breaks.retain(|id| before.contains(id));
+    }
+    new
 }
 
 /// The warning of a layout whose page map did not settle.

@@ -54,6 +54,17 @@ pub fn lines(document: &PagedDocument) -> Vec<Line> {
     out
 }
 
+/// The lowest baseline on a page of text at least `min_size` points large
+/// (body text, not footnotes), in points from the top.
+pub fn lowest_baseline(page: &Frame, min_size: f64) -> Option<f64> {
+    let mut runs = Vec::new();
+    collect(page, Point::zero(), &mut runs);
+    runs.iter()
+        .filter(|(.., size, _)| *size >= min_size)
+        .map(|(_, y, ..)| *y)
+        .max_by(f64::total_cmp)
+}
+
 fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, f64, String)>) {
     for (pos, item) in frame.items() {
         let p = at + *pos;

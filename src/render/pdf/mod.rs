@@ -277,28 +277,57 @@ fn marks(
         .collect()
 }
 
-/// The glossary entries that open their page: whose `<running>` marker (right
-/// after the headword) is as high on its page as any entry's is.
+/// Room at the foot of a page in which no entry can start: with the layout's
+/// spacing, its headword, pinyin line and first line of text need some 65 pt
+/// (18 pt above the headword, 9.4 pt of headword, 9.6 pt, 8.6 pt of pinyin,
+/// 10.8 pt, 8.6 pt of text). An entry that opens the page after such a foot was
+/// pushed there by the text, not by a page break of ours.
+const NO_ROOM_PT: f64 = 54.0;
+
+/// Text smaller than this is footnotes (10 pt), not the text block's own lines.
+const FOOTNOTE_PT: f64 = 10.25;
+
+/// The glossary entries that open their page because the page before is full:
+/// their `<running>` marker (right after the headword) is as high on its page
+/// as any entry's, and the text of the page before (footnotes aside) ends less
+/// than [`NO_ROOM_PT`] above the foot of its text block (`<text-bottom>`). A
+/// page run started at such an entry changes no page; one started where the
+/// entry could have begun on the page before would.
 fn page_openers(document: &PagedDocument) -> Vec<String> {
+    use std::collections::HashMap;
     use typst::foundations::Value;
 
-    let starts: Vec<_> = marks(document, "running")
+    let starts: Vec<(usize, f64, String)> = marks(document, "running")
         .into_iter()
-        .filter(
-            |(.., v)| matches!(v, Value::Str(id) if id.as_str().starts_with("entry-")),
-        )
+        .filter_map(|(p, _, y, v)| match v {
+            Value::Str(s) if s.as_str().starts_with("entry-") => {
+                Some((p, y, s.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let bottoms: HashMap<usize, f64> = marks(document, "text-bottom")
+        .into_iter()
+        .map(|(p, _, y, _)| (p, y))
         .collect();
     let top = starts
         .iter()
-        .map(|(_, _, y, _)| *y)
+        .map(|(_, y, _)| *y)
         .fold(f64::INFINITY, f64::min);
+    let full = |page: usize| -> bool {
+        let (Some(bottom), Some(before)) = (
+            bottoms.get(&page),
+            document.pages().get(page.wrapping_sub(1)),
+        ) else {
+            return false;
+        };
+        inspect::lowest_baseline(&before.frame, FOOTNOTE_PT)
+            .is_some_and(|last| bottom - last < NO_ROOM_PT)
+    };
     starts
         .into_iter()
-        .filter(|(_, _, y, _)| (y - top).abs() < 0.5)
-        .filter_map(|(.., v)| match v {
-            Value::Str(id) => Some(id.to_string()),
-            _ => None,
-        })
+        .filter(|(page, y, _)| (y - top).abs() < 0.5 && *page > 1 && full(page - 1))
+        .map(|(.., id)| id)
         .collect()
 }
 
