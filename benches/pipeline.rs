@@ -204,15 +204,25 @@ fn watch_loop(demo: &Path) {
             "--out-dir",
             out.to_str().unwrap(),
         ])
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // Each build ends with one status line: read them, so an edit is made only
+    // once the build before (its page numbers settled) is done.
+    let (done_tx, done) = std::sync::mpsc::channel::<String>();
+    let log = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(log).lines().map_while(Result::ok) {
+            if line.starts_with("[watch]") {
+                let _ = done_tx.send(line);
+            }
+        }
+    });
     let pdf = out.join("default.pdf");
     let modified = || std::fs::metadata(&pdf).and_then(|m| m.modified()).ok();
-    while modified().is_none() {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    done.recv().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
     let rss = |pid: u32| -> u64 {
         std::fs::read_to_string(format!("/proc/{pid}/status"))
             .ok()
@@ -225,6 +235,8 @@ fn watch_loop(demo: &Path) {
     };
     let entry = content.join("glossary/chinese-dream.md");
     let mut times = Vec::new();
+    let mut settled_times = Vec::new();
+    let mut settling = 0;
     let mut first_rss = 0;
     for i in 0..50 {
         let before = modified();
@@ -236,20 +248,28 @@ fn watch_loop(demo: &Path) {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         times.push(t.elapsed().as_secs_f64() * 1e3);
+        if done.recv().unwrap().contains("settled in") {
+            settling += 1;
+        }
+        settled_times.push(t.elapsed().as_secs_f64() * 1e3);
         if i == 0 {
             first_rss = rss(child.id());
         }
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        std::thread::sleep(std::time::Duration::from_millis(100));
     }
     let last_rss = rss(child.id());
     let _ = child.kill();
     let _ = child.wait();
-    let mut first20 = times[..20].to_vec();
-    first20.sort_by(f64::total_cmp);
+    let median = |v: &[f64]| {
+        let mut v = v[..20].to_vec();
+        v.sort_by(f64::total_cmp);
+        v[10]
+    };
     println!(
-        "{:<36} median of 20: rebuild_ms={:.0} rss_after_first_kb={first_rss} rss_after_50_kb={last_rss} ratio={:.2}",
+        "{:<36} median of 20: rebuild_ms={:.0} settled_ms={:.0} settling_builds={settling}/50 rss_after_first_kb={first_rss} rss_after_50_kb={last_rss} ratio={:.2}",
         "watch demo (edit → PDF)",
-        first20[10],
+        median(&times),
+        median(&settled_times),
         last_rss as f64 / first_rss.max(1) as f64
     );
 }

@@ -46,6 +46,8 @@ pub struct Layout {
     pub warnings: Vec<Diagnostic>,
     /// How many layout rounds it took.
     pub rounds: usize,
+    /// Whether the page map settled (false when the rounds stopped at a limit).
+    pub settled: bool,
 }
 
 impl<'p> Edition<'p> {
@@ -174,8 +176,29 @@ impl Typesetter {
         edition: &Edition,
         seed: Option<&PageMap>,
     ) -> Result<Layout, Vec<Diagnostic>> {
+        self.layout_rounds(edition, seed, MAX_ROUNDS)
+    }
+
+    /// Whether this typesetter has laid a book out before (its next layout is
+    /// a rebuild).
+    pub fn is_warm(&self) -> bool {
+        self.last.is_some()
+    }
+
+    /// [`Typesetter::layout`] in at most `limit` rounds: a `watch` shows the
+    /// first round of a rebuild at once, then lets the map settle. Unsettled,
+    /// the layout's map is the one the next round reads.
+    pub fn layout_rounds(
+        &mut self,
+        edition: &Edition,
+        seed: Option<&PageMap>,
+        limit: usize,
+    ) -> Result<Layout, Vec<Diagnostic>> {
+        // A rebuild starts no new page runs, so that an edit never restructures
+        // the runs (typst would lay out every page after it again).
+        let new_runs = !self.rebuilds || self.last.is_none();
         let seed = self.last.take().or_else(|| seed.cloned());
-        let layout = self.rounds(edition, seed)?;
+        let layout = self.rounds(edition, seed, new_runs, limit.clamp(1, MAX_ROUNDS))?;
         self.last = Some(layout.pages.clone());
         Ok(layout)
     }
@@ -185,6 +208,8 @@ impl Typesetter {
         &mut self,
         edition: &Edition,
         mut seed: Option<PageMap>,
+        new_runs: bool,
+        limit: usize,
     ) -> Result<Layout, Vec<Diagnostic>> {
         let rebuild = self.rebuilds;
         let keep = if rebuild { 1 } else { 0 };
@@ -206,15 +231,27 @@ impl Typesetter {
                 pages,
                 warnings: compiled.warnings,
                 rounds,
+                settled,
             };
             if settled {
+                if !new_runs {
+                    keep_breaks(seed.as_ref(), &mut layout.pages);
+                }
+                if rebuild {
+                    keep_positions(seed.as_ref(), &mut layout.pages);
+                }
                 return Ok(layout);
             }
-            if rounds >= MAX_ROUNDS {
-                layout.warnings.push(not_settled());
+            if rounds >= limit {
+                if limit == MAX_ROUNDS {
+                    layout.warnings.push(not_settled());
+                } else {
+                    layout.pages =
+                        next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
+                }
                 return Ok(layout);
             }
-            let next = next_map(seed.as_ref(), layout.pages);
+            let next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
             let markup = pdf::markup::book(
                 &edition.book,
                 edition.paper.typst_name(),
@@ -280,13 +317,42 @@ fn same_pages(a: &PageMap, b: &PageMap) -> bool {
 /// page may not in the next round, and a page run started there would move the
 /// pages after it; once the pages settle, the entries that open a page because
 /// the page before is full start runs, and one more round confirms the map.)
-fn next_map(seed: Option<&PageMap>, mut new: PageMap) -> PageMap {
+///
+/// In a rebuild, a place that stayed on its page keeps its old position: an
+/// edit moves every place after it by a line, and links to the new positions
+/// would make typst lay out again every paragraph with a link after the edit;
+/// in a proof, a link a line off still lands on its page.
+fn next_map(
+    seed: Option<&PageMap>,
+    mut new: PageMap,
+    new_runs: bool,
+    rebuild: bool,
+) -> PageMap {
     let pages_settled = seed.is_some_and(|m| same_pages(m, &new));
-    if !pages_settled {
-        let before = seed.map(|m| m.breaks.as_slice()).unwrap_or_default();
-        new.breaks.retain(|id| before.contains(id));
+    if !pages_settled || !new_runs {
+        keep_breaks(seed, &mut new);
+    }
+    if rebuild {
+        keep_positions(seed, &mut new);
     }
     new
+}
+
+/// Gives each place that is on the same page in `seed` its position there.
+fn keep_positions(seed: Option<&PageMap>, new: &mut PageMap) {
+    let Some(seed) = seed else { return };
+    for (id, place) in &mut new.places {
+        if let Some(old) = seed.places.get(id).filter(|o| o.page == place.page) {
+            place.x = old.x;
+            place.y = old.y;
+        }
+    }
+}
+
+/// Keeps only the page runs `seed` started that still start at a full page.
+fn keep_breaks(seed: Option<&PageMap>, new: &mut PageMap) {
+    let before = seed.map(|m| m.breaks.as_slice()).unwrap_or_default();
+    new.breaks.retain(|id| before.contains(id));
 }
 
 /// The warning of a layout whose page map did not settle.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use ccp_press::pipeline::Typesetter;
+use ccp_press::pipeline::{MAX_ROUNDS, Typesetter};
 use ccp_press::render::pdf::Paper;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
@@ -157,42 +157,68 @@ fn build(
         return failed();
     };
     let (cache, stored) = super::stored_map(content, &edition);
-    let Some(layout) =
-        report.ok(typesetter.layout(&edition, stored.map(|s| s.pages).as_ref()))
+    // A rebuild shows its first layout round at once; when page numbers still
+    // move, the map settles next and the files are written again.
+    let limit = if typesetter.is_warm() { 1 } else { MAX_ROUNDS };
+    let seed = stored.map(|s| s.pages);
+    let Some(first) = report.ok(typesetter.layout_rounds(&edition, seed.as_ref(), limit))
     else {
         return failed();
     };
-    report.print(&layout.warnings);
-    super::store_map(&cache, &edition, &layout.pages);
-    let laid_out = started.elapsed();
-    let Some(bytes) = report.ok(edition.pdf(&layout, true)) else {
+    if write(&report, &edition, &first, args).is_none() {
         return failed();
+    }
+    let mut status = format!(
+        "{} pages in {} ms",
+        first.document.pages().len(),
+        started.elapsed().as_millis()
+    );
+    let layout = if first.settled {
+        first
+    } else {
+        let Some(settled) = report.ok(typesetter.layout(&edition, None)) else {
+            return failed();
+        };
+        if write(&report, &edition, &settled, args).is_none() {
+            return failed();
+        }
+        status.push_str(&format!(
+            "; page numbers settled in {} more round{}, {} ms",
+            settled.rounds,
+            if settled.rounds == 1 { "" } else { "s" },
+            started.elapsed().as_millis()
+        ));
+        settled
     };
+    report.print(&layout.warnings);
+    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+    eprintln!("[watch] {what}: {status} → {}", pdf.display());
+    super::store_map(&cache, &edition, &layout.pages);
+    // typst's memoised layouts of earlier builds are let go, so memory stays flat.
+    typst::comemo::evict(2);
+    Ok(layout.document)
+}
+
+/// Writes the PDF (and the EPUB) of a layout; none when it could not.
+fn write(
+    report: &super::Reporter,
+    edition: &ccp_press::pipeline::Edition,
+    layout: &ccp_press::pipeline::Layout,
+    args: &Args,
+) -> Option<()> {
+    let bytes = report.ok(edition.pdf(layout, true))?;
     let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
     if let Err(e) = super::write_atomic(&pdf, &bytes) {
         eprintln!("error: cannot write {}: {e}", pdf.display());
-        return failed();
+        return None;
     }
     if args.epub {
-        let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
-            return failed();
-        };
+        let epub = report.ok(edition.epub(Some(&layout.pages)))?;
         let path = args.out_dir.join(format!("{}.epub", args.reader));
         if let Err(e) = super::write_atomic(&path, &epub) {
             eprintln!("error: cannot write {}: {e}", path.display());
-            return failed();
+            return None;
         }
     }
-    // typst's memoised layouts of earlier builds are let go, so memory stays flat.
-    typst::comemo::evict(2);
-    eprintln!(
-        "[watch] {what}: {} pages in {} ms ({} layout round{}, laid out at {} ms) → {}",
-        layout.document.pages().len(),
-        started.elapsed().as_millis(),
-        layout.rounds,
-        if layout.rounds == 1 { "" } else { "s" },
-        laid_out.as_millis(),
-        pdf.display()
-    );
-    Ok(layout.document)
+    Some(())
 }
