@@ -89,12 +89,18 @@ pub fn entry(
         quoted(&pinyin),
         quoted(hanzi)
     );
-    if let Some(t) = traditional.filter(|t| *t != hanzi) {
-        s.push_str(&format!("traditional: {}\n", quoted(t)));
+    // The traditional form: as given, else converted from the simplified
+    // (OpenCC's and MediaWiki's tables, through `zhconv`), when it differs.
+    let traditional = traditional
+        .map(str::to_string)
+        .unwrap_or_else(|| zhconv::zhconv(hanzi, zhconv::Variant::ZhHant));
+    if traditional != hanzi {
+        s.push_str(&format!("traditional: {}\n", quoted(&traditional)));
     }
     s.push_str(
         "aliases: []\nsee_also: []\nsources: []\n\
-         # Check the pinyin (read from the dictionary and the glossary's words).\n\
+         # Check the pinyin (read from the dictionary and the glossary's words) and\n\
+         # the traditional form (converted; regional forms differ, e.g. 布局/佈局).\n\
          # The essay follows the front matter: what the term means, where it comes\n\
          # from, how it is used, with citations [@key] and cross-references [[id]].\n---\n",
     );

@@ -41,6 +41,46 @@ fn new_files_pass_check() {
         "{}",
         stdout(&entry)
     );
+    // The traditional form is converted from the simplified when it differs.
+    assert!(
+        stdout(&entry).contains("traditional: \"自主創新\""),
+        "{}",
+        stdout(&entry)
+    );
+    let same = run(&[
+        "--content",
+        c,
+        "new",
+        "entry",
+        "common-goal",
+        "--term",
+        "Common Goal",
+        "--hanzi",
+        "共同目标",
+    ]);
+    assert!(same.status.success(), "{}", stderr(&same));
+    assert!(
+        stdout(&same).contains("traditional: \"共同目標\""),
+        "{}",
+        stdout(&same)
+    );
+    let unchanged = run(&[
+        "--content",
+        c,
+        "new",
+        "entry",
+        "whole-people",
+        "--term",
+        "Whole People",
+        "--hanzi",
+        "全民",
+    ]);
+    assert!(unchanged.status.success(), "{}", stderr(&unchanged));
+    assert!(
+        !stdout(&unchanged).contains("traditional:"),
+        "{}",
+        stdout(&unchanged)
+    );
     let doc = run(&[
         "--content",
         c,
