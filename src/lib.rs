@@ -58,7 +58,16 @@ impl Checked {
 
 /// Loads and checks `content`: the first two steps of every command.
 pub fn load_and_check(content: &Path) -> Checked {
-    let (project, mut diagnostics) = load::load(content);
+    checked(load::load(content))
+}
+
+/// [`load_and_check`], parsing again only the files whose text changed since
+/// the load that filled `cache` (a `watch` keeps one).
+pub fn load_and_check_cached(content: &Path, cache: &mut load::ParseCache) -> Checked {
+    checked(load::load_cached(content, cache))
+}
+
+fn checked((project, mut diagnostics): (Project, Vec<Diagnostic>)) -> Checked {
     diagnostics.extend(check::check(&project));
     diag::sort(&mut diagnostics);
     Checked {

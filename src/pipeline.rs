@@ -58,13 +58,25 @@ impl<'p> Edition<'p> {
         reader: &'p Reader,
         paper: Paper,
     ) -> Result<Self, Vec<Diagnostic>> {
+        Self::with_citations(project, reader, paper, &mut crate::cite::Cache::default())
+    }
+
+    /// [`Edition::new`], with the labels and reference list of `citations` when
+    /// the reader cites the same works as the edition that filled it (a
+    /// `watch` keeps one).
+    pub fn with_citations(
+        project: &'p Project,
+        reader: &'p Reader,
+        paper: Paper,
+        citations: &mut crate::cite::Cache,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let selection = project.select(reader);
         let missing =
             fonts::check_coverage(project, &reader_files(project, reader, &selection));
         if !missing.is_empty() {
             return Err(missing);
         }
-        let cites = crate::cite::format(project, &selection);
+        let cites = crate::cite::format_cached(project, &selection, citations);
         let book = plan::plan(project, reader, &selection, &cites);
         Ok(Edition {
             project,

@@ -178,6 +178,29 @@ fn requests(project: &Project, selection: &Selection) -> (Vec<Request>, Vec<Stri
 /// the reader in view (hayagriva's own engine, which this replaced, resolved only a
 /// few ambiguous author–year sets per run).
 pub fn format(project: &Project, selection: &Selection) -> Formatted {
+    format_cached(project, selection, &mut Cache::default())
+}
+
+/// The labels and reference list of the last reader formatted, with the works
+/// they were made from: a `watch` keeps one, so that a rebuild whose cited
+/// works did not change (the same keys, each with the same entry) formats only
+/// the citations themselves.
+#[derive(Debug, Default)]
+pub struct Cache {
+    works: Vec<(String, Work)>,
+    labels: Vec<(String, Label)>,
+    bibliography: Vec<(String, Vec<Run>)>,
+    /// Whether the last [`format_cached`] found its works here.
+    pub hit: bool,
+}
+
+/// [`format`], taking the labels and the reference list from `cache` when the
+/// reader cites the same works as the last time, and leaving its own there.
+pub fn format_cached(
+    project: &Project,
+    selection: &Selection,
+    cache: &mut Cache,
+) -> Formatted {
     let (requests, listed) = requests(project, selection);
     let keys: BTreeSet<&str> = requests
         .iter()
@@ -188,15 +211,36 @@ pub fn format(project: &Project, selection: &Selection) -> Formatted {
         .into_iter()
         .filter_map(|k| project.bibliography.get(k).map(|b| (k, &b.work)))
         .collect();
-    let labels = label::labels(&works);
-    let by_key: BTreeMap<&str, &Label> = labels.iter().map(|(k, l)| (*k, l)).collect();
-    let mut out = Formatted::default();
-    for (key, label) in &labels {
-        if let Some(b) = project.bibliography.get(key) {
-            let runs = reference::reference(&b.work, label);
-            out.bibliography.push((key.to_string(), runs));
-        }
+    cache.hit = cache.works.len() == works.len()
+        && cache
+            .works
+            .iter()
+            .zip(&works)
+            .all(|((ck, cw), (k, w))| ck == k && cw == *w);
+    if !cache.hit {
+        let labels = label::labels(&works);
+        cache.bibliography = labels
+            .iter()
+            .filter_map(|(key, label)| {
+                let work = &project.bibliography.get(key)?.work;
+                Some((key.to_string(), reference::reference(work, label)))
+            })
+            .collect();
+        cache.labels = labels
+            .into_iter()
+            .map(|(k, l)| (k.to_string(), l))
+            .collect();
+        cache.works = works
+            .iter()
+            .map(|(k, w)| (k.to_string(), (*w).clone()))
+            .collect();
     }
+    let by_key: BTreeMap<&str, &Label> =
+        cache.labels.iter().map(|(k, l)| (k.as_str(), l)).collect();
+    let mut out = Formatted {
+        bibliography: cache.bibliography.clone(),
+        ..Formatted::default()
+    };
     for r in &requests {
         let runs = citation(r, &by_key);
         out.citations.insert((r.owner.clone(), r.index), runs);

@@ -205,8 +205,28 @@ pub(crate) fn edition<'p>(
     reader: &str,
     paper: Paper,
 ) -> Option<Edition<'p>> {
+    edition_cached(
+        report,
+        reader,
+        paper,
+        &mut ccp_press::cite::Cache::default(),
+    )
+}
+
+/// [`edition`] with the citations of `cache` when the works are the same.
+pub(crate) fn edition_cached<'p>(
+    report: &Reporter<'p>,
+    reader: &str,
+    paper: Paper,
+    cache: &mut ccp_press::cite::Cache,
+) -> Option<Edition<'p>> {
     let reader = find_reader(report.project, reader)?;
-    report.ok(Edition::new(report.project, reader, paper))
+    report.ok(Edition::with_citations(
+        report.project,
+        reader,
+        paper,
+        cache,
+    ))
 }
 
 /// Writes an output file atomically and reports it; the exit code of the command.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use ccp_press::load::ParseCache;
 use ccp_press::pipeline::{MAX_ROUNDS, Typesetter};
 use ccp_press::render::pdf::Paper;
 use notify::event::ModifyKind;
@@ -41,7 +42,11 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     if !super::outputs_allowed(content, &[&pdf, &epub]) {
         return ExitCode::FAILURE;
     }
-    let mut typesetter = Typesetter::for_rebuilds();
+    let mut kept = Kept {
+        typesetter: Typesetter::for_rebuilds(),
+        parsed: ParseCache::default(),
+        citations: ccp_press::cite::Cache::default(),
+    };
     let preview = args.serve.then(super::preview::Preview::default);
     if let Some(p) = &preview {
         match p.start() {
@@ -60,7 +65,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             }
         }
     };
-    show(build(content, &args, &mut typesetter, "first build"));
+    show(build(content, &args, &mut kept, "first build"));
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
         Ok(d) => d,
@@ -92,7 +97,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         if changed.len() > 3 {
             what.push(format!("{} more", changed.len() - 3));
         }
-        show(build(content, &args, &mut typesetter, &what.join(", ")));
+        show(build(content, &args, &mut kept, &what.join(", ")));
     }
     ExitCode::SUCCESS
 }
@@ -133,16 +138,24 @@ fn collect(content: &Path, result: DebounceEventResult, out: &mut BTreeSet<PathB
     }
 }
 
+/// What a `watch` keeps between builds: the typst world and its caches, the
+/// parsed content files, the formatted citations.
+struct Kept {
+    typesetter: Typesetter,
+    parsed: ParseCache,
+    citations: ccp_press::cite::Cache,
+}
+
 /// One build; on errors the last good output stays. The layout, or what went
 /// wrong (for the preview).
 fn build(
     content: &Path,
     args: &Args,
-    typesetter: &mut Typesetter,
+    kept: &mut Kept,
     what: &str,
 ) -> Result<PagedDocument, String> {
     let started = Instant::now();
-    let checked = ccp_press::load_and_check(content);
+    let checked = ccp_press::load_and_check_cached(content, &mut kept.parsed);
     super::report(&checked, Format::Human);
     if super::failed(&checked, false) {
         eprintln!("[watch] {what}: errors; the last good output stays");
@@ -153,9 +166,12 @@ fn build(
     }
     let failed = || Err("the build failed; the terminal shows why".to_string());
     let report = super::Reporter::new(&checked.project, Format::Human, "PDF");
-    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
+    let Some(edition) =
+        super::edition_cached(&report, &args.reader, args.paper, &mut kept.citations)
+    else {
         return failed();
     };
+    let typesetter = &mut kept.typesetter;
     let (cache, stored) = super::stored_map(content, &edition);
     // A rebuild shows its first layout round at once; when page numbers still
     // move, the map settles next and the files are written again.

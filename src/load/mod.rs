@@ -11,7 +11,7 @@ mod markdown;
 mod reader;
 mod work;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -34,10 +34,55 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Loads the content folder. Always returns a model (possibly partial) and every
 /// problem found.
 pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
+    let (project, diags, _) = load_inner(root, None);
+    (project, diags)
+}
+
+/// Glossary entries and documents parsed by an earlier load, by path: a `watch`
+/// keeps one, so that a rebuild parses again (front matter and Markdown) only
+/// the files whose text changed. A parse depends on the file's path, text and
+/// place in the source map, and on nothing else; all three must match.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, Parsed>,
+    /// Files found in the cache by the last load.
+    pub hits: usize,
+}
+
+/// One parsed file, with the diagnostics its parse gave.
+struct Parsed {
+    file: FileId,
+    text: String,
+    result: Parse,
+    diags: Vec<Diagnostic>,
+}
+
+/// What parsing one file gives.
+#[derive(Clone)]
+enum Parse {
+    Entry(Option<Entry>),
+    Document(Option<Document>),
+    Original(crate::model::Body),
+}
+
+/// [`load`], reusing the files of `cache` whose text did not change, and
+/// leaving in it the files of this load.
+pub fn load_cached(root: &Path, cache: &mut ParseCache) -> (Project, Vec<Diagnostic>) {
+    let (project, diags, kept) = load_inner(root, Some(std::mem::take(cache)));
+    *cache = kept.unwrap_or_default();
+    (project, diags)
+}
+
+fn load_inner(
+    root: &Path,
+    cache: Option<ParseCache>,
+) -> (Project, Vec<Diagnostic>, Option<ParseCache>) {
     let mut loader = Loader {
         root: root.to_path_buf(),
         map: SourceMap::default(),
         diags: Vec::new(),
+        kept: cache.as_ref().map(|_| ParseCache::default()),
+        cache,
     };
     let mut project_entries = BTreeMap::new();
     let mut documents = BTreeMap::new();
@@ -119,7 +164,7 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         readers,
     };
     compute_links(&mut project);
-    (project, loader.diags)
+    (project, loader.diags, loader.kept)
 }
 
 fn stem(path: &Path) -> String {
@@ -165,6 +210,10 @@ struct Loader {
     root: PathBuf,
     map: SourceMap,
     diags: Vec<Diagnostic>,
+    /// The files of an earlier load, when caching.
+    cache: Option<ParseCache>,
+    /// The files of this load, when caching.
+    kept: Option<ParseCache>,
 }
 
 /// Front matter of a glossary entry.
@@ -426,7 +475,58 @@ impl Loader {
         }
     }
 
+    /// `parse` of a file, or its result in the cache when the file's text and
+    /// place are those it was parsed from (its diagnostics are given again).
+    fn parsed(
+        &mut self,
+        file: FileId,
+        path: &Path,
+        parse: impl FnOnce(&mut Self) -> Parse,
+    ) -> Parse {
+        let text = &self.map.get(file).text;
+        let hit = self
+            .cache
+            .as_mut()
+            .and_then(|c| c.files.remove(path))
+            .filter(|p| p.file == file && p.text == *text);
+        let parsed = match hit {
+            Some(p) => {
+                self.diags.extend(p.diags.iter().cloned());
+                if let Some(kept) = &mut self.kept {
+                    kept.hits += 1;
+                }
+                p
+            }
+            None => {
+                let text = text.clone();
+                let before = self.diags.len();
+                let result = parse(self);
+                Parsed {
+                    file,
+                    text,
+                    result,
+                    diags: self.diags[before..].to_vec(),
+                }
+            }
+        };
+        let result = parsed.result.clone();
+        if let Some(kept) = &mut self.kept {
+            kept.files.insert(path.to_path_buf(), parsed);
+        }
+        result
+    }
+
     fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
+        if self.cache.is_none() {
+            return self.parse_entry(file, path);
+        }
+        match self.parsed(file, path, |l| Parse::Entry(l.parse_entry(file, path))) {
+            Parse::Entry(entry) => entry,
+            _ => None,
+        }
+    }
+
+    fn parse_entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
         let id = stem(path);
         let (fields, yaml, body_start): (EntryFields, _, _) =
             self.front_matter(file, ENTRY_FIELDS, ENTRY_REQUIRED)?;
@@ -498,12 +598,42 @@ impl Loader {
             );
             return;
         };
-        let (body, d) = markdown::parse_body(&self.map, file, 0);
-        self.diags.extend(d);
+        let body = if self.cache.is_some() {
+            match self.parsed(file, path, |l| Parse::Original(l.parse_original(file))) {
+                Parse::Original(body) => body,
+                _ => crate::model::Body::default(),
+            }
+        } else {
+            self.parse_original(file)
+        };
         doc.original = Some(crate::model::Original { file, body });
     }
 
+    fn parse_original(&mut self, file: FileId) -> crate::model::Body {
+        let (body, d) = markdown::parse_body(&self.map, file, 0);
+        self.diags.extend(d);
+        body
+    }
+
     fn document(
+        &mut self,
+        file: FileId,
+        path: &Path,
+        dir: &str,
+        kind: DocKind,
+    ) -> Option<Document> {
+        if self.cache.is_none() {
+            return self.parse_document(file, path, dir, kind);
+        }
+        let parse =
+            |l: &mut Self| Parse::Document(l.parse_document(file, path, dir, kind));
+        match self.parsed(file, path, parse) {
+            Parse::Document(doc) => doc,
+            _ => None,
+        }
+    }
+
+    fn parse_document(
         &mut self,
         file: FileId,
         path: &Path,
