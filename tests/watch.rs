@@ -54,7 +54,7 @@ fn watch_rebuilds_on_an_edit() {
             "--out-dir",
             out.to_str().unwrap(),
         ])
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("watch starts");
     let pdf = out.join("default.pdf");
@@ -68,6 +68,29 @@ fn watch_rebuilds_on_an_edit() {
     wait_for("the edit in the PDF", || {
         text_of(&pdf).contains("added while watching")
     });
-    let _ = child.kill();
-    let _ = child.wait();
+    // Ctrl-C ends the watch cleanly: exit status 0, no temporary file left.
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(interrupted.success());
+    let ended = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if ended.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("watch did not stop on Ctrl-C");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{log}");
+    assert!(log.contains("[watch] stopped"), "{log}");
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

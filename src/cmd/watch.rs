@@ -65,9 +65,13 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             }
         }
     };
+    let (tx, rx) = mpsc::channel::<Event>();
+    stop_on_ctrl_c(tx.clone());
     show(build(content, &args, &mut kept, "first build"));
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
+    let changes = move |result| {
+        let _ = tx.send(Event::Changes(result));
+    };
+    let mut debouncer = match new_debouncer(DEBOUNCE, None, changes) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("error: cannot watch for changes: {e}");
@@ -81,10 +85,14 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     eprintln!("watching {} (Ctrl-C to stop)", content.display());
     while let Ok(first) = rx.recv() {
         let mut changed = BTreeSet::new();
-        collect(content, first, &mut changed);
+        let mut stop = collect(content, first, &mut changed);
         // Edits that arrived meanwhile go into the same build.
         while let Ok(more) = rx.try_recv() {
-            collect(content, more, &mut changed);
+            stop |= collect(content, more, &mut changed);
+        }
+        if stop {
+            eprintln!("[watch] stopped");
+            break;
         }
         if changed.is_empty() {
             continue;
@@ -102,10 +110,38 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The content files an event names, relative to the content folder, without
-/// editors' temporary files.
-fn collect(content: &Path, result: DebounceEventResult, out: &mut BTreeSet<PathBuf>) {
-    let Ok(events) = result else { return };
+/// What the loop waits for.
+enum Event {
+    /// Changes under the content folder.
+    Changes(DebounceEventResult),
+    /// Ctrl-C.
+    Stop,
+}
+
+/// Ctrl-C ends the watch once the build under way (if any) is written, so no
+/// output is left half made; a second Ctrl-C ends it at once.
+fn stop_on_ctrl_c(tx: mpsc::Sender<Event>) {
+    let pressed = std::sync::atomic::AtomicBool::new(false);
+    let handler = move || {
+        if pressed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("[watch] stopping (Ctrl-C again to stop at once)");
+        let _ = tx.send(Event::Stop);
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        eprintln!("warning: Ctrl-C will end the watch abruptly: {e}");
+    }
+}
+
+/// Gathers the content files an event names, relative to the content folder,
+/// without editors' temporary files; whether the event asks the loop to stop.
+fn collect(content: &Path, event: Event, out: &mut BTreeSet<PathBuf>) -> bool {
+    let result = match event {
+        Event::Changes(result) => result,
+        Event::Stop => return true,
+    };
+    let Ok(events) = result else { return false };
     let root = content
         .canonicalize()
         .unwrap_or_else(|_| content.to_path_buf());
@@ -136,6 +172,7 @@ fn collect(content: &Path, result: DebounceEventResult, out: &mut BTreeSet<PathB
             }
         }
     }
+    false
 }
 
 /// What a `watch` keeps between builds: the typst world and its caches, the
