@@ -249,6 +249,7 @@ fn build(
     super::store_map(&cache, &edition, &layout.pages);
     // typst's memoised layouts of earlier builds are let go, so memory stays flat.
     typst::comemo::evict(2);
+    release_memory();
     Ok(layout.document)
 }
 
@@ -274,4 +275,21 @@ fn write(
         }
     }
     Some(())
+}
+
+/// Gives the memory a build freed back to the system: glibc's allocator keeps
+/// freed pages in its arenas, and a watch's resident memory would creep up
+/// from build to build.
+fn release_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: `malloc_trim` takes no pointers; it only returns free pages
+        // of the heap to the system, under the allocator's own locks.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }
