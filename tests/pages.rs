@@ -227,3 +227,42 @@ fn english_is_still_hyphenated() {
     let n = demo().iter().filter(|l| l.text.ends_with('\u{ad}')).count();
     assert!(n > 20, "{n} hyphenated lines");
 }
+
+// Checks the contents: a title that runs over is indented under its first line
+// (and the demo has one that does).
+#[test]
+fn contents_titles_run_over_indented() {
+    let contents: Vec<Vec<&Line>> = pages()
+        .into_iter()
+        .skip_while(|p| !p.iter().any(|l| l.text == "CONTENTS"))
+        .take_while(|p| {
+            p.iter()
+                .any(|l| l.text.ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    assert!(!contents.is_empty(), "no contents found");
+    let mut run_overs = 0;
+    for page in &contents {
+        let lines: Vec<&&Line> = page.iter().filter(|l| l.text != "CONTENTS").collect();
+        for pair in lines.windows(2) {
+            let (first, next) = (pair[0], pair[1]);
+            if !first
+                .text
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+            {
+                run_overs += 1;
+                assert!(
+                    next.x > first.x + 5.0,
+                    "`{}` runs over to `{}` without an indent",
+                    first.text,
+                    next.text
+                );
+            }
+        }
+    }
+    assert!(
+        run_overs > 0,
+        "the demo's contents have a title that runs over"
+    );
+}
