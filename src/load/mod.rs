@@ -475,14 +475,18 @@ impl Loader {
         }
     }
 
-    /// `parse` of a file, or its result in the cache when the file's text and
-    /// place are those it was parsed from (its diagnostics are given again).
+    /// `parse` of a file, or, when this load caches, its result in the cache if
+    /// the file's text and place are those it was parsed from (its diagnostics
+    /// are given again); the result is kept for the next load.
     fn parsed(
         &mut self,
         file: FileId,
         path: &Path,
         parse: impl FnOnce(&mut Self) -> Parse,
     ) -> Parse {
+        if self.kept.is_none() {
+            return parse(self);
+        }
         let text = &self.map.get(file).text;
         let hit = self
             .cache
@@ -517,9 +521,6 @@ impl Loader {
     }
 
     fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
-        if self.cache.is_none() {
-            return self.parse_entry(file, path);
-        }
         match self.parsed(file, path, |l| Parse::Entry(l.parse_entry(file, path))) {
             Parse::Entry(entry) => entry,
             _ => None,
@@ -598,14 +599,11 @@ impl Loader {
             );
             return;
         };
-        let body = if self.cache.is_some() {
+        let body =
             match self.parsed(file, path, |l| Parse::Original(l.parse_original(file))) {
                 Parse::Original(body) => body,
                 _ => crate::model::Body::default(),
-            }
-        } else {
-            self.parse_original(file)
-        };
+            };
         doc.original = Some(crate::model::Original { file, body });
     }
 
@@ -622,9 +620,6 @@ impl Loader {
         dir: &str,
         kind: DocKind,
     ) -> Option<Document> {
-        if self.cache.is_none() {
-            return self.parse_document(file, path, dir, kind);
-        }
         let parse =
             |l: &mut Self| Parse::Document(l.parse_document(file, path, dir, kind));
         match self.parsed(file, path, parse) {
