@@ -287,14 +287,7 @@ const NO_ROOM_PT: f64 = 54.0;
 /// Text smaller than this is footnotes (10 pt), not the text block's own lines.
 const FOOTNOTE_PT: f64 = 10.25;
 
-/// Fewer page openers than this start no page runs: typst lays out runs in
-/// parallel, but a book with so few gains nothing measurable (the demo, one
-/// opener: 0.46 s with its run, 0.48 s without), while its first build pays a
-/// layout round to confirm them (1.78 s against 1.49 s).
-const MIN_OPENERS: usize = 4;
-
-/// The glossary entries that open their page because the page before is full
-/// (none when there are fewer than [`MIN_OPENERS`]):
+/// The glossary entries that open their page because the page before is full:
 /// their `<running>` marker (right after the headword) is as high on its page
 /// as any entry's, and the text of the page before (footnotes aside) ends less
 /// than [`NO_ROOM_PT`] above the foot of its text block (`<text-bottom>`). A
@@ -331,15 +324,11 @@ fn page_openers(document: &PagedDocument) -> Vec<String> {
         inspect::lowest_baseline(&before.frame, FOOTNOTE_PT)
             .is_some_and(|last| bottom - last < NO_ROOM_PT)
     };
-    let openers: Vec<String> = starts
+    starts
         .into_iter()
         .filter(|(page, y, _)| (y - top).abs() < 0.5 && *page > 1 && full(page - 1))
         .map(|(.., id)| id)
-        .collect();
-    if openers.len() < MIN_OPENERS {
-        return Vec::new();
-    }
-    openers
+        .collect()
 }
 
 /// How far down a page a `<running>` marker may be and still name the page's
