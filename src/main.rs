@@ -5,7 +5,7 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check, typeset and package the center's glossary, translations and readers.
 #[derive(Debug, Parser)]
@@ -39,46 +39,12 @@ enum Command {
         format: Format,
     },
     /// Typeset a reader as PDF (default `out/<reader>.pdf`).
-    Pdf {
-        #[command(flatten)]
-        edition: EditionArgs,
-        /// Output file.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Also write the generated typst sources to DIR.
-        #[arg(long, value_name = "DIR")]
-        emit_typst: Option<PathBuf>,
-        /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
-        #[arg(long)]
-        no_standards: bool,
-        /// Overwrite existing files in the `--emit-typst` folder.
-        #[arg(long)]
-        force: bool,
-        /// Proofs: first-fit line breaking and plain PDF (faster; looser lines,
-        /// not for press).
-        #[arg(long)]
-        draft: bool,
-    },
+    Pdf(PdfCommand),
     /// Make the EPUB edition of a reader (default `out/<reader>.epub`); `--paper`
     /// chooses the print edition whose page numbers it carries.
-    Epub {
-        #[command(flatten)]
-        edition: EditionArgs,
-        /// Output file.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Leave out print page numbers (skips the PDF layout; faster).
-        #[arg(long)]
-        no_page_numbers: bool,
-    },
+    Epub(EpubCommand),
     /// Make the PDF and the EPUB of a reader from one load and one layout.
-    Build {
-        #[command(flatten)]
-        edition: EditionArgs,
-        /// Folder of the two files (`<reader>.pdf`, `<reader>.epub`).
-        #[arg(long, value_name = "DIR", default_value = "out")]
-        out_dir: PathBuf,
-    },
+    Build(BuildCommand),
     /// Print a reader's reference list as plain text, one work per line.
     References {
         /// The reader (a file stem in readers/).
@@ -99,23 +65,7 @@ enum Command {
         format: Format,
     },
     /// Build a reader's PDF, then build it again whenever a content file changes.
-    Watch {
-        /// The reader (a file stem in readers/).
-        #[arg(long, default_value = "default")]
-        reader: String,
-        /// Paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-        paper: PaperArg,
-        /// Also write the EPUB on every build.
-        #[arg(long)]
-        epub: bool,
-        /// Serve a live preview on 127.0.0.1 (first free port from 3000).
-        #[arg(long)]
-        serve: bool,
-        /// Folder of the outputs.
-        #[arg(long, value_name = "DIR", default_value = "out")]
-        out_dir: PathBuf,
-    },
+    Watch(WatchCommand),
     /// Write a new glossary entry, translation or reader from a template.
     New {
         #[command(subcommand)]
@@ -128,22 +78,7 @@ enum Command {
     },
     /// Write a generated content folder (for benchmarks) to DIR.
     #[command(hide = true)]
-    Synth {
-        /// Target folder.
-        dir: PathBuf,
-        /// Glossary entries.
-        #[arg(long, default_value_t = 1000)]
-        entries: usize,
-        /// Bibliography entries.
-        #[arg(long, default_value_t = 200)]
-        works: usize,
-        /// Translations (each with bracketed terms, for the terminology checks).
-        #[arg(long, default_value_t = 0)]
-        translations: usize,
-        /// Write into a folder that is not empty.
-        #[arg(long)]
-        force: bool,
-    },
+    Synth(SynthCommand),
 }
 
 /// What `new` writes.
@@ -225,128 +160,212 @@ enum PaperArg {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let content = cli.content.as_path();
     match cli.command {
         Command::Check {
             deny_warnings,
             format,
-        } => cmd::check::run(&cli.content, deny_warnings, format),
-        Command::Pdf {
-            edition,
-            output,
-            emit_typst,
-            no_standards,
-            force,
-            draft,
-        } => cmd::pdf::run(
-            &cli.content,
-            cmd::pdf::Args {
-                reader: edition.reader,
-                paper: edition.paper.paper(),
-                output,
-                emit_typst,
-                format: edition.format,
-                timings: edition.timings.clone(),
-                no_standards,
-                force,
-                draft,
-            },
-        ),
-        Command::Epub {
-            edition,
-            output,
-            no_page_numbers,
-        } => cmd::epub::run(
-            &cli.content,
-            cmd::epub::Args {
-                reader: edition.reader,
-                paper: edition.paper.paper(),
-                output,
-                no_page_numbers,
-                format: edition.format,
-                timings: edition.timings.clone(),
-            },
-        ),
-        Command::Build { edition, out_dir } => cmd::build::run(
-            &cli.content,
-            cmd::build::Args {
-                reader: edition.reader,
-                paper: edition.paper.paper(),
-                out_dir,
-                format: edition.format,
-                timings: edition.timings.clone(),
-            },
-        ),
+        } => cmd::check::run(content, deny_warnings, format),
+        Command::Pdf(args) => cmd::pdf::run(content, args.into()),
+        Command::Epub(args) => cmd::epub::run(content, args.into()),
+        Command::Build(args) => cmd::build::run(content, args.into()),
         Command::References {
             reader,
             keys,
             format,
-        } => cmd::references::run(&cli.content, &reader, keys, format),
-        Command::Terms { format } => cmd::terms::run(&cli.content, format),
-        Command::Watch {
-            reader,
-            paper,
-            epub,
-            serve,
-            out_dir,
-        } => cmd::watch::run(
-            &cli.content,
-            cmd::watch::Args {
-                reader,
-                paper: paper.paper(),
-                epub,
-                out_dir,
-                serve,
-            },
-        ),
-        Command::New { what } => cmd::new::run(
-            &cli.content,
-            match what {
-                NewCommand::Entry {
-                    slug,
-                    term,
-                    hanzi,
-                    traditional,
-                } => cmd::new::What::Entry {
-                    slug,
-                    term,
-                    hanzi,
-                    traditional,
-                },
-                NewCommand::Translation {
-                    id,
-                    source,
-                    title,
-                    original_title,
-                } => cmd::new::What::Translation {
-                    id,
-                    title,
-                    original_title,
-                    source,
-                },
-                NewCommand::Reader { name, title } => {
-                    cmd::new::What::Reader { name, title }
-                }
-            },
-        ),
+        } => cmd::references::run(content, &reader, keys, format),
+        Command::Terms { format } => cmd::terms::run(content, format),
+        Command::Watch(args) => cmd::watch::run(content, args.into()),
+        Command::New { what } => cmd::new::run(content, what.into()),
         Command::Explain { code } => cmd::explain::run(&code),
-        Command::Synth {
-            dir,
-            entries,
-            works,
-            translations,
-            force,
-        } => match ccp_press::synth::write_corpus(
-            &dir,
-            entries,
-            works,
-            translations,
-            force,
-        ) {
+        Command::Synth(args) => args.run(),
+    }
+}
+
+impl From<PdfCommand> for cmd::pdf::Args {
+    fn from(c: PdfCommand) -> Self {
+        cmd::pdf::Args {
+            reader: c.edition.reader,
+            paper: c.edition.paper.paper(),
+            output: c.output,
+            emit_typst: c.emit_typst,
+            format: c.edition.format,
+            timings: c.edition.timings,
+            no_standards: c.no_standards,
+            force: c.force,
+            draft: c.draft,
+        }
+    }
+}
+
+impl From<EpubCommand> for cmd::epub::Args {
+    fn from(c: EpubCommand) -> Self {
+        cmd::epub::Args {
+            reader: c.edition.reader,
+            paper: c.edition.paper.paper(),
+            output: c.output,
+            no_page_numbers: c.no_page_numbers,
+            format: c.edition.format,
+            timings: c.edition.timings,
+        }
+    }
+}
+
+impl From<BuildCommand> for cmd::build::Args {
+    fn from(c: BuildCommand) -> Self {
+        cmd::build::Args {
+            reader: c.edition.reader,
+            paper: c.edition.paper.paper(),
+            out_dir: c.out_dir,
+            format: c.edition.format,
+            timings: c.edition.timings,
+        }
+    }
+}
+
+impl From<WatchCommand> for cmd::watch::Args {
+    fn from(c: WatchCommand) -> Self {
+        cmd::watch::Args {
+            reader: c.reader,
+            paper: c.paper.paper(),
+            epub: c.epub,
+            out_dir: c.out_dir,
+            serve: c.serve,
+        }
+    }
+}
+
+impl From<NewCommand> for cmd::new::What {
+    fn from(what: NewCommand) -> Self {
+        match what {
+            NewCommand::Entry {
+                slug,
+                term,
+                hanzi,
+                traditional,
+            } => cmd::new::What::Entry {
+                slug,
+                term,
+                hanzi,
+                traditional,
+            },
+            NewCommand::Translation {
+                id,
+                source,
+                title,
+                original_title,
+            } => cmd::new::What::Translation {
+                id,
+                title,
+                original_title,
+                source,
+            },
+            NewCommand::Reader { name, title } => cmd::new::What::Reader { name, title },
+        }
+    }
+}
+
+impl SynthCommand {
+    /// Writes the generated corpus.
+    fn run(self) -> ExitCode {
+        let written = ccp_press::synth::write_corpus(
+            &self.dir,
+            self.entries,
+            self.works,
+            self.translations,
+            self.force,
+        );
+        match written {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", dir.display());
+                eprintln!("error: cannot write {}: {e}", self.dir.display());
                 ExitCode::FAILURE
             }
-        },
+        }
     }
+}
+
+/// Arguments of `pdf`.
+#[derive(Debug, Args)]
+struct PdfCommand {
+    #[command(flatten)]
+    edition: EditionArgs,
+    /// Output file.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also write the generated typst sources to DIR.
+    #[arg(long, value_name = "DIR")]
+    emit_typst: Option<PathBuf>,
+    /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
+    #[arg(long)]
+    no_standards: bool,
+    /// Overwrite existing files in the `--emit-typst` folder.
+    #[arg(long)]
+    force: bool,
+    /// Proofs: first-fit line breaking and plain PDF (faster; looser lines,
+    /// not for press).
+    #[arg(long)]
+    draft: bool,
+}
+
+/// Arguments of `epub`.
+#[derive(Debug, Args)]
+struct EpubCommand {
+    #[command(flatten)]
+    edition: EditionArgs,
+    /// Output file.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Leave out print page numbers (skips the PDF layout; faster).
+    #[arg(long)]
+    no_page_numbers: bool,
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+struct BuildCommand {
+    #[command(flatten)]
+    edition: EditionArgs,
+    /// Folder of the two files (`<reader>.pdf`, `<reader>.epub`).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out_dir: PathBuf,
+}
+
+/// Arguments of `watch`.
+#[derive(Debug, Args)]
+struct WatchCommand {
+    /// The reader (a file stem in readers/).
+    #[arg(long, default_value = "default")]
+    reader: String,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    paper: PaperArg,
+    /// Also write the EPUB on every build.
+    #[arg(long)]
+    epub: bool,
+    /// Serve a live preview on 127.0.0.1 (first free port from 3000).
+    #[arg(long)]
+    serve: bool,
+    /// Folder of the outputs.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out_dir: PathBuf,
+}
+
+/// Arguments of `synth`.
+#[derive(Debug, Args)]
+struct SynthCommand {
+    /// Target folder.
+    dir: PathBuf,
+    /// Glossary entries.
+    #[arg(long, default_value_t = 1000)]
+    entries: usize,
+    /// Bibliography entries.
+    #[arg(long, default_value_t = 200)]
+    works: usize,
+    /// Translations (each with bracketed terms, for the terminology checks).
+    #[arg(long, default_value_t = 0)]
+    translations: usize,
+    /// Write into a folder that is not empty.
+    #[arg(long)]
+    force: bool,
 }
