@@ -4,23 +4,14 @@
 
 mod common;
 
-use std::path::Path;
-
 use ccp_press::load::ParseCache;
 use ccp_press::pipeline::Edition;
 use ccp_press::render::pdf::Paper;
-use common::{copy_dir, root};
+use common::{append, copy_dir, root};
 
 /// The model and diagnostics of a load, as text (the model has no `PartialEq`).
 fn shown(checked: &ccp_press::Checked) -> String {
     format!("{:#?}\n{:#?}", checked.project, checked.diagnostics)
-}
-
-/// Appends `text` to a file.
-fn append(path: &Path, text: &str) {
-    let mut s = std::fs::read_to_string(path).unwrap();
-    s.push_str(text);
-    std::fs::write(path, s).unwrap();
 }
 
 #[test]

@@ -20,10 +20,6 @@ fn demo_pdf() -> &'static Path {
     path
 }
 
-fn text_of(pdf: &Path) -> String {
-    tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
-}
-
 // Checks that every font is embedded as a subset, Latin and CJK faces alike.
 #[test]
 fn fonts_are_embedded_subsets() {
@@ -47,7 +43,7 @@ fn fonts_are_embedded_subsets() {
 // Checks the text: hanzi, tone-marked pinyin, citations, bibliography, index pages.
 #[test]
 fn text_has_hanzi_pinyin_citations_and_index() {
-    let text = text_of(demo_pdf());
+    let text = pdf_text(demo_pdf());
     for needle in [
         "共同富裕",
         "Gòngtóng Fùyù",
@@ -118,7 +114,7 @@ fn content_is_never_code() {
         "a4",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     for needle in [
         "#read(",
         "/etc/passwd",

@@ -4,21 +4,9 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
 
 /// The body of `GET path` from the preview server (tried again, on a loaded
 /// machine, when a connection fails).
@@ -65,20 +53,9 @@ fn chromium(address: &str) -> String {
 fn preview_follows_edits() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy(&fixture("minimal"), &content);
+    copy_dir(&fixture("minimal"), &content);
     let out = dir.path().join("out");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ccp-press"))
-        .args([
-            "--content",
-            content.to_str().unwrap(),
-            "watch",
-            "--serve",
-            "--out-dir",
-            out.to_str().unwrap(),
-        ])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("watch starts");
+    let mut child = spawn_watch(&content, &out, &["--serve"]);
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let address = lines
         .by_ref()
@@ -88,25 +65,22 @@ fn preview_follows_edits() {
     assert!(address.starts_with("http://127.0.0.1:"), "{address}");
     // Keep reading the log so the process never blocks on it.
     std::thread::spawn(move || lines.for_each(drop));
-    let start = Instant::now();
-    while !get(&address, "/state").contains("\"version\":1") {
-        assert!(start.elapsed() < Duration::from_secs(60), "no first build");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_for("the first build", Duration::from_secs(60), || {
+        get(&address, "/state").contains("\"version\":1")
+    });
     let first = chromium(&address);
     assert!(
         first.contains("data-version=\"1\"") && first.contains("/page/1.svg?v=1"),
         "{first}"
     );
     assert!(get(&address, "/page/1.svg").starts_with("<svg"));
-    let entry = content.join("glossary/common-prosperity.md");
-    let mut text = std::fs::read_to_string(&entry).unwrap();
-    text.push_str("\nA sentence added under preview.\n");
-    std::fs::write(&entry, text).unwrap();
-    while !get(&address, "/state").contains("\"version\":2") {
-        assert!(start.elapsed() < Duration::from_secs(90), "no rebuild");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    append(
+        &content.join("glossary/common-prosperity.md"),
+        "\nA sentence added under preview.\n",
+    );
+    wait_for("the rebuild", Duration::from_secs(90), || {
+        get(&address, "/state").contains("\"version\":2")
+    });
     let second = chromium(&address);
     assert!(
         second.contains("data-version=\"2\"") && second.contains("/page/1.svg?v=2"),

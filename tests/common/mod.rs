@@ -68,3 +68,40 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The text of a PDF (`pdftotext`).
+pub(crate) fn pdf_text(pdf: &Path) -> String {
+    tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+}
+
+/// Appends `text` to a file (an editor's edit).
+pub(crate) fn append(path: &Path, text: &str) {
+    let mut s = std::fs::read_to_string(path).unwrap();
+    s.push_str(text);
+    std::fs::write(path, s).unwrap();
+}
+
+/// Starts `watch` on `content`, writing to `out`, with `extra` arguments; its
+/// standard error is piped.
+pub(crate) fn spawn_watch(
+    content: &Path,
+    out: &Path,
+    extra: &[&str],
+) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ccp-press"))
+        .args(["--content", content.to_str().unwrap(), "watch"])
+        .args(extra)
+        .args(["--out-dir", out.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("watch starts")
+}
+
+/// Waits until `ok` holds, or fails after `limit`.
+pub(crate) fn wait_for(what: &str, limit: std::time::Duration, ok: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
