@@ -145,32 +145,26 @@ fn child(mode: &str, dir: &Path) {
 }
 
 fn measure(label: &str, mode: &str, dir: &Path) {
-    let exe = std::env::current_exe().unwrap();
+    let run_child = || {
+        let out = Command::new(std::env::current_exe().unwrap())
+            .env("CCP_BENCH_CHILD", mode)
+            .env("CCP_BENCH_DIR", dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
     let mut rows: Vec<Vec<(String, f64)>> = Vec::new();
     if mode == "pdf" || mode == "build" {
         // The warm-up run that stores the page map.
-        let out = Command::new(&exe)
-            .env("CCP_BENCH_CHILD", mode)
-            .env("CCP_BENCH_DIR", dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_child();
     }
     for _ in 0..runs() {
-        let out = Command::new(&exe)
-            .env("CCP_BENCH_CHILD", mode)
-            .env("CCP_BENCH_DIR", dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = run_child();
         let line = String::from_utf8_lossy(&out.stdout)
             .lines()
             .last()
