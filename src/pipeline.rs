@@ -2,8 +2,8 @@
 //!
 //! [`load_and_check`](crate::load_and_check) gives the checked model;
 //! [`Edition::new`] formats the citations once and plans one reader for one paper;
-//! [`Edition::layout`] lays the book out with typst (twice when the indexes need
-//! page numbers, reusing typst's caches); [`Edition::pdf`] and [`Edition::epub`]
+//! [`Edition::layout`] lays the book out with typst, in rounds until its page
+//! map repeats (one world, typst's caches reused); [`Edition::pdf`] and [`Edition::epub`]
 //! write the two files from the same plan and the same page map.
 
 use std::collections::BTreeSet;
@@ -48,6 +48,8 @@ pub struct Layout {
     pub rounds: usize,
     /// Whether the page map settled (false when the rounds stopped at a limit).
     pub settled: bool,
+    /// The fingerprint of the sources laid out ([`Edition::fingerprint`]).
+    pub fingerprint: String,
 }
 
 impl<'p> Edition<'p> {
@@ -99,13 +101,7 @@ impl<'p> Edition<'p> {
     /// The fingerprint of the typst sources that do not come from a page map
     /// (see [`crate::cache`]): equal fingerprints, equal layouts.
     pub fn fingerprint(&self) -> String {
-        let sources = self.typst_sources(None);
-        crate::cache::fingerprint(
-            sources
-                .iter()
-                .filter(|(path, _)| path != pdf::INDEXES && path != pdf::PLACES)
-                .map(|(path, text)| (path.as_str(), text.as_str())),
-        )
+        fingerprint(&self.typst_sources(None))
     }
 
     /// Lays the book out in a fresh typst world, starting from the page map
@@ -224,8 +220,8 @@ impl Typesetter {
         limit: usize,
     ) -> Result<Layout, Vec<Diagnostic>> {
         let rebuild = self.rebuilds;
-        let keep = if rebuild { 1 } else { 0 };
-        let world = self.world_for(edition, seed.as_ref())?;
+        let keep = usize::from(rebuild);
+        let (world, fingerprint) = self.world_for(edition, seed.as_ref())?;
         let mut rounds = 0;
         loop {
             let compiled = pdf::compile_world(world)?;
@@ -244,14 +240,11 @@ impl Typesetter {
                 warnings: compiled.warnings,
                 rounds,
                 settled,
+                fingerprint: fingerprint.clone(),
             };
             if settled {
-                if !new_runs {
-                    keep_breaks(seed.as_ref(), &mut layout.pages);
-                }
-                if rebuild {
-                    keep_positions(seed.as_ref(), &mut layout.pages);
-                }
+                // Settled pages: what the next round would read is this map.
+                layout.pages = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
                 return Ok(layout);
             }
             if rounds >= limit {
@@ -264,14 +257,9 @@ impl Typesetter {
                 return Ok(layout);
             }
             let next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
-            let markup = pdf::markup::book(
-                &edition.book,
-                edition.paper.typst_name(),
-                edition.draft,
-                Some(&next),
-            );
-            world.replace(pdf::INDEXES, &markup.indexes);
-            world.replace(pdf::PLACES, &markup.places);
+            let (indexes, places) = pdf::markup::page_files(&edition.book, &next);
+            world.replace(pdf::INDEXES, &indexes);
+            world.replace(pdf::PLACES, &places);
             seed = Some(next);
             // typst's memoised layouts: a one-off build lets all go (the next
             // round lays out anew most paragraphs, their page numbers having
@@ -280,13 +268,15 @@ impl Typesetter {
         }
     }
 
-    /// The kept world with the edition's sources, or a new one.
+    /// The kept world with the edition's sources, or a new one, and the
+    /// sources' fingerprint.
     fn world_for(
         &mut self,
         edition: &Edition,
         seed: Option<&PageMap>,
-    ) -> Result<&mut pdf::BookWorld, Vec<Diagnostic>> {
+    ) -> Result<(&mut pdf::BookWorld, String), Vec<Diagnostic>> {
         let sources = edition.typst_sources(seed);
+        let fingerprint = fingerprint(&sources);
         let reusable = self.world.as_ref().is_some_and(|w| {
             w.today() == edition.book.meta.stamp && w.paths_match(&sources)
         });
@@ -297,10 +287,22 @@ impl Typesetter {
         } else {
             self.world = Some(pdf::world(sources, edition.book.meta.stamp)?);
         }
-        self.world
+        let world = self
+            .world
             .as_mut()
-            .ok_or_else(|| vec![Diagnostic::error("E0901", "no typst world")])
+            .ok_or_else(|| vec![Diagnostic::error("E0901", "no typst world")])?;
+        Ok((world, fingerprint))
     }
+}
+
+/// The fingerprint of typst sources, without the two files a page map makes.
+fn fingerprint(sources: &[(String, String)]) -> String {
+    crate::cache::fingerprint(
+        sources
+            .iter()
+            .filter(|(path, _)| path != pdf::INDEXES && path != pdf::PLACES)
+            .map(|(path, text)| (path.as_str(), text.as_str())),
+    )
 }
 
 /// Whether a layout made from map `a` gave map `b` back (a one-off build): every place at the

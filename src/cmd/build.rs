@@ -40,13 +40,9 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     progress.phase("typeset");
-    let (cache, stored) = super::stored_map(content, &edition);
-    let Some(layout) = report.ok(edition.layout(stored.as_ref().map(|s| &s.pages)))
-    else {
+    let Some(layout) = super::lay_out(content, &report, &edition) else {
         return ExitCode::FAILURE;
     };
-    report.print(&layout.warnings);
-    super::store_map(&cache, &edition, &layout.pages);
     progress.phase("export");
     let Some(pdf) = report.ok(edition.pdf(&layout, true)) else {
         return ExitCode::FAILURE;

@@ -45,18 +45,15 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let pages = if args.no_page_numbers {
         None
     } else {
-        let (cache, stored) = super::stored_map(content, &edition);
+        let (_, stored) = super::stored_map(content, &edition);
         match stored {
             // The map of a PDF laid out from these very sources: no layout needed.
             Some(s) if s.fingerprint == edition.fingerprint() => Some(s.pages),
-            stored => {
+            _ => {
                 progress.phase("typeset");
-                let seed = stored.as_ref().map(|s| &s.pages);
-                let Some(layout) = report.ok(edition.layout(seed)) else {
+                let Some(layout) = super::lay_out(content, &report, &edition) else {
                     return ExitCode::FAILURE;
                 };
-                report.print(&layout.warnings);
-                super::store_map(&cache, &edition, &layout.pages);
                 Some(layout.pages)
             }
         }

@@ -242,33 +242,57 @@ pub(crate) fn write_output(
     std::process::ExitCode::SUCCESS
 }
 
-/// The stored page map of an edition (see [`ccp_press::cache`]): where it is kept
-/// and, when there is a readable one, the map.
-pub(crate) fn stored_map(
+/// Lays an edition out from its stored page map when there is one, prints
+/// typst's warnings and stores the settled map for the next build.
+pub(crate) fn lay_out(
     content: &Path,
+    report: &Reporter,
     edition: &Edition,
-) -> (std::path::PathBuf, Option<ccp_press::cache::StoredMap>) {
-    let path = ccp_press::cache::map_path(
+) -> Option<ccp_press::pipeline::Layout> {
+    let (path, stored) = stored_map(content, edition);
+    let layout = report.ok(edition.layout(stored.as_ref().map(|s| &s.pages)))?;
+    report.print(&layout.warnings);
+    store_map(&path, stored.as_ref(), &layout);
+    Some(layout)
+}
+
+/// Where the page map of an edition is kept (see [`ccp_press::cache`]).
+pub(crate) fn map_path(content: &Path, edition: &Edition) -> std::path::PathBuf {
+    ccp_press::cache::map_path(
         content,
         &edition.reader.name,
         edition.paper.typst_name(),
         edition.draft.then_some("draft"),
-    );
+    )
+}
+
+/// The stored page map of an edition: where it is kept and, when there is a
+/// readable one, the map.
+pub(crate) fn stored_map(
+    content: &Path,
+    edition: &Edition,
+) -> (std::path::PathBuf, Option<ccp_press::cache::StoredMap>) {
+    let path = map_path(content, edition);
     let map = ccp_press::cache::load(&path);
     (path, map)
 }
 
-/// Stores the settled page map of an edition for the next build. A cache that
-/// cannot be written costs the next build time, not this one its output: a
-/// warning says so.
+/// Stores the settled page map of a layout for the next build, unless the
+/// stored map is already that one. A cache that cannot be written costs the
+/// next build time, not this one its output: a warning says so.
 pub(crate) fn store_map(
     path: &Path,
-    edition: &Edition,
-    pages: &ccp_press::plan::PageMap,
+    stored: Option<&ccp_press::cache::StoredMap>,
+    layout: &ccp_press::pipeline::Layout,
 ) {
+    if stored
+        .is_some_and(|s| s.fingerprint == layout.fingerprint && s.pages == layout.pages)
+    {
+        return;
+    }
     let map = ccp_press::cache::StoredMap {
-        fingerprint: edition.fingerprint(),
-        pages: pages.clone(),
+        fingerprint: layout.fingerprint.clone(),
+        pages: layout.pages.clone(),
     };
     if let Err(e) = write_atomic(path, &ccp_press::cache::to_json(&map)) {
         eprintln!(

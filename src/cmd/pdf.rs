@@ -50,13 +50,9 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     };
     edition.draft = args.draft;
     progress.phase("typeset");
-    let (cache, stored) = super::stored_map(content, &edition);
-    let Some(layout) = report.ok(edition.layout(stored.as_ref().map(|s| &s.pages)))
-    else {
+    let Some(layout) = super::lay_out(content, &report, &edition) else {
         return ExitCode::FAILURE;
     };
-    report.print(&layout.warnings);
-    super::store_map(&cache, &edition, &layout.pages);
     if let Some(dir) = &args.emit_typst {
         let sources = edition.typst_sources(Some(&layout.pages));
         let targets: Vec<PathBuf> = sources

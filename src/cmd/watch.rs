@@ -46,6 +46,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         typesetter: Typesetter::for_rebuilds(),
         parsed: ParseCache::default(),
         citations: ccp_press::cite::Cache::default(),
+        stored: None,
     };
     let preview = args.serve.then(super::preview::Preview::default);
     if let Some(p) = &preview {
@@ -181,6 +182,9 @@ struct Kept {
     typesetter: Typesetter,
     parsed: ParseCache,
     citations: ccp_press::cite::Cache,
+    /// The page map in the cache folder, as read at the first build or
+    /// written since.
+    stored: Option<ccp_press::cache::StoredMap>,
 }
 
 /// One build; on errors the last good output stays. The layout, or what went
@@ -209,13 +213,15 @@ fn build(
         return failed();
     };
     let typesetter = &mut kept.typesetter;
-    let (cache, stored) = super::stored_map(content, &edition);
+    let cache = super::map_path(content, &edition);
+    if !typesetter.is_warm() {
+        kept.stored = ccp_press::cache::load(&cache);
+    }
     // A rebuild shows its first layout round at once; when page numbers still
     // move, the map settles next and the files are written again.
     let limit = if typesetter.is_warm() { 1 } else { MAX_ROUNDS };
-    let seed = stored.map(|s| s.pages);
-    let Some(first) = report.ok(typesetter.layout_rounds(&edition, seed.as_ref(), limit))
-    else {
+    let seed = kept.stored.as_ref().map(|s| &s.pages);
+    let Some(first) = report.ok(typesetter.layout_rounds(&edition, seed, limit)) else {
         return failed();
     };
     if write(&report, &edition, &first, args).is_none() {
@@ -246,7 +252,11 @@ fn build(
     report.print(&layout.warnings);
     let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
     eprintln!("[watch] {what}: {status} → {}", pdf.display());
-    super::store_map(&cache, &edition, &layout.pages);
+    super::store_map(&cache, kept.stored.as_ref(), &layout);
+    kept.stored = Some(ccp_press::cache::StoredMap {
+        fingerprint: layout.fingerprint.clone(),
+        pages: layout.pages.clone(),
+    });
     // typst's memoised layouts of earlier builds are let go, so memory stays flat.
     typst::comemo::evict(2);
     release_memory();

@@ -320,6 +320,20 @@ pub fn book(book: &Book, paper: &str, draft: bool, pages: Option<&PageMap>) -> M
     }
 }
 
+/// The two files a page map makes, `/indexes.typ` and `/places.typ`, without
+/// the rest of the book: what a layout round replaces.
+pub fn page_files(book: &Book, pages: &PageMap) -> (String, String) {
+    let indexes = book
+        .parts
+        .iter()
+        .find_map(|p| match p {
+            Part::Index(list) => Some(index_file(list, Some(pages))),
+            _ => None,
+        })
+        .unwrap_or_default();
+    (indexes, places_file(Some(pages), 0))
+}
+
 /// `/places.typ`: where every place was in the last layout (physical page,
 /// printed page, x and y in points), the way LaTeX's `.aux` file keeps labels.
 /// Page references and links read it, so no paragraph asks typst where
