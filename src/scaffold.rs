@@ -63,7 +63,8 @@ pub fn pinyin_for(project: &Project, hanzi: &str) -> String {
     words.join(" ")
 }
 
-fn capitalised(w: &str) -> String {
+/// A word with its first letter capitalised.
+pub fn capitalised(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

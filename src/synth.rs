@@ -98,11 +98,7 @@ pub fn write_corpus(
     fs::write(dir.join("bibliography/works.yaml"), bib)?;
     let id = |i: usize| format!("term-{i:04}");
     for i in 0..entries {
-        let (h1, p1) = WORDS[i % WORDS.len()];
-        let (h2, p2) = WORDS[(i / WORDS.len()) % WORDS.len()];
-        let (h3, p3) = WORDS[(i / (WORDS.len() * WORDS.len())) % WORDS.len()];
-        let hanzi = format!("{h1}{h2}{h3}");
-        let pinyin = format!("{p1} {p2} {p3}");
+        let (hanzi, pinyin) = term_words(i);
         let mut body = String::new();
         for para in 0..4 {
             let a = id(rng.next(entries));
@@ -120,12 +116,7 @@ pub fn write_corpus(
         );
         fs::write(dir.join(format!("glossary/{}.md", id(i))), text)?;
     }
-    let hanzi_of = |i: usize| {
-        let (h1, _) = WORDS[i % WORDS.len()];
-        let (h2, _) = WORDS[(i / WORDS.len()) % WORDS.len()];
-        let (h3, _) = WORDS[(i / (WORDS.len() * WORDS.len())) % WORDS.len()];
-        format!("{h1}{h2}{h3}")
-    };
+    let hanzi_of = |i: usize| term_words(i).0;
     let mut docs = vec!["essays/essay".to_string()];
     for t in 0..translations {
         let mut body = String::new();
@@ -161,4 +152,12 @@ pub fn write_corpus(
         ),
     )?;
     Ok(())
+}
+
+/// The hanzi and pinyin of generated term `i`: three words of [`WORDS`].
+fn term_words(i: usize) -> (String, String) {
+    let n = WORDS.len();
+    let [(h1, p1), (h2, p2), (h3, p3)] =
+        [i % n, (i / n) % n, (i / (n * n)) % n].map(|k| WORDS[k]);
+    (format!("{h1}{h2}{h3}"), format!("{p1} {p2} {p3}"))
 }

@@ -91,21 +91,22 @@ fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagn
         return;
     }
     let (en, zh) = (en.join("\n"), zh.join("\n"));
-    let span = locate(project, doc.file, &en);
+    // Found in the file only for a warning (a search of the whole file).
+    let span = || locate(project, doc.file, &en);
     if let Some(run) = untranslated(&en) {
         diags.push(
             Diagnostic::warning("W0214", format!("Chinese left untranslated in the English: {run}"))
-                .at(span)
+                .at(span())
                 .help("translate it; a key term may stay in brackets after its English, `Common Prosperity [共同富裕]`"),
         );
     }
+    let norm = |s: &str| s.to_lowercase().replace('’', "'");
+    let lower = norm(&en);
     for e in project
         .entries
         .values()
         .filter(|e| !e.hanzi.is_empty() && zh.contains(&e.hanzi))
     {
-        let norm = |s: &str| s.to_lowercase().replace('’', "'");
-        let lower = norm(&en);
         let rendered = std::iter::once(&e.term)
             .chain(&e.aliases)
             .any(|n| !n.is_empty() && lower.contains(&norm(n)));
@@ -118,7 +119,7 @@ fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagn
                         e.hanzi, e.term
                     ),
                 )
-                .at(span)
+                .at(span())
                 .help(format!(
                     "render it as the glossary does: `[[{}]] [{}]`",
                     e.id, e.hanzi
@@ -139,7 +140,7 @@ fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagn
                 "W0216",
                 "the numbers of a segment differ between the two languages",
             )
-            .at(span)
+            .at(span())
             .help(format!("only in the Chinese: {}", or_none(&only(&a, &b))))
             .help(format!("only in the English: {}", or_none(&only(&b, &a)))),
         );

@@ -109,26 +109,18 @@ pub(crate) fn run(content: &Path, what: What) -> ExitCode {
 /// `common-prosperity` → "Common Prosperity".
 fn words_of(id: &str) -> String {
     id.split('-')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(ccp_press::scaffold::capitalised)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// Today, `YYYY-MM-DD` (`SOURCE_DATE_EPOCH` when set).
 fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    let s = ccp_press::render::Stamp::from_unix(secs);
+    let s = ccp_press::render::Stamp::from_env().unwrap_or_else(|| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        ccp_press::render::Stamp::from_unix(now)
+    });
     format!("{:04}-{:02}-{:02}", s.year, s.month, s.day)
 }

@@ -28,17 +28,22 @@ pub struct Stamp {
 impl Stamp {
     /// The stamp of a build of `reader`.
     pub fn for_reader(reader: &Reader) -> Stamp {
-        if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-        {
-            return Stamp::from_unix(secs);
+        if let Some(stamp) = Stamp::from_env() {
+            return stamp;
         }
         reader
             .date
             .as_deref()
             .and_then(parse_date)
             .unwrap_or(Stamp::from_unix(946_684_800))
+    }
+
+    /// The moment `SOURCE_DATE_EPOCH` gives, when it is set.
+    pub fn from_env() -> Option<Stamp> {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map(Stamp::from_unix)
     }
 
     /// From seconds since 1970 (UTC).

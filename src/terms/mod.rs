@@ -16,12 +16,10 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::load::inline_syntax::KEEP;
 use crate::model::{EntryId, Project, is_han, is_ideograph};
 use crate::source::{FileId, Span};
 use words::{Window, exempt_ranges, phrase, window_before};
-
-/// The mark of a deliberate rendering, left alone by the checks.
-pub const KEEP: &str = "\x7b{keep}}";
 
 /// One bracketed Chinese term in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

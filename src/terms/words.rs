@@ -145,12 +145,7 @@ pub(super) fn window_before(
             Some((i, l)) => (i.trim(), Some(l.trim())),
             None => (inner.trim(), None),
         };
-        let printed = label.map(str::to_string).unwrap_or_else(|| {
-            project
-                .entries
-                .get(id)
-                .map_or_else(|| id.to_string(), |e| e.term.clone())
-        });
+        let printed = project.xref_words(id, label);
         return Some(Window {
             words: printed
                 .split_whitespace()
@@ -162,7 +157,7 @@ pub(super) fn window_before(
                 .collect(),
             xref: true,
             quoted: false,
-            source: printed.clone(),
+            source: printed,
             base: a,
         });
     }

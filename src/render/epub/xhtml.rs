@@ -513,6 +513,7 @@ impl<'a> Writer<'a> {
                 );
             }
         }
+        let locators = resolve(item, self.pages);
         match &item.see {
             Some(r) => {
                 o.push_str(". <i>See</i> ");
@@ -524,11 +525,10 @@ impl<'a> Writer<'a> {
                     },
                 );
             }
-            None => self.locators(o, &resolve(item, self.pages)),
+            None => self.locators(o, &locators),
         }
         if item.subs.is_empty() {
-            let has = !resolve(item, self.pages).is_empty();
-            for (word, crosses) in references(item, has) {
+            for (word, crosses) in references(item, !locators.is_empty()) {
                 let _ = write!(o, ". <i>{word}</i> ");
                 self.cross_words(o, &crosses);
             }
@@ -602,9 +602,7 @@ impl<'a> Writer<'a> {
                 let Some(located) = b.blocks.get(i) else {
                     continue;
                 };
-                let mut marks = String::new();
-                self.page_marks(&mut marks, &located.anchor);
-                o.push_str(&marks);
+                self.page_marks(o, &located.anchor);
                 self.block(o, b, &located.block);
                 o.push('\n');
             }
