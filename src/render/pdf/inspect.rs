@@ -57,12 +57,25 @@ pub fn lines(document: &PagedDocument) -> Vec<Line> {
 /// The lowest baseline on a page of text at least `min_size` points large
 /// (body text, not footnotes), in points from the top.
 pub fn lowest_baseline(page: &Frame, min_size: f64) -> Option<f64> {
-    let mut runs = Vec::new();
-    collect(page, Point::zero(), &mut runs);
-    runs.iter()
-        .filter(|(.., size, _)| *size >= min_size)
-        .map(|(_, y, ..)| *y)
-        .max_by(f64::total_cmp)
+    fn walk(frame: &Frame, at: Point, min_size: f64, lowest: &mut Option<f64>) {
+        for (pos, item) in frame.items() {
+            let p = at + *pos;
+            match item {
+                FrameItem::Group(g) => {
+                    let shifted = p + Point::new(g.transform.tx, g.transform.ty);
+                    walk(&g.frame, shifted, min_size, lowest);
+                }
+                FrameItem::Text(t) if t.size.to_pt() >= min_size => {
+                    let y = p.y.to_pt();
+                    *lowest = Some(lowest.map_or(y, |l| l.max(y)));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut lowest = None;
+    walk(page, Point::zero(), min_size, &mut lowest);
+    lowest
 }
 
 fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, f64, String)>) {

@@ -222,11 +222,12 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
 pub fn page_map(document: &PagedDocument) -> PageMap {
     use typst::foundations::Value;
 
+    let running = running_marks(document);
     let pages = document.pages();
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
-        heads: heads(document),
-        breaks: page_openers(document),
+        heads: heads(document, &running),
+        breaks: page_openers(document, &running),
         ..PageMap::default()
     };
     for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
@@ -293,18 +294,15 @@ const FOOTNOTE_PT: f64 = 10.25;
 /// than [`NO_ROOM_PT`] above the foot of its text block (`<text-bottom>`). A
 /// page run started at such an entry changes no page; one started where the
 /// entry could have begun on the page before would.
-fn page_openers(document: &PagedDocument) -> Vec<String> {
+fn page_openers(
+    document: &PagedDocument,
+    running: &[(usize, f64, String)],
+) -> Vec<String> {
     use std::collections::HashMap;
-    use typst::foundations::Value;
 
-    let starts: Vec<(usize, f64, String)> = marks(document, "running")
-        .into_iter()
-        .filter_map(|(p, _, y, v)| match v {
-            Value::Str(s) if s.as_str().starts_with("entry-") => {
-                Some((p, y, s.to_string()))
-            }
-            _ => None,
-        })
+    let starts: Vec<&(usize, f64, String)> = running
+        .iter()
+        .filter(|(.., id)| id.starts_with("entry-"))
         .collect();
     let bottoms: HashMap<usize, f64> = marks(document, "text-bottom")
         .into_iter()
@@ -327,7 +325,7 @@ fn page_openers(document: &PagedDocument) -> Vec<String> {
     starts
         .into_iter()
         .filter(|(page, y, _)| (y - top).abs() < 0.5 && *page > 1 && full(page - 1))
-        .map(|(.., id)| id)
+        .map(|(.., id)| id.clone())
         .collect()
 }
 
@@ -339,9 +337,11 @@ const HEAD_REACH_PT: f64 = 8.0 / 2.54 * 72.0;
 /// titles and openers (`<quiet>`), on pages left blank (`<blank>`, or the page
 /// between a `<flow-end>` and a `<quiet>` opener); otherwise the folio and the
 /// `<running>` marker near the top of the page, or else the last one before it.
-fn heads(document: &PagedDocument) -> Vec<Option<crate::plan::Head>> {
+fn heads(
+    document: &PagedDocument,
+    running: &[(usize, f64, String)],
+) -> Vec<Option<crate::plan::Head>> {
     use std::collections::BTreeSet;
-    use typst::foundations::Value;
 
     let on = |name| -> BTreeSet<usize> {
         marks(document, name).into_iter().map(|(p, ..)| p).collect()
@@ -350,13 +350,6 @@ fn heads(document: &PagedDocument) -> Vec<Option<crate::plan::Head>> {
     let Some(body_start) = on("body-start").first().copied() else {
         return Vec::new();
     };
-    let running: Vec<(usize, f64, String)> = marks(document, "running")
-        .into_iter()
-        .filter_map(|(p, _, y, v)| match v {
-            Value::Str(id) => Some((p, y, id.to_string())),
-            _ => None,
-        })
-        .collect();
     let mut current: Option<&str> = None;
     let mut next = 0;
     (1..=document.pages().len())
@@ -380,6 +373,18 @@ fn heads(document: &PagedDocument) -> Vec<Option<crate::plan::Head>> {
                 folio: (page - body_start + 1) as u64,
                 running: top.or(current)?.to_string(),
             })
+        })
+        .collect()
+}
+
+/// The `<running>` markers (part, document or entry in force), in document
+/// order: physical page, y in points, id.
+fn running_marks(document: &PagedDocument) -> Vec<(usize, f64, String)> {
+    marks(document, "running")
+        .into_iter()
+        .filter_map(|(p, _, y, v)| match v {
+            typst::foundations::Value::Str(id) => Some((p, y, id.to_string())),
+            _ => None,
         })
         .collect()
 }
