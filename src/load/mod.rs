@@ -68,21 +68,30 @@ enum Parse {
 /// [`load`], reusing the files of `cache` whose text did not change, and
 /// leaving in it the files of this load.
 pub fn load_cached(root: &Path, cache: &mut ParseCache) -> (Project, Vec<Diagnostic>) {
-    let (project, diags, kept) = load_inner(root, Some(std::mem::take(cache)));
-    *cache = kept.unwrap_or_default();
+    let caching = Caching {
+        earlier: std::mem::take(&mut cache.files),
+        this: ParseCache::default(),
+    };
+    let (project, diags, caching) = load_inner(root, Some(caching));
+    *cache = caching.map(|c| c.this).unwrap_or_default();
     (project, diags)
+}
+
+/// The files of a caching load: those of the load before, and its own.
+struct Caching {
+    earlier: HashMap<PathBuf, Parsed>,
+    this: ParseCache,
 }
 
 fn load_inner(
     root: &Path,
-    cache: Option<ParseCache>,
-) -> (Project, Vec<Diagnostic>, Option<ParseCache>) {
+    caching: Option<Caching>,
+) -> (Project, Vec<Diagnostic>, Option<Caching>) {
     let mut loader = Loader {
         root: root.to_path_buf(),
         map: SourceMap::default(),
         diags: Vec::new(),
-        kept: cache.as_ref().map(|_| ParseCache::default()),
-        cache,
+        caching,
     };
     let mut project_entries = BTreeMap::new();
     let mut documents = BTreeMap::new();
@@ -164,7 +173,7 @@ fn load_inner(
         readers,
     };
     compute_links(&mut project);
-    (project, loader.diags, loader.kept)
+    (project, loader.diags, loader.caching)
 }
 
 fn stem(path: &Path) -> String {
@@ -210,10 +219,8 @@ struct Loader {
     root: PathBuf,
     map: SourceMap,
     diags: Vec<Diagnostic>,
-    /// The files of an earlier load, when caching.
-    cache: Option<ParseCache>,
-    /// The files of this load, when caching.
-    kept: Option<ParseCache>,
+    /// The parsed files, when this load caches them.
+    caching: Option<Caching>,
 }
 
 /// Front matter of a glossary entry.
@@ -484,21 +491,19 @@ impl Loader {
         path: &Path,
         parse: impl FnOnce(&mut Self) -> Parse,
     ) -> Parse {
-        if self.kept.is_none() {
+        if self.caching.is_none() {
             return parse(self);
         }
         let text = &self.map.get(file).text;
         let hit = self
-            .cache
+            .caching
             .as_mut()
-            .and_then(|c| c.files.remove(path))
+            .and_then(|c| c.earlier.remove(path))
             .filter(|p| p.file == file && p.text == *text);
+        let hits = usize::from(hit.is_some());
         let parsed = match hit {
             Some(p) => {
                 self.diags.extend(p.diags.iter().cloned());
-                if let Some(kept) = &mut self.kept {
-                    kept.hits += 1;
-                }
                 p
             }
             None => {
@@ -514,8 +519,9 @@ impl Loader {
             }
         };
         let result = parsed.result.clone();
-        if let Some(kept) = &mut self.kept {
-            kept.files.insert(path.to_path_buf(), parsed);
+        if let Some(c) = &mut self.caching {
+            c.this.hits += hits;
+            c.this.files.insert(path.to_path_buf(), parsed);
         }
         result
     }
