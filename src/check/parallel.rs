@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::Diagnostic;
 use crate::model::parallel::{Segment, align, kind};
-use crate::model::{Block, Document, Inline, Project, is_ideograph};
+use crate::model::{Block, Document, Project, inline_text_with, is_ideograph};
 use crate::source::{FileId, Span};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
@@ -153,25 +153,12 @@ fn or_none(s: &str) -> &str {
 
 /// The words of a block, cross-references as they print.
 fn block_text(project: &Project, b: &Block) -> String {
-    fn inl(project: &Project, xs: &[Inline], out: &mut String) {
-        for x in xs {
-            match x {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
-                    inl(project, c, out)
-                }
-                Inline::Link { content, .. } => inl(project, content, out),
-                Inline::XRef { target, label, .. } => {
-                    out.push_str(&project.xref_words(target, label.as_deref()));
-                }
-                Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-                _ => {}
-            }
-        }
-    }
+    let xref = |target: &str, label: Option<&str>| project.xref_words(target, label);
     let mut out = String::new();
     match b {
-        Block::Para(c) | Block::Heading { content: c, .. } => inl(project, c, &mut out),
+        Block::Para(c) | Block::Heading { content: c, .. } => {
+            out.push_str(&inline_text_with(c, &xref))
+        }
         Block::Quote(bs) => bs
             .iter()
             .for_each(|b| out.push_str(&block_text(project, b))),
@@ -183,7 +170,7 @@ fn block_text(project: &Project, b: &Block) -> String {
             header
                 .iter()
                 .chain(rows.iter().flatten())
-                .for_each(|c| inl(project, c, &mut out));
+                .for_each(|c| out.push_str(&inline_text_with(c, &xref)));
         }
         Block::Code(t) => out.push_str(t),
         Block::Rule => {}

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 pub use text::{
     Block, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, SegmentMark, citations,
-    inline_text, walk_inlines, xref_targets,
+    inline_text, inline_text_with, walk_inlines, xref_targets,
 };
 
 use crate::source::{FileId, SourceMap, Span};

@@ -273,16 +273,25 @@ pub fn citations(body: &Body) -> Vec<&Citation> {
 
 /// The plain text of inlines (cross-references give their label or target id).
 pub fn inline_text(xs: &[Inline]) -> String {
+    inline_text_with(xs, &|target, label| label.unwrap_or(target).to_string())
+}
+
+/// The plain text of inlines, cross-references as `xref(target, label)` gives
+/// them.
+pub fn inline_text_with(
+    xs: &[Inline],
+    xref: &dyn Fn(&str, Option<&str>) -> String,
+) -> String {
     let mut s = String::new();
     for x in xs {
         match x {
             Inline::Text(t) | Inline::Code(t) => s.push_str(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
-                s.push_str(&inline_text(c))
+                s.push_str(&inline_text_with(c, xref))
             }
-            Inline::Link { content, .. } => s.push_str(&inline_text(content)),
+            Inline::Link { content, .. } => s.push_str(&inline_text_with(content, xref)),
             Inline::XRef { target, label, .. } => {
-                s.push_str(label.as_deref().unwrap_or(target))
+                s.push_str(&xref(target, label.as_deref()))
             }
             Inline::SoftBreak | Inline::LineBreak => s.push(' '),
             Inline::Cite(_)
