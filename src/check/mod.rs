@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::source::{FileId, SourceMap, Span};
 
-pub use pinyin::{pinyin_matches, suggest as pinyin_of};
+pub use pinyin::pinyin_matches;
 pub use terminology::location;
 
 /// Runs every check.

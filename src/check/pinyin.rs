@@ -60,7 +60,7 @@ pub fn pinyin_matches(pinyin: &str, hanzi: &str) -> bool {
 }
 
 /// A dictionary reading of `hanzi`, syllable by syllable, for the hint.
-pub fn suggest(hanzi: &str) -> String {
+pub(super) fn suggest(hanzi: &str) -> String {
     hanzi
         .chars()
         .filter(|c| is_ideograph(*c))

@@ -6,8 +6,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ccp_press::check::{location, pinyin_of};
+use ccp_press::check::location;
 use ccp_press::model::Project;
+use ccp_press::scaffold::Speller;
 use ccp_press::terms::{Term, concordance, scan};
 
 use crate::Format;
@@ -20,19 +21,26 @@ pub(crate) fn run(content: &Path, format: Format) -> ExitCode {
     };
     let project = &checked.project;
     let terms = concordance(&scan(project));
+    // A gap's pinyin is what `new entry` would write for it.
+    let speller = Speller::new(project);
     let mut out = std::io::stdout().lock();
     let written = match format {
-        Format::Human => human(&mut out, project, &terms),
+        Format::Human => human(&mut out, project, &speller, &terms),
         Format::Json => terms
             .iter()
-            .try_for_each(|t| writeln!(out, "{}", json(project, t))),
+            .try_for_each(|t| writeln!(out, "{}", json(project, &speller, t))),
     };
     // A closed pipe (`| head`) ends the listing quietly.
     let _ = written;
     ExitCode::SUCCESS
 }
 
-fn human(out: &mut impl Write, project: &Project, terms: &[Term]) -> std::io::Result<()> {
+fn human(
+    out: &mut impl Write,
+    project: &Project,
+    speller: &Speller,
+    terms: &[Term],
+) -> std::io::Result<()> {
     let (glossary, gaps): (Vec<&Term>, Vec<&Term>) =
         terms.iter().partition(|t| t.entry.is_some());
     writeln!(
@@ -55,7 +63,7 @@ fn human(out: &mut impl Write, project: &Project, terms: &[Term]) -> std::io::Re
     for t in gaps {
         let uses: usize =
             t.renderings.iter().map(|r| r.spans.len()).sum::<usize>() + t.bare.len();
-        writeln!(out, "\n{}  {}  ({uses}×)", t.hanzi, pinyin_of(&t.hanzi))?;
+        writeln!(out, "\n{}  {}  ({uses}×)", t.hanzi, speller.spell(&t.hanzi))?;
         renderings(out, project, t)?;
     }
     Ok(())
@@ -98,7 +106,7 @@ fn places(project: &Project, spans: &[ccp_press::source::Span]) -> String {
 }
 
 /// One term as a JSON object.
-fn json(project: &Project, t: &Term) -> serde_json::Value {
+fn json(project: &Project, speller: &Speller, t: &Term) -> serde_json::Value {
     let entry = t.entry.as_ref().and_then(|id| project.entries.get(id));
     let renderings: Vec<serde_json::Value> = t
         .renderings
@@ -116,7 +124,7 @@ fn json(project: &Project, t: &Term) -> serde_json::Value {
         "hanzi": t.hanzi,
         "entry": entry.map(|e| e.id.to_string()),
         "term": entry.map(|e| e.term.clone()),
-        "pinyin": entry.map_or_else(|| pinyin_of(&t.hanzi), |e| e.pinyin.clone()),
+        "pinyin": entry.map_or_else(|| speller.spell(&t.hanzi), |e| e.pinyin.clone()),
         "renderings": renderings,
         "without_english": t.bare.iter().map(|s| location(project, *s)).collect::<Vec<_>>(),
     })
