@@ -30,6 +30,16 @@ fn new_files_pass_check() {
             None,
         ),
         (
+            "long-march-spirit",
+            "Long March Spirit",
+            "长征精神",
+            &[
+                "pinyin: \"Chángzhēng Jīngshén\"",
+                "traditional: \"長征精神\"",
+            ][..],
+            None,
+        ),
+        (
             "whole-people",
             "Whole People",
             "全民",
@@ -74,4 +84,58 @@ fn new_files_pass_check() {
     let again = run(&["--content", c, "new", "reader", "spring-seminar"]);
     assert!(!again.status.success());
     assert!(stderr(&again).contains("never overwrites"));
+}
+
+// Checks that `new` refuses, with a located reason, what would not pass
+// `check`: a bad name, an empty term, hanzi without Chinese, an unknown source.
+#[test]
+fn new_refuses_what_would_not_pass_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&root().join("content"), &content);
+    let c = content.to_str().unwrap();
+    let entry = |slug: &str, term: &str, hanzi: &str| {
+        run(&[
+            "--content",
+            c,
+            "new",
+            "entry",
+            slug,
+            "--term",
+            term,
+            "--hanzi",
+            hanzi,
+        ])
+    };
+    for (out, says) in [
+        (entry("Bad Slug", "Term", "共同"), "is not a valid name"),
+        (entry("blank-term", "  ", "共同"), "`--term` is empty"),
+        (
+            entry("no-hanzi", "Term", "abc"),
+            "holds no Chinese characters",
+        ),
+        (
+            run(&[
+                "--content",
+                c,
+                "new",
+                "translation",
+                "t",
+                "--source",
+                "jiang-199",
+            ]),
+            "did you mean `jiang-1999`?",
+        ),
+    ] {
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+    let glossary = std::fs::read_dir(content.join("glossary")).unwrap().count();
+    assert_eq!(
+        glossary,
+        std::fs::read_dir(root().join("content/glossary"))
+            .unwrap()
+            .count()
+    );
+    assert!(!content.join("translations/t.md").exists());
 }

@@ -1,7 +1,7 @@
 //! `new`: a new glossary entry, translation or reader, from a template that
 //! `check` accepts; never over an existing file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ccp_press::model::is_slug;
@@ -27,24 +27,73 @@ pub(crate) enum What {
     Reader { name: String, title: Option<String> },
 }
 
-/// Runs `new`.
+/// Runs `new`: the name and the target first (cheap), then the text, which
+/// for an entry or a translation needs the project, then the file.
 pub(crate) fn run(content: &Path, what: What) -> ExitCode {
-    let today = today();
-    let (path, text) = match what {
+    let made = target(content, &what)
+        .and_then(|target| Ok((text(content, what)?, target)))
+        .and_then(|(text, target)| write_new(&target, &text).map(|()| (text, target)));
+    match made {
+        Ok((text, target)) => {
+            eprintln!("wrote {}", target.display());
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The file to write: a valid name, not an existing file.
+fn target(content: &Path, what: &What) -> Result<PathBuf, String> {
+    let (dir, name, ext) = match what {
+        What::Entry { slug, .. } => ("glossary", slug, "md"),
+        What::Translation { id, .. } => ("translations", id, "md"),
+        What::Reader { name, .. } => ("readers", name, "yaml"),
+    };
+    if !is_slug(name) {
+        return Err(format!(
+            "error: `{name}` is not a valid name\n  = help: use lowercase letters, \
+             digits and hyphens, e.g. `new-development-concept`"
+        ));
+    }
+    let target = content.join(dir).join(format!("{name}.{ext}"));
+    if target.exists() {
+        return Err(format!(
+            "error: {} exists; `new` never overwrites a file",
+            target.display()
+        ));
+    }
+    Ok(target)
+}
+
+/// The text of the new file, or why there is none.
+fn text(content: &Path, what: What) -> Result<String, String> {
+    match what {
         What::Entry {
-            slug,
             term,
             hanzi,
             traditional,
+            ..
         } => {
+            if term.trim().is_empty() {
+                return Err("error: `--term` is empty".into());
+            }
             if !hanzi.chars().any(ccp_press::model::is_ideograph) {
-                eprintln!("error: `--hanzi {hanzi}` holds no Chinese characters");
-                return ExitCode::FAILURE;
+                return Err(format!(
+                    "error: `--hanzi {hanzi}` holds no Chinese characters"
+                ));
             }
             let checked = ccp_press::load_and_check(content);
-            let text =
-                scaffold::entry(&checked.project, &term, &hanzi, traditional.as_deref());
-            (format!("glossary/{slug}.md"), text)
+            let traditional = traditional.as_deref();
+            Ok(scaffold::entry(
+                &checked.project,
+                term.trim(),
+                hanzi.trim(),
+                traditional,
+            ))
         }
         What::Translation {
             id,
@@ -52,58 +101,47 @@ pub(crate) fn run(content: &Path, what: What) -> ExitCode {
             original_title,
             source,
         } => {
+            known_source(content, &source)?;
             let title = title.unwrap_or_else(|| words_of(&id));
             let original = original_title.unwrap_or_else(|| "原题".to_string());
-            (
-                format!("translations/{id}.md"),
-                scaffold::translation(&title, &original, &source, &today),
-            )
+            Ok(scaffold::translation(&title, &original, &source, &today()))
         }
         What::Reader { name, title } => {
             let title = title.unwrap_or_else(|| words_of(&name));
-            (
-                format!("readers/{name}.yaml"),
-                scaffold::reader(&title, &today),
-            )
+            Ok(scaffold::reader(&title, &today()))
         }
-    };
-    let stem = Path::new(&path)
-        .file_stem()
-        .and_then(|s| s.to_str())
+    }
+}
+
+/// A translation's `--source` must be a bibliography key, or the file would
+/// not pass `check`.
+fn known_source(content: &Path, key: &str) -> Result<(), String> {
+    let checked = ccp_press::load_and_check(content);
+    if checked.project.bibliography.contains(key) {
+        return Ok(());
+    }
+    let keys = checked.project.bibliography.keys();
+    let near = ccp_press::diag::did_you_mean(key, keys)
+        .map(|k| format!("\n  = help: did you mean `{k}`?"))
         .unwrap_or_default();
-    if !is_slug(stem) {
-        eprintln!("error: `{stem}` is not a valid name");
-        eprintln!(
-            "  = help: use lowercase letters, digits and hyphens, e.g. `new-development-concept`"
-        );
-        return ExitCode::FAILURE;
+    Err(format!(
+        "error: `--source {key}` is not a bibliography key{near}\n  = help: keys are \
+         defined in content/bibliography/*.yaml and *.bib"
+    ))
+}
+
+/// Writes `text` to a new file at `target` (never over one written meanwhile).
+fn write_new(target: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("error: cannot create {}: {e}", dir.display()))?;
     }
-    let target = content.join(&path);
-    if target.exists() {
-        eprintln!(
-            "error: {} exists; `new` never overwrites a file",
-            target.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    if let Some(dir) = target.parent()
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprintln!("error: cannot create {}: {e}", dir.display());
-        return ExitCode::FAILURE;
-    }
-    let written = std::fs::OpenOptions::new()
+    std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&target)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
-    if let Err(e) = written {
-        eprintln!("error: cannot write {}: {e}", target.display());
-        return ExitCode::FAILURE;
-    }
-    eprintln!("wrote {}", target.display());
-    print!("{text}");
-    ExitCode::SUCCESS
+        .open(target)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        .map_err(|e| format!("error: cannot write {}: {e}", target.display()))
 }
 
 /// `common-prosperity` → "Common Prosperity".
