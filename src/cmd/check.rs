@@ -33,17 +33,15 @@ pub(crate) fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCo
         format!(" ({})", diag::summary(&checked.diagnostics))
     };
     if format == Format::Human {
-        println!(
-            "ok: {} entries, {} translation{}, {} essay{}, {} sources, {} reader{}{warn}",
-            p.entries.len(),
-            translations,
-            if translations == 1 { "" } else { "s" },
-            essays,
-            if essays == 1 { "" } else { "s" },
-            p.bibliography.len(),
-            p.readers.len(),
-            if p.readers.len() == 1 { "" } else { "s" },
-        );
+        let counts = [
+            (p.entries.len(), "entry", "entries"),
+            (translations, "translation", "translations"),
+            (essays, "essay", "essays"),
+            (p.bibliography.len(), "source", "sources"),
+            (p.readers.len(), "reader", "readers"),
+        ]
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
+        println!("ok: {}{warn}", counts.join(", "));
     }
     ExitCode::SUCCESS
 }
