@@ -199,7 +199,13 @@ fn build(
     let checked = ccp_press::load_and_check_cached(content, &mut kept.parsed);
     super::report(&checked, Format::Human);
     if super::failed(&checked, false) {
-        eprintln!("[watch] {what}: errors; the last good output stays");
+        let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+        let kept_output = if pdf.exists() {
+            "the last good output stays"
+        } else {
+            "nothing is written until they are fixed"
+        };
+        eprintln!("[watch] {what}: errors; {kept_output}");
         return Err(ccp_press::diag::render_human(
             &checked.project.sources,
             &checked.diagnostics,
