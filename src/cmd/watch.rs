@@ -11,8 +11,10 @@ use ccp_press::load::ParseCache;
 use ccp_press::pipeline::{MAX_ROUNDS, Typesetter};
 use ccp_press::render::pdf::Paper;
 use notify::event::ModifyKind;
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, RecommendedCache, new_debouncer,
+};
 use typst_layout::PagedDocument;
 
 use crate::Format;
@@ -37,7 +39,7 @@ const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// Runs `watch`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
-    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+    let pdf = args.pdf();
     let epub = args.out_dir.join(format!("{}.epub", args.reader));
     if !super::outputs_allowed(content, &[&pdf, &epub]) {
         return ExitCode::FAILURE;
@@ -48,41 +50,21 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
         citations: ccp_press::cite::Cache::default(),
         stored: None,
     };
-    let preview = args.serve.then(super::preview::Preview::default);
-    if let Some(p) = &preview {
-        match p.start() {
-            Ok(address) => eprintln!("preview at {address}"),
-            Err(e) => {
-                eprintln!("error: cannot start the preview: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    let show = |result: Result<PagedDocument, String>| {
-        if let Some(p) = &preview {
-            match result {
-                Ok(document) => p.built(document),
-                Err(diagnostics) => p.failed(diagnostics),
-            }
-        }
+    let Ok(preview) = start_preview(args.serve) else {
+        return ExitCode::FAILURE;
+    };
+    let show = |result: Result<PagedDocument, String>| match (&preview, result) {
+        (Some(p), Ok(document)) => p.built(document),
+        (Some(p), Err(diagnostics)) => p.failed(diagnostics),
+        (None, _) => {}
     };
     let (tx, rx) = mpsc::channel::<Event>();
     stop_on_ctrl_c(tx.clone());
     show(build(content, &args, &mut kept, "first build"));
-    let changes = move |result| {
-        let _ = tx.send(Event::Changes(result));
-    };
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, changes) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: cannot watch for changes: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(e) = debouncer.watch(content, RecursiveMode::Recursive) {
-        eprintln!("error: cannot watch {}: {e}", content.display());
+    // Dropping the debouncer would end the watching: it lives as long as the loop.
+    let Some(_debouncer) = watch_folder(content, tx) else {
         return ExitCode::FAILURE;
-    }
+    };
     eprintln!("watching {} (Ctrl-C to stop)", content.display());
     while let Ok(first) = rx.recv() {
         let mut changed = BTreeSet::new();
@@ -95,20 +77,72 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             eprintln!("[watch] stopped");
             break;
         }
-        if changed.is_empty() {
-            continue;
+        if !changed.is_empty() {
+            show(build(content, &args, &mut kept, &named(&changed)));
         }
-        let mut what: Vec<String> = changed
-            .iter()
-            .take(3)
-            .map(|p| p.display().to_string())
-            .collect();
-        if changed.len() > 3 {
-            what.push(format!("{} more", changed.len() - 3));
-        }
-        show(build(content, &args, &mut kept, &what.join(", ")));
     }
     ExitCode::SUCCESS
+}
+
+impl Args {
+    /// The PDF written.
+    fn pdf(&self) -> PathBuf {
+        self.out_dir.join(format!("{}.pdf", self.reader))
+    }
+}
+
+/// The preview server when `serve`, started; `Err` (said) when it cannot start.
+fn start_preview(serve: bool) -> Result<Option<super::preview::Preview>, ()> {
+    if !serve {
+        return Ok(None);
+    }
+    let preview = super::preview::Preview::default();
+    match preview.start() {
+        Ok(address) => {
+            eprintln!("preview at {address}");
+            Ok(Some(preview))
+        }
+        Err(e) => {
+            eprintln!("error: cannot start the preview: {e}");
+            Err(())
+        }
+    }
+}
+
+/// Watches `content` recursively, sending its changes to `tx`; none (said)
+/// when it cannot.
+fn watch_folder(
+    content: &Path,
+    tx: mpsc::Sender<Event>,
+) -> Option<Debouncer<RecommendedWatcher, RecommendedCache>> {
+    let changes = move |result| {
+        let _ = tx.send(Event::Changes(result));
+    };
+    let mut debouncer = match new_debouncer(DEBOUNCE, None, changes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot watch for changes: {e}");
+            return None;
+        }
+    };
+    if let Err(e) = debouncer.watch(content, RecursiveMode::Recursive) {
+        eprintln!("error: cannot watch {}: {e}", content.display());
+        return None;
+    }
+    Some(debouncer)
+}
+
+/// The changed files for the status line: three names, then how many more.
+fn named(changed: &BTreeSet<PathBuf>) -> String {
+    let mut what: Vec<String> = changed
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    if changed.len() > 3 {
+        what.push(format!("{} more", changed.len() - 3));
+    }
+    what.join(", ")
 }
 
 /// What the loop waits for.
@@ -199,8 +233,7 @@ fn build(
     let checked = ccp_press::load_and_check_cached(content, &mut kept.parsed);
     super::report(&checked, Format::Human);
     if super::failed(&checked, false) {
-        let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
-        let kept_output = if pdf.exists() {
+        let kept_output = if args.pdf().exists() {
             "the last good output stays"
         } else {
             "nothing is written until they are fixed"
@@ -211,53 +244,19 @@ fn build(
             &checked.diagnostics,
         ));
     }
-    let failed = || Err("the build failed; the terminal shows why".to_string());
+    let failed = || "the build failed; the terminal shows why".to_string();
     let report = super::Reporter::new(&checked.project, Format::Human, "PDF");
-    let Some(edition) =
+    let edition =
         super::edition_cached(&report, &args.reader, args.paper, &mut kept.citations)
-    else {
-        return failed();
-    };
-    let typesetter = &mut kept.typesetter;
+            .ok_or_else(failed)?;
     let cache = super::map_path(content, &edition);
-    if !typesetter.is_warm() {
+    if !kept.typesetter.is_warm() {
         kept.stored = ccp_press::cache::load(&cache);
     }
-    // A rebuild shows its first layout round at once; when page numbers still
-    // move, the map settles next and the files are written again.
-    let limit = if typesetter.is_warm() { 1 } else { MAX_ROUNDS };
-    let seed = kept.stored.as_ref().map(|s| &s.pages);
-    let Some(first) = report.ok(typesetter.layout_rounds(&edition, seed, limit)) else {
-        return failed();
-    };
-    if write(&report, &edition, &first, args).is_none() {
-        return failed();
-    }
-    let mut status = format!(
-        "{} pages in {} ms",
-        first.document.pages().len(),
-        started.elapsed().as_millis()
-    );
-    let layout = if first.settled {
-        first
-    } else {
-        let Some(settled) = report.ok(typesetter.layout(&edition, None)) else {
-            return failed();
-        };
-        if write(&report, &edition, &settled, args).is_none() {
-            return failed();
-        }
-        status.push_str(&format!(
-            "; page numbers settled in {} more round{}, {} ms",
-            settled.rounds,
-            if settled.rounds == 1 { "" } else { "s" },
-            started.elapsed().as_millis()
-        ));
-        settled
-    };
+    let (layout, status) =
+        lay_out_and_write(&report, &edition, args, kept, started).ok_or_else(failed)?;
     report.print(&layout.warnings);
-    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
-    eprintln!("[watch] {what}: {status} → {}", pdf.display());
+    eprintln!("[watch] {what}: {status} → {}", args.pdf().display());
     super::store_map(&cache, kept.stored.as_ref(), &layout);
     kept.stored = Some(ccp_press::cache::StoredMap {
         fingerprint: layout.fingerprint.clone(),
@@ -269,6 +268,40 @@ fn build(
     Ok(layout.document)
 }
 
+/// Lays the edition out and writes it: a rebuild writes its first layout round
+/// at once and, when page numbers still move, writes again once the map has
+/// settled. The layout and the status line; none (said) when it failed.
+fn lay_out_and_write(
+    report: &super::Reporter,
+    edition: &ccp_press::pipeline::Edition,
+    args: &Args,
+    kept: &mut Kept,
+    started: Instant,
+) -> Option<(ccp_press::pipeline::Layout, String)> {
+    let typesetter = &mut kept.typesetter;
+    let limit = if typesetter.is_warm() { 1 } else { MAX_ROUNDS };
+    let seed = kept.stored.as_ref().map(|s| &s.pages);
+    let first = report.ok(typesetter.layout_rounds(edition, seed, limit))?;
+    write(report, edition, &first, args)?;
+    let mut status = format!(
+        "{} pages in {} ms",
+        first.document.pages().len(),
+        started.elapsed().as_millis()
+    );
+    if first.settled {
+        return Some((first, status));
+    }
+    let settled = report.ok(typesetter.layout(edition, None))?;
+    write(report, edition, &settled, args)?;
+    status.push_str(&format!(
+        "; page numbers settled in {} more round{}, {} ms",
+        settled.rounds,
+        if settled.rounds == 1 { "" } else { "s" },
+        started.elapsed().as_millis()
+    ));
+    Some((settled, status))
+}
+
 /// Writes the PDF (and the EPUB) of a layout; none when it could not.
 fn write(
     report: &super::Reporter,
@@ -277,7 +310,7 @@ fn write(
     args: &Args,
 ) -> Option<()> {
     let bytes = report.ok(edition.pdf(layout, true))?;
-    let pdf = args.out_dir.join(format!("{}.pdf", args.reader));
+    let pdf = args.pdf();
     if let Err(e) = super::write_atomic(&pdf, &bytes) {
         eprintln!("error: cannot write {}: {e}", pdf.display());
         return None;
