@@ -234,12 +234,18 @@ pub(crate) fn write_output(
     path: &std::path::Path,
     bytes: &[u8],
 ) -> std::process::ExitCode {
-    if let Err(e) = write_atomic(path, bytes) {
-        eprintln!("error: cannot write {}: {e}", path.display());
+    if write_file(path, bytes).is_none() {
         return std::process::ExitCode::FAILURE;
     }
     eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
     std::process::ExitCode::SUCCESS
+}
+
+/// Writes `bytes` to `path` atomically; none (said) when it could not.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Option<()> {
+    write_atomic(path, bytes)
+        .map_err(|e| eprintln!("error: cannot write {}: {e}", path.display()))
+        .ok()
 }
 
 /// Lays an edition out from its stored page map when there is one, prints

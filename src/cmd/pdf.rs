@@ -66,8 +66,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
         for ((_, text), target) in sources.iter().zip(&targets) {
-            if let Err(e) = super::write_atomic(target, text.as_bytes()) {
-                eprintln!("error: cannot write {}: {e}", target.display());
+            if super::write_file(target, text.as_bytes()).is_none() {
                 return ExitCode::FAILURE;
             }
         }

@@ -81,9 +81,7 @@ impl Drop for Progress {
         let typeset = self.done.iter().find(|(n, ..)| *n == "typeset");
         events.extend(typst_events(typeset.map_or(0, |(_, ts, _)| *ts)));
         let json = serde_json::json!({ "traceEvents": events }).to_string();
-        if let Err(e) = super::write_atomic(path, json.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-        }
+        let _ = super::write_file(path, json.as_bytes());
     }
 }
 

@@ -310,18 +310,10 @@ fn write(
     args: &Args,
 ) -> Option<()> {
     let bytes = report.ok(edition.pdf(layout, true))?;
-    let pdf = args.pdf();
-    if let Err(e) = super::write_atomic(&pdf, &bytes) {
-        eprintln!("error: cannot write {}: {e}", pdf.display());
-        return None;
-    }
+    super::write_file(&args.pdf(), &bytes)?;
     if args.epub {
         let epub = report.ok(edition.epub(Some(&layout.pages)))?;
-        let path = args.out_dir.join(format!("{}.epub", args.reader));
-        if let Err(e) = super::write_atomic(&path, &epub) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return None;
-        }
+        super::write_file(&args.out_dir.join(format!("{}.epub", args.reader)), &epub)?;
     }
     Some(())
 }
