@@ -127,7 +127,12 @@ fn jieba() -> &'static jieba_rs::Jieba {
 fn readings(chars: &[char], text: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(chars.len());
     for (phrase, given) in pinyin_words::match_word_pinyin(text) {
-        let n = phrase.chars().count();
+        let phrase: Vec<char> = phrase.chars().collect();
+        let n = phrase.len();
+        // Characters the dictionary does not hold are left out of its matches.
+        while out.len() < chars.len() && !chars[out.len()..].starts_with(&phrase) {
+            out.push(first_reading(chars[out.len()]));
+        }
         let Some(span) = chars.get(out.len()..out.len() + n) else {
             break;
         };
@@ -392,5 +397,7 @@ mod tests {
         assert_eq!(spell("三个代表"), "Sān Gè Dàibiǎo");
         assert_eq!(spell("百年未有之大变局"), "Bǎinián Wèiyǒu Zhī Dà Biànjú");
         assert_eq!(spell("习近平新时代"), "Xí Jìnpíng Xīn Shídài");
+        // A character no dictionary holds keeps the readings after it in place.
+        assert!(spell("重庆\u{2A6D6}银行").ends_with("Yínháng"));
     }
 }
