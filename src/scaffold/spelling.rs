@@ -400,4 +400,28 @@ mod tests {
         // A character no dictionary holds keeps the readings after it in place.
         assert!(spell("重庆\u{2A6D6}银行").ends_with("Yínháng"));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        // Any hanzi, common or rare, mixed with other text: no panic, and one
+        // syllable (or `?`) for every character.
+        #[test]
+        fn one_syllable_per_character(
+            text in "[\u{4E00}-\u{9FFF}\u{3400}-\u{4DBF}\u{20000}-\u{2A6DF}a-z0-9 ·，]{0,16}"
+        ) {
+            let spelt = spell(&text);
+            let hanzi = text.chars().filter(|c| crate::model::is_ideograph(*c)).count();
+            let syllables: usize = spelt
+                .split([' ', '\''])
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let marks = w.matches('?').count();
+                    let rest = w.replace('?', "");
+                    marks + if rest.is_empty() { 0 } else { crate::model::pinyin_syllables(&rest).unwrap_or(0) }
+                })
+                .sum();
+            proptest::prop_assert!(syllables <= hanzi, "{text} → {spelt}");
+            proptest::prop_assert_eq!(spelt.is_empty(), hanzi == 0);
+        }
+    }
 }
