@@ -93,11 +93,6 @@ fn load_inner(
         diags: Vec::new(),
         caching,
     };
-    let mut project_entries = BTreeMap::new();
-    let mut documents = BTreeMap::new();
-    let mut bib = crate::model::Bibliography::default();
-    let mut readers = BTreeMap::new();
-
     if !root.is_dir() {
         loader.diags.push(
             Diagnostic::error(
@@ -107,73 +102,108 @@ fn load_inner(
             .help("run from the project folder, or pass `--content DIR`"),
         );
     }
-    for path in loader.list("glossary", &["md"]) {
-        if let Some(file) = loader.read(&path)
-            && let Some(entry) = loader.entry(file, &path)
-        {
-            project_entries.insert(entry.id.clone(), entry);
-        }
-    }
-    for (dir, kind) in [
-        ("essays", DocKind::Essay),
-        ("translations", DocKind::Translation),
-    ] {
-        let (originals, texts): (Vec<PathBuf>, Vec<PathBuf>) = loader
-            .list(dir, &["md"])
-            .into_iter()
-            .partition(|p| stem(p).ends_with(".zh"));
-        for path in texts {
-            if let Some(file) = loader.read(&path)
-                && let Some(doc) = loader.document(file, &path, dir, kind)
-            {
-                documents.insert(doc.id.clone(), doc);
-            }
-        }
-        for path in originals {
-            loader.original(&path, dir, kind, &mut documents);
-        }
-    }
-    for path in loader.list("bibliography", &["yaml", "yml", "bib"]) {
-        let format = match path.extension().and_then(|e| e.to_str()) {
-            Some("bib") => BibFormat::Biblatex,
-            _ => BibFormat::Yaml,
-        };
-        if let Some(file) = loader.read(&path) {
-            bibliography::load_file(
-                &loader.map,
-                file,
-                format,
-                &mut bib,
-                &mut loader.diags,
-            );
-        }
-    }
-    for path in loader.list("readers", &["yaml", "yml"]) {
-        if let Some(file) = loader.read(&path)
-            && let Some(r) =
-                reader::load(&loader.map, file, stem(&path), &mut loader.diags)
-        {
-            readers.insert(r.name.clone(), r);
-        }
-    }
-
-    let mut layouts = BTreeMap::new();
-    for path in loader.list("layouts", &["typ", "css"]) {
-        if let Some(file) = loader.layout(&path) {
-            let name = display_name(&root.join("layouts"), &path);
-            layouts.insert(name, loader.map.get(file).text.clone());
-        }
-    }
+    let entries = loader.entries();
+    let documents = loader.documents();
+    let bibliography = loader.bibliography();
+    let readers = loader.readers();
+    let layouts = loader.layouts();
     let mut project = Project {
         layouts,
         sources: loader.map,
-        entries: project_entries,
+        entries,
         documents,
-        bibliography: bib,
+        bibliography,
         readers,
     };
     compute_links(&mut project);
     (project, loader.diags, loader.caching)
+}
+
+impl Loader {
+    /// The glossary entries of `glossary/`.
+    fn entries(&mut self) -> BTreeMap<EntryId, Entry> {
+        let mut entries = BTreeMap::new();
+        for path in self.list("glossary", &["md"]) {
+            if let Some(file) = self.read(&path)
+                && let Some(entry) = self.entry(file, &path)
+            {
+                entries.insert(entry.id.clone(), entry);
+            }
+        }
+        entries
+    }
+
+    /// The essays and translations, with the Chinese originals beside them.
+    fn documents(&mut self) -> BTreeMap<DocId, Document> {
+        let mut documents = BTreeMap::new();
+        for (dir, kind) in [
+            ("essays", DocKind::Essay),
+            ("translations", DocKind::Translation),
+        ] {
+            let (originals, texts): (Vec<PathBuf>, Vec<PathBuf>) = self
+                .list(dir, &["md"])
+                .into_iter()
+                .partition(|p| stem(p).ends_with(".zh"));
+            for path in texts {
+                if let Some(file) = self.read(&path)
+                    && let Some(doc) = self.document(file, &path, dir, kind)
+                {
+                    documents.insert(doc.id.clone(), doc);
+                }
+            }
+            for path in originals {
+                self.original(&path, dir, kind, &mut documents);
+            }
+        }
+        documents
+    }
+
+    /// The works of `bibliography/` (YAML and BibLaTeX).
+    fn bibliography(&mut self) -> crate::model::Bibliography {
+        let mut bib = crate::model::Bibliography::default();
+        for path in self.list("bibliography", &["yaml", "yml", "bib"]) {
+            let format = match path.extension().and_then(|e| e.to_str()) {
+                Some("bib") => BibFormat::Biblatex,
+                _ => BibFormat::Yaml,
+            };
+            if let Some(file) = self.read(&path) {
+                bibliography::load_file(
+                    &self.map,
+                    file,
+                    format,
+                    &mut bib,
+                    &mut self.diags,
+                );
+            }
+        }
+        bib
+    }
+
+    /// The readers of `readers/`.
+    fn readers(&mut self) -> BTreeMap<String, crate::model::Reader> {
+        let mut readers = BTreeMap::new();
+        for path in self.list("readers", &["yaml", "yml"]) {
+            if let Some(file) = self.read(&path)
+                && let Some(r) =
+                    reader::load(&self.map, file, stem(&path), &mut self.diags)
+            {
+                readers.insert(r.name.clone(), r);
+            }
+        }
+        readers
+    }
+
+    /// The layouts of `layouts/` that replace built-in ones, by name.
+    fn layouts(&mut self) -> BTreeMap<String, String> {
+        let mut layouts = BTreeMap::new();
+        for path in self.list("layouts", &["typ", "css"]) {
+            if let Some(file) = self.layout(&path) {
+                let name = display_name(&self.root.join("layouts"), &path);
+                layouts.insert(name, self.map.get(file).text.clone());
+            }
+        }
+        layouts
+    }
 }
 
 fn stem(path: &Path) -> String {
