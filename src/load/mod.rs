@@ -352,21 +352,7 @@ impl Loader {
         if path.is_symlink() && !self.symlink_inside(path, &name) {
             return None;
         }
-        let too_big = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if too_big > MAX_FILE_BYTES {
-            let id = self.map.add(name, path.into(), String::new());
-            self.diags.push(
-                Diagnostic::error(
-                    "E0103",
-                    format!(
-                        "file is too large ({:.1} MB; the limit is {} MB)",
-                        too_big as f64 / 1_048_576.0,
-                        MAX_FILE_BYTES / 1_048_576
-                    ),
-                )
-                .at(Span::new(id, 0, 0))
-                .help("split the text into several files"),
-            );
+        if self.too_large(path, &name) {
             return None;
         }
         let bytes = match fs::read(path) {
@@ -386,44 +372,81 @@ impl Loader {
                     .strip_prefix('\u{feff}')
                     .map(str::to_string)
                     .unwrap_or(text);
-                let empty = text.trim().is_empty();
-                let control = text
-                    .char_indices()
-                    .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
-                let id = self.map.add(name, path.into(), text);
-                if empty {
-                    self.diags.push(
-                        Diagnostic::error("E0102", "file is empty")
-                            .at(Span::new(id, 0, 0))
-                            .help("write the content or delete the file"),
-                    );
-                    return None;
-                }
-                if let Some((at, c)) = control {
-                    self.diags.push(
-                        Diagnostic::error("E0105", format!("control character U+{:04X} in the text", c as u32))
-                            .at(Span::new(id, at, at + c.len_utf8()))
-                            .label("an invisible character that no edition can print")
-                            .help("delete it; it usually comes from pasting out of another program"),
-                    );
-                    return None;
-                }
-                Some(id)
+                self.printable(name, path, text)
             }
             Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let lossy_pos = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                let id = self.map.add(name, path.into(), text);
-                self.diags.push(
-                    Diagnostic::error("E0101", "file is not valid UTF-8")
-                        .at(Span::new(id, lossy_pos, lossy_pos + 3))
-                        .label(format!("invalid byte at offset {valid}"))
-                        .help("save the file as UTF-8"),
-                );
+                self.not_utf8(name, path, e);
                 None
             }
         }
+    }
+
+    /// E0103 for a file over `MAX_FILE_BYTES`, which is not read.
+    fn too_large(&mut self, path: &Path, name: &str) -> bool {
+        let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if bytes <= MAX_FILE_BYTES {
+            return false;
+        }
+        let id = self.map.add(name.to_string(), path.into(), String::new());
+        self.diags.push(
+            Diagnostic::error(
+                "E0103",
+                format!(
+                    "file is too large ({:.1} MB; the limit is {} MB)",
+                    bytes as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                ),
+            )
+            .at(Span::new(id, 0, 0))
+            .help("split the text into several files"),
+        );
+        true
+    }
+
+    /// The file's id when its text can be printed: E0102 for an empty file,
+    /// E0105 for a control character (located).
+    fn printable(&mut self, name: String, path: &Path, text: String) -> Option<FileId> {
+        let empty = text.trim().is_empty();
+        let control = text
+            .char_indices()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        let id = self.map.add(name, path.into(), text);
+        if empty {
+            self.diags.push(
+                Diagnostic::error("E0102", "file is empty")
+                    .at(Span::new(id, 0, 0))
+                    .help("write the content or delete the file"),
+            );
+            return None;
+        }
+        if let Some((at, c)) = control {
+            self.diags.push(
+                Diagnostic::error(
+                    "E0105",
+                    format!("control character U+{:04X} in the text", c as u32),
+                )
+                .at(Span::new(id, at, at + c.len_utf8()))
+                .label("an invisible character that no edition can print")
+                .help("delete it; it usually comes from pasting out of another program"),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// E0101 at the first byte that is not UTF-8 (the text kept, lossily, for
+    /// the source line).
+    fn not_utf8(&mut self, name: String, path: &Path, e: std::string::FromUtf8Error) {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let lossy_pos = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+        let id = self.map.add(name, path.into(), text);
+        self.diags.push(
+            Diagnostic::error("E0101", "file is not valid UTF-8")
+                .at(Span::new(id, lossy_pos, lossy_pos + 3))
+                .label(format!("invalid byte at offset {valid}"))
+                .help("save the file as UTF-8"),
+        );
     }
 
     /// Front matter keys and typed fields, or `None` after reporting why not.
