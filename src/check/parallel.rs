@@ -6,91 +6,119 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Diagnostic;
-use crate::model::parallel::{Segment, align, kind};
-use crate::model::{Block, Document, Project, inline_text_with, is_ideograph};
+use aho_corasick::AhoCorasick;
+
+use crate::model::parallel::{Misalignment, Segment, align, kind};
+use crate::model::{
+    Block, Document, Entry, Original, Project, inline_text_with, is_ideograph,
+};
 use crate::source::{FileId, Span};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let headwords = Headwords::new(project);
     for doc in project.documents.values() {
         let Some(original) = &doc.original else {
             continue;
         };
-        let en_name = &project.sources.get(doc.file).name;
-        let zh_name = &project.sources.get(original.file).name;
         match align(&doc.body, &original.body) {
-            Err(m) => {
-                let side = |file: FileId, blocks: &[Block], i: Option<usize>| match i {
-                    Some(i) => {
-                        let t = block_text(project, &blocks[i]);
-                        (
-                            format!(
-                                "block {} ({}): {}",
-                                i + 1,
-                                kind(&blocks[i]),
-                                excerpt(&t)
-                            ),
-                            locate(project, file, &t),
-                        )
-                    }
-                    None => (
-                        "(ended)".to_string(),
-                        Span::new(
-                            file,
-                            project.sources.get(file).text.len(),
-                            project.sources.get(file).text.len(),
-                        ),
-                    ),
-                };
-                let (en_text, en_span) = side(doc.file, &doc.body.blocks, m.en);
-                let (zh_text, zh_span) = side(original.file, &original.body.blocks, m.zh);
-                let span = if m.en.is_some() { en_span } else { zh_span };
-                diags.push(
-                    Diagnostic::error(
-                        "E0210",
-                        format!("`{en_name}` and `{zh_name}` do not align: {}", m.reason),
-                    )
-                    .at(span)
-                    .label("the texts part here")
-                    .help(format!("English {en_text}"))
-                    .help(format!("Chinese {zh_text}"))
-                    .help("blocks pair in order; `{{join}}` at the start of a block joins it to the segment before, `{{omit}}` marks a block with no counterpart"),
-                );
-            }
+            Err(m) => misaligned(project, doc, original, &m, diags),
             Ok(segments) => {
                 for s in &segments {
-                    segment(project, doc, s, diags);
+                    segment(project, &headwords, doc, original, s, diags);
                 }
             }
         }
     }
 }
 
-/// The warnings of one segment.
-fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagnostic>) {
-    let Some(original) = &doc.original else {
-        return;
-    };
-    let en: Vec<String> =
-        s.en.iter()
-            .map(|&i| block_text(project, &doc.body.blocks[i]))
-            .collect();
-    let zh: Vec<String> =
-        s.zh.iter()
-            .map(|&i| block_text(project, &original.body.blocks[i]))
-            .collect();
-    for (file, texts) in [(doc.file, &en), (original.file, &zh)] {
-        for t in texts.iter().filter(|t| t.trim().is_empty()) {
-            diags.push(
-                Diagnostic::warning("W0213", "an empty block in a parallel text")
-                    .at(locate(project, file, t))
-                    .help("give the block its text, or delete it on both sides"),
-            );
+/// E0210 where the two texts part, with the block on each side.
+fn misaligned(
+    project: &Project,
+    doc: &Document,
+    original: &Original,
+    m: &Misalignment,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let side = |file: FileId, blocks: &[Block], i: Option<usize>| match i {
+        Some(i) => {
+            let t = block_text(project, &blocks[i]);
+            let text = format!("block {} ({}): {}", i + 1, kind(&blocks[i]), excerpt(&t));
+            (text, locate(project, file, &t))
         }
+        None => {
+            let end = project.sources.get(file).text.len();
+            ("(ended)".to_string(), Span::new(file, end, end))
+        }
+    };
+    let (en_text, en_span) = side(doc.file, &doc.body.blocks, m.en);
+    let (zh_text, zh_span) = side(original.file, &original.body.blocks, m.zh);
+    let en_name = &project.sources.get(doc.file).name;
+    let zh_name = &project.sources.get(original.file).name;
+    diags.push(
+        Diagnostic::error(
+            "E0210",
+            format!("`{en_name}` and `{zh_name}` do not align: {}", m.reason),
+        )
+        .at(if m.en.is_some() { en_span } else { zh_span })
+        .label("the texts part here")
+        .help(format!("English {en_text}"))
+        .help(format!("Chinese {zh_text}"))
+        .help("blocks pair in order; `{{join}}` at the start of a block joins it to the segment before, `{{omit}}` marks a block with no counterpart"),
+    );
+}
+
+/// The glossary's headwords, found in a Chinese text in one pass.
+struct Headwords<'p> {
+    entries: Vec<&'p Entry>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl<'p> Headwords<'p> {
+    fn new(project: &'p Project) -> Self {
+        let entries: Vec<&Entry> = project
+            .entries
+            .values()
+            .filter(|e| !e.hanzi.is_empty())
+            .collect();
+        let automaton = AhoCorasick::new(entries.iter().map(|e| &e.hanzi)).ok();
+        Self { entries, automaton }
     }
+
+    /// The entries whose hanzi stand in `zh`, each once, in glossary order.
+    fn in_text(&self, zh: &str) -> Vec<&'p Entry> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let found: BTreeSet<usize> = automaton
+            .find_overlapping_iter(zh)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.into_iter().map(|i| self.entries[i]).collect()
+    }
+}
+
+/// The warnings of one segment.
+fn segment(
+    project: &Project,
+    headwords: &Headwords,
+    doc: &Document,
+    original: &Original,
+    s: &Segment,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut texts = |file: FileId, blocks: &[Block], picked: &[usize]| {
+        let texts: Vec<String> = picked
+            .iter()
+            .map(|&i| block_text(project, &blocks[i]))
+            .collect();
+        empty_blocks(project, file, &texts, diags);
+        texts.join("\n")
+    };
+    let en = texts(doc.file, &doc.body.blocks, &s.en);
+    let zh = texts(original.file, &original.body.blocks, &s.zh);
     if s.en.is_empty() || s.zh.is_empty() {
         return;
     }
-    let (en, zh) = (en.join("\n"), zh.join("\n"));
     // Found in the file only for a warning (a search of the whole file).
     let span = || locate(project, doc.file, &en);
     if let Some(run) = untranslated(&en) {
@@ -102,49 +130,66 @@ fn segment(project: &Project, doc: &Document, s: &Segment, diags: &mut Vec<Diagn
     }
     let norm = |s: &str| s.to_lowercase().replace('’', "'");
     let lower = norm(&en);
-    for e in project
-        .entries
-        .values()
-        .filter(|e| !e.hanzi.is_empty() && zh.contains(&e.hanzi))
-    {
+    for e in headwords.in_text(&zh) {
         let rendered = std::iter::once(&e.term)
             .chain(&e.aliases)
             .any(|n| !n.is_empty() && lower.contains(&norm(n)));
         if !rendered {
+            let message = format!(
+                "the Chinese has {}, but its English segment has no “{}”",
+                e.hanzi, e.term
+            );
             diags.push(
-                Diagnostic::warning(
-                    "W0215",
-                    format!(
-                        "the Chinese has {}, but its English segment has no “{}”",
-                        e.hanzi, e.term
-                    ),
-                )
-                .at(span())
-                .help(format!(
-                    "render it as the glossary does: `[[{}]] [{}]`",
-                    e.id, e.hanzi
-                )),
+                Diagnostic::warning("W0215", message)
+                    .at(span())
+                    .help(format!(
+                        "render it as the glossary does: `[[{}]] [{}]`",
+                        e.id, e.hanzi
+                    )),
             );
         }
     }
-    let (a, b) = (numbers_zh(&zh), numbers_en(&en));
-    if a != b {
-        let only = |x: &BTreeSet<u64>, y: &BTreeSet<u64>| {
-            x.difference(y)
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+    if let Some(d) = numbers_differ(&zh, &en) {
+        diags.push(d.at(span()));
+    }
+}
+
+/// W0213 for each empty block of one side of a segment.
+fn empty_blocks(
+    project: &Project,
+    file: FileId,
+    texts: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for t in texts.iter().filter(|t| t.trim().is_empty()) {
         diags.push(
-            Diagnostic::warning(
-                "W0216",
-                "the numbers of a segment differ between the two languages",
-            )
-            .at(span())
-            .help(format!("only in the Chinese: {}", or_none(&only(&a, &b))))
-            .help(format!("only in the English: {}", or_none(&only(&b, &a)))),
+            Diagnostic::warning("W0213", "an empty block in a parallel text")
+                .at(locate(project, file, t))
+                .help("give the block its text, or delete it on both sides"),
         );
     }
+}
+
+/// W0216 (not yet located) when the numbers of the two sides differ.
+fn numbers_differ(zh: &str, en: &str) -> Option<Diagnostic> {
+    let (a, b) = (numbers_zh(zh), numbers_en(en));
+    if a == b {
+        return None;
+    }
+    let only = |x: &BTreeSet<u64>, y: &BTreeSet<u64>| {
+        x.difference(y)
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(
+        Diagnostic::warning(
+            "W0216",
+            "the numbers of a segment differ between the two languages",
+        )
+        .help(format!("only in the Chinese: {}", or_none(&only(&a, &b))))
+        .help(format!("only in the English: {}", or_none(&only(&b, &a)))),
+    )
 }
 
 fn or_none(s: &str) -> &str {
