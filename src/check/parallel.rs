@@ -67,10 +67,11 @@ fn misaligned(
     );
 }
 
-/// The glossary's headwords, found in a Chinese text in one pass.
+/// The glossary's headwords, found in a Chinese text in one pass (the
+/// automaton is built when the first segment asks).
 struct Headwords<'p> {
     entries: Vec<&'p Entry>,
-    automaton: Option<AhoCorasick>,
+    automaton: std::sync::OnceLock<Option<AhoCorasick>>,
 }
 
 impl<'p> Headwords<'p> {
@@ -80,13 +81,18 @@ impl<'p> Headwords<'p> {
             .values()
             .filter(|e| !e.hanzi.is_empty())
             .collect();
-        let automaton = AhoCorasick::new(entries.iter().map(|e| &e.hanzi)).ok();
-        Self { entries, automaton }
+        Self {
+            entries,
+            automaton: std::sync::OnceLock::new(),
+        }
     }
 
     /// The entries whose hanzi stand in `zh`, each once, in glossary order.
     fn in_text(&self, zh: &str) -> Vec<&'p Entry> {
-        let Some(automaton) = &self.automaton else {
+        let automaton = self
+            .automaton
+            .get_or_init(|| AhoCorasick::new(self.entries.iter().map(|e| &e.hanzi)).ok());
+        let Some(automaton) = automaton else {
             return Vec::new();
         };
         let found: BTreeSet<usize> = automaton
