@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
 use comrak::{Arena, Options, parse_document};
 
-use super::inline_syntax::{Piece, scan};
+use super::inline_syntax::{Piece, RawItem, scan};
 use crate::diag::Diagnostic;
 use crate::model::{Block, Body, Citation, CiteItem, Inline, Note};
 use crate::source::{FileId, SourceMap, Span};
@@ -446,25 +446,9 @@ impl<'a> Converter<'_, 'a> {
             match piece {
                 Piece::Text(r) => push_text(out, &t[r]),
                 Piece::Index { term, range } => {
-                    if term.is_empty() {
-                        let span = self.locate(node_span, &t[range.clone()], range.start);
-                        self.diags.push(
-                            Diagnostic::error("E0601", "empty index mark")
-                                .at(span)
-                                .help("write the term to index: `{{index: Party building}}`"),
-                        );
-                    } else {
-                        let span = self.locate(node_span, &t[range.clone()], range.start);
-                        match crate::model::IndexMark::parse(&term, span) {
-                            Ok(mark) => out.push(Inline::IndexMark(mark)),
-                            Err(message) => {
-                                self.diags.push(
-                                    Diagnostic::error("E0605", message)
-                                        .at(span)
-                                        .help("write `{{index: heading}}`, `{{index: heading!sub-heading}}`, or add `|see other`, `|see also other`, `|main`, `|(` … `|)`"),
-                                );
-                            }
-                        }
+                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    if let Some(mark) = self.index_mark(&term, span) {
+                        out.push(Inline::IndexMark(mark));
                     }
                 }
                 Piece::Malformed {
@@ -487,17 +471,7 @@ impl<'a> Converter<'_, 'a> {
                 Piece::Segment(mark, _) => out.push(Inline::Segment(mark)),
                 Piece::OrphanNoteRef { label, range } => {
                     let span = self.locate(node_span, &t[range.clone()], range.start);
-                    self.diags.push(
-                        Diagnostic::error(
-                            "E0501",
-                            format!("footnote reference `[^{label}]` has no definition"),
-                        )
-                        .at(span)
-                        .label("no `[^label]: ...` for this")
-                        .help(format!(
-                            "add a line `[^{label}]: Note text.` after the paragraph"
-                        )),
-                    );
+                    self.diags.push(orphan_note(&label, span));
                     push_text(out, &t[range]);
                 }
                 Piece::Cite {
@@ -506,30 +480,78 @@ impl<'a> Converter<'_, 'a> {
                     range,
                 } => {
                     let span = self.locate(node_span, &t[range.clone()], range.start);
-                    let items = items
-                        .into_iter()
-                        .map(|i| {
-                            let s = span.start + (i.key_range.start - range.start);
-                            CiteItem {
-                                key: i.key,
-                                prefix: i.prefix,
-                                suffix: i.suffix,
-                                suppress_author: i.suppress_author,
-                                span: Span::new(self.file, s, s + i.key_range.len()),
-                            }
-                        })
-                        .collect();
-                    out.push(Inline::Cite(Citation {
-                        index: self.next_cite,
-                        items,
-                        narrative,
-                        span,
-                    }));
-                    self.next_cite += 1;
+                    let citation = self.citation(items, narrative, span, range.start);
+                    out.push(Inline::Cite(citation));
                 }
             }
         }
     }
+
+    /// The index mark `{{index: term}}` at `span`; none (E0601, E0605) when it
+    /// is empty or malformed.
+    fn index_mark(&mut self, term: &str, span: Span) -> Option<crate::model::IndexMark> {
+        if term.is_empty() {
+            self.diags.push(
+                Diagnostic::error("E0601", "empty index mark")
+                    .at(span)
+                    .help("write the term to index: `{{index: Party building}}`"),
+            );
+            return None;
+        }
+        crate::model::IndexMark::parse(term, span)
+            .map_err(|message| {
+                self.diags.push(
+                    Diagnostic::error("E0605", message)
+                        .at(span)
+                        .help("write `{{index: heading}}`, `{{index: heading!sub-heading}}`, or add `|see other`, `|see also other`, `|main`, `|(` … `|)`"),
+                );
+            })
+            .ok()
+    }
+
+    /// A citation at `span`, its keys located in the file (`start` is where the
+    /// citation begins in the scanned text), numbered in reading order.
+    fn citation(
+        &mut self,
+        items: Vec<RawItem>,
+        narrative: bool,
+        span: Span,
+        start: usize,
+    ) -> Citation {
+        let items = items
+            .into_iter()
+            .map(|i| {
+                let s = span.start + (i.key_range.start - start);
+                CiteItem {
+                    key: i.key,
+                    prefix: i.prefix,
+                    suffix: i.suffix,
+                    suppress_author: i.suppress_author,
+                    span: Span::new(self.file, s, s + i.key_range.len()),
+                }
+            })
+            .collect();
+        self.next_cite += 1;
+        Citation {
+            index: self.next_cite - 1,
+            items,
+            narrative,
+            span,
+        }
+    }
+}
+
+/// E0501: a footnote reference with no definition.
+fn orphan_note(label: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "E0501",
+        format!("footnote reference `[^{label}]` has no definition"),
+    )
+    .at(span)
+    .label("no `[^label]: ...` for this")
+    .help(format!(
+        "add a line `[^{label}]: Note text.` after the paragraph"
+    ))
 }
 
 /// Appends text, merging with a preceding text run.
