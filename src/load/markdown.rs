@@ -259,22 +259,7 @@ impl<'a> Converter<'_, 'a> {
         let value = node.data().value.clone();
         Some(match value {
             NodeValue::Paragraph => Block::Para(self.inlines(node)),
-            NodeValue::Heading(h) => {
-                self.heading_level(node, h.level);
-                let content = self.inlines(node);
-                if !prints_text(&content) {
-                    self.diags.push(
-                        Diagnostic::error("E0503", "heading with no text")
-                            .at(self.span_of(node))
-                            .label("this heading prints nothing")
-                            .help("write the heading's words, or delete the `#` line; tagged PDF and e-readers need a name for every heading"),
-                    );
-                }
-                Block::Heading {
-                    level: h.level,
-                    content,
-                }
-            }
+            NodeValue::Heading(h) => self.heading(node, h.level),
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
                 Block::Quote(self.blocks(node))
             }
@@ -289,35 +274,7 @@ impl<'a> Converter<'_, 'a> {
                 Block::Para(vec![Inline::Text(h.literal.trim_end().to_string())])
             }
             NodeValue::ThematicBreak => Block::Rule,
-            NodeValue::Table(t) => {
-                let aligns = t
-                    .alignments
-                    .iter()
-                    .map(|a| match a {
-                        TableAlignment::Left => 'l',
-                        TableAlignment::Center => 'c',
-                        TableAlignment::Right => 'r',
-                        TableAlignment::None => ' ',
-                    })
-                    .collect();
-                let mut header = Vec::new();
-                let mut rows = Vec::new();
-                for row in node.children() {
-                    let is_header = matches!(row.data().value, NodeValue::TableRow(true));
-                    let cells: Vec<Vec<Inline>> =
-                        row.children().map(|cell| self.inlines(cell)).collect();
-                    if is_header {
-                        header = cells;
-                    } else {
-                        rows.push(cells);
-                    }
-                }
-                Block::Table {
-                    aligns,
-                    header,
-                    rows,
-                }
-            }
+            NodeValue::Table(t) => self.table(node, &t.alignments),
             NodeValue::FootnoteDefinition(_) | NodeValue::FrontMatter(_) => return None,
             NodeValue::DescriptionList
             | NodeValue::Item(_)
@@ -332,6 +289,51 @@ impl<'a> Converter<'_, 'a> {
                 Block::Para(inl)
             }
         })
+    }
+
+    /// A heading; E0503 when it prints nothing.
+    fn heading(&mut self, node: &'a AstNode<'a>, level: u8) -> Block {
+        self.heading_level(node, level);
+        let content = self.inlines(node);
+        if !prints_text(&content) {
+            self.diags.push(
+                Diagnostic::error("E0503", "heading with no text")
+                    .at(self.span_of(node))
+                    .label("this heading prints nothing")
+                    .help("write the heading's words, or delete the `#` line; tagged PDF and e-readers need a name for every heading"),
+            );
+        }
+        Block::Heading { level, content }
+    }
+
+    /// A table: its columns' alignments, its header row and its body rows.
+    fn table(&mut self, node: &'a AstNode<'a>, alignments: &[TableAlignment]) -> Block {
+        let aligns = alignments
+            .iter()
+            .map(|a| match a {
+                TableAlignment::Left => 'l',
+                TableAlignment::Center => 'c',
+                TableAlignment::Right => 'r',
+                TableAlignment::None => ' ',
+            })
+            .collect();
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        for row in node.children() {
+            let is_header = matches!(row.data().value, NodeValue::TableRow(true));
+            let cells: Vec<Vec<Inline>> =
+                row.children().map(|cell| self.inlines(cell)).collect();
+            if is_header {
+                header = cells;
+            } else {
+                rows.push(cells);
+            }
+        }
+        Block::Table {
+            aligns,
+            header,
+            rows,
+        }
     }
 
     fn inlines(&mut self, parent: &'a AstNode<'a>) -> Vec<Inline> {
