@@ -354,71 +354,78 @@ fn chinese_numerals(run: &str) -> Vec<u64> {
     out
 }
 
+/// English numbers in words, 0 to 19.
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// English ordinals in words, 0th to 19th.
+const ORDINALS: [&str; 20] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+/// English tens in words, by tens.
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The number an English word says ("seven", "seventh", "seventy",
+/// "seventieth").
+fn number_word(w: &str) -> Option<u64> {
+    let w = w.to_lowercase();
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as u64);
+    }
+    if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
+        return Some(i as u64);
+    }
+    let stem = w.strip_suffix("ieth").map(|s| format!("{s}y"));
+    let w = stem.as_deref().unwrap_or(&w);
+    TENS.iter()
+        .position(|t| !t.is_empty() && *t == w)
+        .map(|i| i as u64 * 10)
+}
+
 /// The numbers of an English text: digits and number words, cardinal or ordinal
 /// ("Twentieth", "Five-Year", "twenty-first"); 1 is left out.
 pub(crate) fn numbers_en(s: &str) -> BTreeSet<u64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const ORDINALS: [&str; 20] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety",
-    ];
-    let word = |w: &str| -> Option<u64> {
-        let w = w.to_lowercase();
-        if let Some(i) = UNITS.iter().position(|u| *u == w) {
-            return Some(i as u64);
-        }
-        if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
-            return Some(i as u64);
-        }
-        let stem = w.strip_suffix("ieth").map(|s| format!("{s}y"));
-        let w = stem.as_deref().unwrap_or(&w);
-        TENS.iter()
-            .position(|t| !t.is_empty() && *t == w)
-            .map(|i| i as u64 * 10)
-    };
+    let word = number_word;
     let mut out = digits(s);
     for w in s.split(|c: char| !c.is_alphabetic() && c != '-') {
         let parts: Vec<&str> = w.split('-').collect();
