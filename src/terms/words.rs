@@ -134,32 +134,12 @@ pub(super) fn window_before(
     start: usize,
     open: usize,
 ) -> Option<Window> {
-    let mut end = open;
-    let head = &text[start..end];
+    let head = &text[start..open];
     let trimmed = head.trim_end_matches([' ', '\t', '\n', '”', '"', '’', '*', '_']);
-    end = start + trimmed.len();
+    let end = start + trimmed.len();
     if trimmed.ends_with("]]") {
         let a = start + trimmed.rfind("[[")?;
-        let inner = &text[a + 2..end - 2];
-        let (id, label) = match inner.split_once('|') {
-            Some((i, l)) => (i.trim(), Some(l.trim())),
-            None => (inner.trim(), None),
-        };
-        let printed = project.xref_words(id, label);
-        return Some(Window {
-            words: printed
-                .split_whitespace()
-                .map(|w| Word {
-                    text: w.to_string(),
-                    start: a,
-                    end,
-                })
-                .collect(),
-            xref: true,
-            quoted: false,
-            source: printed,
-            base: a,
-        });
+        return Some(xref_window(project, &text[a + 2..end - 2], a, end));
     }
     // "controlled by others" [受制于人]: the quotation is the rendering.
     let quote = head[..head.trim_end().len()].ends_with(['”', '"']);
@@ -167,6 +147,51 @@ pub(super) fn window_before(
         .then(|| trimmed.rfind(['“', '"']).map(|q| start + q + 1))
         .flatten();
     let limit = if quote_open.is_some() { 16 } else { MAX_WORDS };
+    let words = words_back(text, start, end, limit, quote_open);
+    let base = words.first()?.start;
+    Some(Window {
+        source: text[base..end].to_string(),
+        words,
+        xref: false,
+        quoted: quote_open.is_some_and(|q| base == q),
+        base,
+    })
+}
+
+/// The window of a cross-reference `[[inner]]` (from `a` to `end`): the words
+/// it prints.
+fn xref_window(project: &Project, inner: &str, a: usize, end: usize) -> Window {
+    let (id, label) = match inner.split_once('|') {
+        Some((i, l)) => (i.trim(), Some(l.trim())),
+        None => (inner.trim(), None),
+    };
+    let printed = project.xref_words(id, label);
+    Window {
+        words: printed
+            .split_whitespace()
+            .map(|w| Word {
+                text: w.to_string(),
+                start: a,
+                end,
+            })
+            .collect(),
+        xref: true,
+        quoted: false,
+        source: printed,
+        base: a,
+    }
+}
+
+/// Up to `limit` words of `text[start..end]` read back from `end`, in reading
+/// order: they stop at punctuation, a paragraph break, or the opening quotation
+/// mark at `quote_open`.
+fn words_back(
+    text: &str,
+    start: usize,
+    end: usize,
+    limit: usize,
+    quote_open: Option<usize>,
+) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut at = end;
     while words.len() < limit && quote_open.is_none_or(|q| at > q) {
@@ -193,14 +218,7 @@ pub(super) fn window_before(
         at -= word_len + gap;
     }
     words.reverse();
-    let base = words.first()?.start;
-    Some(Window {
-        source: text[base..end].to_string(),
-        words,
-        xref: false,
-        quoted: quote_open.is_some_and(|q| base == q),
-        base,
-    })
+    words
 }
 
 impl Window {
