@@ -86,59 +86,12 @@ pub fn write_corpus(
     ] {
         fs::create_dir_all(dir.join(sub))?;
     }
+    // One generator, drawn from in this order: the corpus is the same each time.
     let mut rng = Lcg(42);
-    let mut bib = String::new();
-    for w in 0..works {
-        let _ = write!(
-            bib,
-            "work-{w:04}:\n  type: book\n  title: \"Guojia Fazhan {w} 国家发展 [National Development {w}]\"\n  author: \"Author{w}, Given\"\n  date: {}\n  publisher: Renmin Chubanshe\n\n",
-            1950 + w % 75
-        );
-    }
-    fs::write(dir.join("bibliography/works.yaml"), bib)?;
-    let id = |i: usize| format!("term-{i:04}");
-    for i in 0..entries {
-        let (hanzi, pinyin) = term_words(i);
-        let mut body = String::new();
-        for para in 0..4 {
-            let a = id(rng.next(entries));
-            let b = id(rng.next(entries));
-            let k = rng.next(works.max(1));
-            let _ = write!(
-                body,
-                "{FILLER} It is linked to [[{a}]] and to [[{b}|a related idea]] [@work-{k:04}, {}]. {FILLER}\n\n",
-                para + 1
-            );
-        }
-        let text = format!(
-            "---\nterm: Synthetic term {i:04}\npinyin: {pinyin}\nhanzi: {hanzi}\nsee_also: [{}]\n---\n{body}",
-            id((i + 1) % entries)
-        );
-        fs::write(dir.join(format!("glossary/{}.md", id(i))), text)?;
-    }
-    let hanzi_of = |i: usize| term_words(i).0;
+    write_works(dir, works)?;
+    write_entries(dir, entries, works, &mut rng)?;
     let mut docs = vec!["essays/essay".to_string()];
-    for t in 0..translations {
-        let mut body = String::new();
-        for para in 0..20 {
-            let a = rng.next(entries.max(1));
-            let b = rng.next(entries.max(1));
-            let _ = write!(
-                body,
-                "The document turns to [[{}]] [{}] and to Synthetic term {b:04} [{}], \
-                 then to the national innovation system [国家创新体系] and the \
-                 {FILLER} (paragraph {para})\n\n",
-                id(a),
-                hanzi_of(a),
-                hanzi_of(b)
-            );
-        }
-        let text = format!(
-            "---\ntitle: Synthetic translation {t}\noriginal_title: 讲话\nauthor: Xi Jinping\ndate: 2021-01-01\ntranslator: Bench\nsource: work-0000\n---\n{body}"
-        );
-        fs::write(dir.join(format!("translations/doc-{t:03}.md")), text)?;
-        docs.push(format!("translations/doc-{t:03}"));
-    }
+    docs.extend(write_translations(dir, entries, translations, &mut rng)?);
     let mut essay = String::from("---\ntitle: Synthetic essay\n---\n");
     for w in 0..works {
         let _ = writeln!(essay, "Work {w} is cited here [@work-{w:04}].");
@@ -150,8 +103,89 @@ pub fn write_corpus(
             "title: Synthetic Reader\neditors: [Bench]\ndate: 2026-01-01\ndocuments: [{}]\nglossary: all\n",
             docs.join(", ")
         ),
-    )?;
+    )
+}
+
+/// The id of generated entry `i`.
+fn entry_id(i: usize) -> String {
+    format!("term-{i:04}")
+}
+
+/// `bibliography/works.yaml`: `works` books.
+fn write_works(dir: &Path, works: usize) -> io::Result<()> {
+    let mut bib = String::new();
+    for w in 0..works {
+        let _ = write!(
+            bib,
+            "work-{w:04}:\n  type: book\n  title: \"Guojia Fazhan {w} 国家发展 [National Development {w}]\"\n  author: \"Author{w}, Given\"\n  date: {}\n  publisher: Renmin Chubanshe\n\n",
+            1950 + w % 75
+        );
+    }
+    fs::write(dir.join("bibliography/works.yaml"), bib)
+}
+
+/// `glossary/term-NNNN.md`: four paragraphs each, with cross-references and a
+/// citation.
+fn write_entries(
+    dir: &Path,
+    entries: usize,
+    works: usize,
+    rng: &mut Lcg,
+) -> io::Result<()> {
+    for i in 0..entries {
+        let (hanzi, pinyin) = term_words(i);
+        let mut body = String::new();
+        for para in 0..4 {
+            let a = entry_id(rng.next(entries));
+            let b = entry_id(rng.next(entries));
+            let k = rng.next(works.max(1));
+            let _ = write!(
+                body,
+                "{FILLER} It is linked to [[{a}]] and to [[{b}|a related idea]] [@work-{k:04}, {}]. {FILLER}\n\n",
+                para + 1
+            );
+        }
+        let text = format!(
+            "---\nterm: Synthetic term {i:04}\npinyin: {pinyin}\nhanzi: {hanzi}\nsee_also: [{}]\n---\n{body}",
+            entry_id((i + 1) % entries)
+        );
+        fs::write(dir.join(format!("glossary/{}.md", entry_id(i))), text)?;
+    }
     Ok(())
+}
+
+/// `translations/doc-NNN.md`: twenty paragraphs each, with bracketed terms;
+/// their paths for the reader.
+fn write_translations(
+    dir: &Path,
+    entries: usize,
+    translations: usize,
+    rng: &mut Lcg,
+) -> io::Result<Vec<String>> {
+    let hanzi_of = |i: usize| term_words(i).0;
+    let mut docs = Vec::new();
+    for t in 0..translations {
+        let mut body = String::new();
+        for para in 0..20 {
+            let a = rng.next(entries.max(1));
+            let b = rng.next(entries.max(1));
+            let _ = write!(
+                body,
+                "The document turns to [[{}]] [{}] and to Synthetic term {b:04} [{}], \
+                 then to the national innovation system [国家创新体系] and the \
+                 {FILLER} (paragraph {para})\n\n",
+                entry_id(a),
+                hanzi_of(a),
+                hanzi_of(b)
+            );
+        }
+        let text = format!(
+            "---\ntitle: Synthetic translation {t}\noriginal_title: 讲话\nauthor: Xi Jinping\ndate: 2021-01-01\ntranslator: Bench\nsource: work-0000\n---\n{body}"
+        );
+        fs::write(dir.join(format!("translations/doc-{t:03}.md")), text)?;
+        docs.push(format!("translations/doc-{t:03}"));
+    }
+    Ok(docs)
 }
 
 /// The hanzi and pinyin of generated term `i`: three words of [`WORDS`].
