@@ -370,69 +370,55 @@ impl Sources<'_> {
         // Open ranges, by heading path: the place that starts each.
         let mut open: BTreeMap<Vec<String>, usize> = BTreeMap::new();
         for m in self.marks {
-            let key = sort_key(m.mark.heading());
-            let key = lines.get(&key).cloned().unwrap_or(key);
-            let at = match items.iter().position(|(k, i)| *k == key && i.see.is_none()) {
-                Some(at) => at,
-                None => {
-                    items.push((key.clone(), bare(m.mark.heading())));
-                    items.len() - 1
-                }
-            };
-            let sub = m.mark.sub().map(|s| {
-                let subs = &mut items[at].1.subs;
-                match subs
-                    .iter()
-                    .position(|i| sub_key(&heading_words(i)) == sub_key(s))
-                {
-                    Some(i) => i,
-                    None => {
-                        subs.push(bare(s));
-                        subs.len() - 1
-                    }
-                }
-            });
-            let item = match sub {
-                Some(i) => &mut items[at].1.subs[i],
-                None => &mut items[at].1,
-            };
-            let path: Vec<String> = m.mark.path.iter().map(|p| sort_key(p)).collect();
-            match &m.mark.kind {
-                MarkKind::Place => item.places.extend(self.place(&m.place)),
-                MarkKind::Main => {
-                    if item.main.is_none() {
-                        item.main = Some(m.place.clone());
-                    }
-                    item.places.extend(self.place(&m.place));
-                }
-                MarkKind::RangeStart => {
-                    item.places.extend(self.place(&m.place));
-                    if !item.places.is_empty() {
-                        open.insert(path, item.places.len() - 1);
-                    }
-                }
-                MarkKind::RangeEnd => match open.remove(&path) {
-                    Some(k) => {
-                        if let Some(p) = item.places.get_mut(k) {
-                            p.end = Some(m.place.clone());
-                        }
-                    }
-                    None => item.places.extend(self.place(&m.place)),
-                },
-                MarkKind::See(w) | MarkKind::SeeAlso(w) => {
-                    let cross = Cross {
-                        also: matches!(m.mark.kind, MarkKind::SeeAlso(_)),
-                        words: typographic(w),
-                        entry: self.entry_named(w),
-                    };
-                    if !item.cross.contains(&cross) {
-                        item.cross.push(cross);
-                    }
-                }
-            }
+            let item = item_for(items, lines, &m.mark);
+            self.file_mark(item, m, &mut open);
         }
         for (_, item) in items.iter_mut() {
             item.subs.sort_by_cached_key(|i| sub_key(&heading_words(i)));
+        }
+    }
+
+    /// Files one mark in its item: a place, the main discussion, the start or
+    /// end of a range (`open` holds the ranges begun), or a cross-reference.
+    fn file_mark(
+        &self,
+        item: &mut IndexItem,
+        m: &MarkPlace,
+        open: &mut BTreeMap<Vec<String>, usize>,
+    ) {
+        let path: Vec<String> = m.mark.path.iter().map(|p| sort_key(p)).collect();
+        match &m.mark.kind {
+            MarkKind::Place => item.places.extend(self.place(&m.place)),
+            MarkKind::Main => {
+                if item.main.is_none() {
+                    item.main = Some(m.place.clone());
+                }
+                item.places.extend(self.place(&m.place));
+            }
+            MarkKind::RangeStart => {
+                item.places.extend(self.place(&m.place));
+                if !item.places.is_empty() {
+                    open.insert(path, item.places.len() - 1);
+                }
+            }
+            MarkKind::RangeEnd => match open.remove(&path) {
+                Some(k) => {
+                    if let Some(p) = item.places.get_mut(k) {
+                        p.end = Some(m.place.clone());
+                    }
+                }
+                None => item.places.extend(self.place(&m.place)),
+            },
+            MarkKind::See(w) | MarkKind::SeeAlso(w) => {
+                let cross = Cross {
+                    also: matches!(m.mark.kind, MarkKind::SeeAlso(_)),
+                    words: typographic(w),
+                    entry: self.entry_named(w),
+                };
+                if !item.cross.contains(&cross) {
+                    item.cross.push(cross);
+                }
+            }
         }
     }
 
@@ -453,6 +439,40 @@ impl Sources<'_> {
             })
             .collect();
         grouped(items)
+    }
+}
+
+/// The item a mark files under: its heading's (a line of the index already, or
+/// a new one), or the sub-heading's within it.
+fn item_for<'i>(
+    items: &'i mut Vec<(String, IndexItem)>,
+    lines: &BTreeMap<String, String>,
+    mark: &crate::model::IndexMark,
+) -> &'i mut IndexItem {
+    let key = sort_key(mark.heading());
+    let key = lines.get(&key).cloned().unwrap_or(key);
+    let at = match items.iter().position(|(k, i)| *k == key && i.see.is_none()) {
+        Some(at) => at,
+        None => {
+            items.push((key, bare(mark.heading())));
+            items.len() - 1
+        }
+    };
+    let item = &mut items[at].1;
+    let Some(s) = mark.sub() else {
+        return item;
+    };
+    let sub = item
+        .subs
+        .iter()
+        .position(|i| sub_key(&heading_words(i)) == sub_key(s));
+    match sub {
+        Some(i) => &mut item.subs[i],
+        None => {
+            item.subs.push(bare(s));
+            let last = item.subs.len() - 1;
+            &mut item.subs[last]
+        }
     }
 }
 
