@@ -1,7 +1,7 @@
 //! Cross-references: `[[id]]` in text and `see_also` lists.
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, Inline, Owner, Project, is_ideograph};
+use crate::model::{Block, Entry, Inline, Owner, Project, is_ideograph};
 use crate::source::Span;
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
@@ -27,44 +27,20 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // Entries some other entry lists in `see_also`.
+    let listed: std::collections::BTreeSet<&str> = project
+        .entries
+        .values()
+        .flat_map(|e| {
+            e.see_also
+                .iter()
+                .filter(move |s| s.value != e.id)
+                .map(|s| s.value.as_str())
+        })
+        .collect();
     for entry in project.entries.values() {
-        for (i, s) in entry.see_also.iter().enumerate() {
-            if entry.see_also[..i].iter().any(|t| t.value == s.value) {
-                diags.push(
-                    Diagnostic::warning(
-                        "W0207",
-                        format!("`{}` is listed twice in `see_also`", s.value),
-                    )
-                    .at(s.span)
-                    .label("listed more than once")
-                    .help("delete the repetition; it is printed once"),
-                );
-            } else if s.value == entry.id {
-                diags.push(
-                    Diagnostic::warning(
-                        "W0201",
-                        format!("entry `{}` lists itself in `see_also`", entry.id),
-                    )
-                    .at(s.span)
-                    .help("remove it from the list"),
-                );
-            } else if !project.entries.contains_key(s.value.as_str()) {
-                diags.push(
-                    Diagnostic::error(
-                        "E0302",
-                        format!("unknown entry `{}` in `see_also`", s.value),
-                    )
-                    .at(s.span)
-                    .label("no entry with this id")
-                    .suggest(&s.value, ids.iter().copied()),
-                );
-            }
-        }
-        let referenced = !entry.backlinks.is_empty()
-            || project.entries.values().any(|e| {
-                e.id != entry.id && e.see_also.iter().any(|s| s.value == entry.id)
-            });
-        if !referenced {
+        see_also(project, entry, &ids, diags);
+        if entry.backlinks.is_empty() && !listed.contains(&*entry.id) {
             let span =
                 super::field_span(&project.sources, entry.file, "term", &entry.term);
             diags.push(
@@ -72,6 +48,43 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                     .at(span)
                     .label("this entry is not linked from anywhere")
                     .help(format!("link it from a related entry with `[[{}]]` or add it to a `see_also` list", entry.id)),
+            );
+        }
+    }
+}
+
+/// An entry's `see_also`: W0207 for a repeated id, W0201 for the entry itself,
+/// E0302 for an unknown id.
+fn see_also(project: &Project, entry: &Entry, ids: &[&str], diags: &mut Vec<Diagnostic>) {
+    for (i, s) in entry.see_also.iter().enumerate() {
+        if entry.see_also[..i].iter().any(|t| t.value == s.value) {
+            diags.push(
+                Diagnostic::warning(
+                    "W0207",
+                    format!("`{}` is listed twice in `see_also`", s.value),
+                )
+                .at(s.span)
+                .label("listed more than once")
+                .help("delete the repetition; it is printed once"),
+            );
+        } else if s.value == entry.id {
+            diags.push(
+                Diagnostic::warning(
+                    "W0201",
+                    format!("entry `{}` lists itself in `see_also`", entry.id),
+                )
+                .at(s.span)
+                .help("remove it from the list"),
+            );
+        } else if !project.entries.contains_key(s.value.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    "E0302",
+                    format!("unknown entry `{}` in `see_also`", s.value),
+                )
+                .at(s.span)
+                .label("no entry with this id")
+                .suggest(&s.value, ids.iter().copied()),
             );
         }
     }
