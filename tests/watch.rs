@@ -53,3 +53,24 @@ fn watch_rebuilds_on_an_edit() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+// Checks that a misspelt reader or a missing content folder ends the watch at
+// once (nothing to watch), with the names there are.
+#[test]
+fn watch_refuses_what_it_cannot_watch() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    let c = content.to_str().unwrap();
+    let misspelt = run(&["--content", c, "watch", "--reader", "defualt"]);
+    assert!(!misspelt.status.success());
+    assert!(
+        stderr(&misspelt).contains("did you mean `default`?"),
+        "{}",
+        stderr(&misspelt)
+    );
+    let missing = dir.path().join("no-such-folder");
+    let gone = run(&["--content", missing.to_str().unwrap(), "watch"]);
+    assert!(!gone.status.success());
+    assert!(stderr(&gone).contains("not found"), "{}", stderr(&gone));
+}

@@ -41,7 +41,9 @@ const DEBOUNCE: Duration = Duration::from_millis(25);
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let pdf = args.pdf();
     let epub = args.out_dir.join(format!("{}.epub", args.reader));
-    if !super::outputs_allowed(content, &[&pdf, &epub]) {
+    if !super::outputs_allowed(content, &[&pdf, &epub])
+        || !can_watch(content, &args.reader)
+    {
         return ExitCode::FAILURE;
     }
     let mut kept = Kept {
@@ -89,6 +91,45 @@ impl Args {
     fn pdf(&self) -> PathBuf {
         self.out_dir.join(format!("{}.pdf", self.reader))
     }
+}
+
+/// Whether there is something to watch: the content folder, and a file for the
+/// reader (a misspelt name ends the watch at once, with the names there are; a
+/// reader file with errors is watched until it is mended).
+fn can_watch(content: &Path, reader: &str) -> bool {
+    if !content.is_dir() {
+        eprintln!("error: content folder `{}` not found", content.display());
+        eprintln!("  = help: run from the project folder, or pass `--content DIR`");
+        return false;
+    }
+    let readers = content.join("readers");
+    if ["yaml", "yml"]
+        .iter()
+        .any(|ext| readers.join(format!("{reader}.{ext}")).is_file())
+    {
+        return true;
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&readers)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            let yaml = matches!(
+                path.extension().and_then(|x| x.to_str()),
+                Some("yaml" | "yml")
+            );
+            yaml.then(|| path.file_stem()?.to_str().map(str::to_string))
+                .flatten()
+        })
+        .collect();
+    names.sort();
+    eprintln!("error: no reader `{reader}` in readers/");
+    match ccp_press::diag::did_you_mean(reader, names.iter().map(String::as_str)) {
+        Some(s) => eprintln!("  = help: did you mean `{s}`?"),
+        None => eprintln!("  = help: readers: {}", names.join(", ")),
+    }
+    false
 }
 
 /// The preview server when `serve`, started; `Err` (said) when it cannot start.
