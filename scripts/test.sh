@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: installs the tools the tests call when they are
 # missing (poppler-utils, qpdf, epubcheck, chromium and Node for Ace by DAISY, and
-# Ace itself under .tools/), then runs # Ace by DAISY (EPUB accessibility), from the npm registry. Its install scripts
-# download a browser and fail, so they are skipped: Debian's chromium is used.
-ace=.tools/ace/node_modules/.bin/ace-puppeteer
-if [ ! -x "$ace" ]; then
-  echo "installing @daisy/ace into .tools/ace (needed by the tests)" >&2
-  npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/ace @daisy/ace >/dev/null
-fi
-
-cargo fmt --check, clippy and cargo test,
+# Ace itself under .tools/), then runs cargo fmt --check, clippy and cargo test,
 # and prints one plain line with the totals of every test binary.
 # Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test pdf`).
 set -euo pipefail
