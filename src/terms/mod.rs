@@ -331,40 +331,56 @@ pub struct Renderings {
 /// end with that the most uses end with (the longer on a tie), so "others" joins
 /// "controlled by others"; case, articles, plurals and possessives aside.
 pub fn group(found: &[&Rendering]) -> Vec<Renderings> {
-    let words = |r: &Rendering| -> Vec<String> {
-        words::key(&r.text).split(' ').map(String::from).collect()
-    };
-    let support = |w: &[String]| found.iter().filter(|r| r.context.ends_with(w)).count();
-    let mut candidates: Vec<(Vec<String>, &Rendering)> = Vec::new();
-    for r in found {
-        let w = words(r);
-        if !candidates.iter().any(|(c, _)| *c == w) {
-            candidates.push((w, r));
+    // Each rendering's key, and the key's words, computed once.
+    let keys: Vec<String> = found.iter().map(|r| words::key(&r.text)).collect();
+    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    let support = |w: &[&str]| found.iter().filter(|r| ends_with(&r.context, w)).count();
+    // The distinct renderings (as the index of their first use), the best
+    // supported first, then the longest.
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !candidates.iter().any(|&c| words[c] == *w) {
+            candidates.push(i);
         }
     }
-    candidates.sort_by_key(|(w, _)| {
-        (std::cmp::Reverse(support(w)), std::cmp::Reverse(w.len()))
+    candidates.sort_by_cached_key(|&c| {
+        (
+            std::cmp::Reverse(support(&words[c])),
+            std::cmp::Reverse(words[c].len()),
+        )
     });
     let mut out: Vec<Renderings> = Vec::new();
-    for r in found {
-        let own = words(r);
+    let mut at: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, r) in found.iter().enumerate() {
         let first = candidates
             .iter()
-            .find(|(c, _)| r.context.ends_with(c) || *c == own)
-            .map_or(*r, |(_, f)| *f);
-        let text = words::key(&first.text);
-        match out.iter_mut().find(|x| words::key(&x.text) == text) {
-            Some(x) => x.spans.push(r.span),
-            None => out.push(Renderings {
-                text: first.text.clone(),
-                accepted: first.accepted,
-                spans: vec![r.span],
-            }),
+            .copied()
+            .find(|&c| ends_with(&r.context, &words[c]) || words[c] == words[i])
+            .unwrap_or(i);
+        match at.get(keys[first].as_str()) {
+            Some(&k) => out[k].spans.push(r.span),
+            None => {
+                at.insert(&keys[first], out.len());
+                out.push(Renderings {
+                    text: found[first].text.clone(),
+                    accepted: found[first].accepted,
+                    spans: vec![r.span],
+                });
+            }
         }
     }
     // Most used first; the first written on a tie.
     out.sort_by_key(|x| std::cmp::Reverse(x.spans.len()));
     out
+}
+
+/// Whether `context` (words) ends with `words`.
+fn ends_with(context: &[String], words: &[&str]) -> bool {
+    context.len() >= words.len()
+        && context[context.len() - words.len()..]
+            .iter()
+            .zip(words)
+            .all(|(a, b)| a == b)
 }
 
 /// The concordance: every bracketed term with its renderings, glossary terms
@@ -386,12 +402,13 @@ pub fn concordance(scan: &Scan) -> Vec<Term> {
             None => t.bare.push(u.bracket),
         }
     }
-    for (t, found) in by_hanzi.values_mut() {
-        t.renderings = group(found);
-    }
-    let by_hanzi: BTreeMap<&str, Term> =
-        by_hanzi.into_iter().map(|(k, (t, _))| (k, t)).collect();
-    let mut terms: Vec<Term> = by_hanzi.into_values().collect();
+    let mut terms: Vec<Term> = by_hanzi
+        .into_values()
+        .map(|(mut t, found)| {
+            t.renderings = group(&found);
+            t
+        })
+        .collect();
     let uses = |t: &Term| {
         t.renderings.iter().map(|r| r.spans.len()).sum::<usize>() + t.bare.len()
     };
