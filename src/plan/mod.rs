@@ -531,7 +531,72 @@ fn work(key: &str, runs: &[Run]) -> Work {
     }
 }
 
+/// One heading of the book's outline, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineItem<'b> {
+    /// What it heads.
+    pub kind: OutlineKind,
+    /// The part it is in (for a part, itself).
+    pub part: PartKind,
+    /// Its title as printed.
+    pub title: &'b str,
+    /// Where it starts.
+    pub anchor: Anchor,
+}
+
+/// What an outline heading heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineKind {
+    /// A part.
+    Part,
+    /// A document of the documents part.
+    Document,
+    /// A letter of the glossary.
+    Letter,
+    /// A glossary entry (after its letter).
+    Entry,
+    /// One of the indexes.
+    Index,
+}
+
 impl Book {
+    /// The outline: each part, then what it holds (documents; letters, each
+    /// followed by its entries; indexes). The contents, the running heads and
+    /// the EPUB's navigation are all made from it.
+    pub fn outline(&self) -> Vec<OutlineItem<'_>> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            let part = p.kind();
+            let mut item = |kind, title, anchor: &Anchor| {
+                out.push(OutlineItem {
+                    kind,
+                    part,
+                    title,
+                    anchor: anchor.clone(),
+                })
+            };
+            item(OutlineKind::Part, part.title(), &Anchor::Part(part));
+            match p {
+                Part::Documents(chapters) => chapters
+                    .iter()
+                    .for_each(|c| item(OutlineKind::Document, &c.title, &c.anchor)),
+                Part::Glossary(letters) => {
+                    for l in letters {
+                        item(OutlineKind::Letter, &l.letter, &l.anchor);
+                        l.entries
+                            .iter()
+                            .for_each(|e| item(OutlineKind::Entry, &e.term, &e.anchor));
+                    }
+                }
+                Part::Bibliography(_) => {}
+                Part::Index(list) => list
+                    .iter()
+                    .for_each(|i| item(OutlineKind::Index, i.kind.title(), &i.anchor)),
+            }
+        }
+        out
+    }
+
     /// Calls `f` on every string the book prints (the EPUB's font subset is made
     /// from these).
     pub fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {

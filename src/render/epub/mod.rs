@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::diag::Diagnostic;
-use crate::plan::{Anchor, Book, PageMap, Part, PartKind};
+use crate::plan::{Anchor, Book, OutlineItem, OutlineKind, PageMap, PartKind};
 use crate::render::{Stamp, fonts, pdf};
 pub use package::stable_uuid;
 use package::{Item, Package, TocNode, xhtml_head};
@@ -158,40 +158,30 @@ fn doc_item(href: &str, xhtml: String) -> Item {
     }
 }
 
-/// The table of contents, from the plan's parts.
+/// The table of contents, from the plan's outline: parts, what they hold, and
+/// a glossary's entries under their letters.
 fn contents(book: &Book, files: &Files) -> Vec<TocNode> {
-    let node = |label: &str, href: String, children| TocNode {
-        label: esc(label),
-        href,
-        children,
+    let node = |item: &OutlineItem| TocNode {
+        label: esc(item.title),
+        href: files.href(&item.anchor),
+        children: Vec::new(),
     };
-    let mut toc = vec![node("Title page", "title.xhtml".into(), vec![])];
-    for part in &book.parts {
-        let title = part.kind().title();
-        let href = files.href(&Anchor::Part(part.kind()));
-        let children = match part {
-            Part::Documents(chapters) => chapters
-                .iter()
-                .map(|c| node(&c.title, files.href(&c.anchor), vec![]))
-                .collect(),
-            Part::Glossary(letters) => letters
-                .iter()
-                .map(|l| {
-                    let entries = l
-                        .entries
-                        .iter()
-                        .map(|e| node(&e.term, files.href(&e.anchor), vec![]))
-                        .collect();
-                    node(&l.letter, files.href(&l.anchor), entries)
-                })
-                .collect(),
-            Part::Bibliography(_) => vec![],
-            Part::Index(list) => list
-                .iter()
-                .map(|i| node(i.kind.title(), files.href(&i.anchor), vec![]))
-                .collect(),
-        };
-        toc.push(node(title, href, children));
+    let mut toc = vec![TocNode {
+        label: esc("Title page"),
+        href: "title.xhtml".into(),
+        children: Vec::new(),
+    }];
+    for item in book.outline() {
+        let part = toc.last_mut().map(|p| &mut p.children);
+        match (item.kind, part) {
+            (OutlineKind::Part, _) => toc.push(node(&item)),
+            (OutlineKind::Entry, Some(held)) => match held.last_mut() {
+                Some(letter) => letter.children.push(node(&item)),
+                None => held.push(node(&item)),
+            },
+            (_, Some(held)) => held.push(node(&item)),
+            (_, None) => toc.push(node(&item)),
+        }
     }
     toc
 }

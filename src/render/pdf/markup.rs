@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use crate::cite::Run;
 use crate::plan::{
     Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
-    Inline, Letter, Locator, PageMap, Part, Ref, RefStyle, Work, references, resolve,
+    Inline, Letter, Locator, OutlineKind, PageMap, Part, Ref, RefStyle, Work, references,
+    resolve,
 };
 use crate::render::script::{Script, runs};
 
@@ -386,29 +387,18 @@ fn places_file(pages: Option<&PageMap>, guess: u64) -> String {
 /// with its page from the page map (`contents` in `layouts/book.typ`).
 fn contents(o: &mut String, book: &Book) {
     o.push_str("#contents((");
-    let line = |o: &mut String, level: u8, title: &str, id: String| {
-        let _ = write!(o, "\n  ({level}, {}, {}),", text_block(title), str_lit(&id));
-    };
-    for p in &book.parts {
-        line(o, 0, p.kind().title(), Anchor::Part(p.kind()).id());
-        match p {
-            Part::Documents(chapters) => {
-                for c in chapters {
-                    line(o, 1, &c.title, c.anchor.id());
-                }
-            }
-            Part::Glossary(letters) => {
-                for e in letters.iter().flat_map(|l| &l.entries) {
-                    line(o, 1, &e.term, e.anchor.id());
-                }
-            }
-            Part::Bibliography(_) => {}
-            Part::Index(list) => {
-                for ix in list {
-                    line(o, 1, ix.kind.title(), ix.anchor.id());
-                }
-            }
-        }
+    for item in book.outline() {
+        let level = match item.kind {
+            OutlineKind::Part => 0,
+            OutlineKind::Letter => continue,
+            OutlineKind::Document | OutlineKind::Entry | OutlineKind::Index => 1,
+        };
+        let _ = write!(
+            o,
+            "\n  ({level}, {}, {}),",
+            text_block(item.title),
+            str_lit(&item.anchor.id())
+        );
     }
     o.push_str("\n))\n");
 }
@@ -424,26 +414,15 @@ fn guess_pages(main: &str) -> u64 {
 /// verso the part, recto the document (up to its colon) or entry.
 fn running_heads(book: &Book) -> Vec<(String, (String, String))> {
     let mut texts = Vec::new();
-    for p in &book.parts {
-        let part = p.kind().title();
-        texts.push((
-            Anchor::Part(p.kind()).id(),
-            (part.to_string(), part.to_string()),
-        ));
-        match p {
-            Part::Documents(chapters) => {
-                for c in chapters {
-                    let title = running_title(&c.title);
-                    texts.push((c.anchor.id(), (part.to_string(), title)));
-                }
-            }
-            Part::Glossary(letters) => {
-                for e in letters.iter().flat_map(|l| &l.entries) {
-                    texts.push((e.anchor.id(), (part.to_string(), e.term.clone())));
-                }
-            }
-            Part::Bibliography(_) | Part::Index(_) => {}
-        }
+    for item in book.outline() {
+        let part = item.part.title().to_string();
+        let recto = match item.kind {
+            OutlineKind::Part => part.clone(),
+            OutlineKind::Document => running_title(item.title),
+            OutlineKind::Entry => item.title.to_string(),
+            OutlineKind::Letter | OutlineKind::Index => continue,
+        };
+        texts.push((item.anchor.id(), (part, recto)));
     }
     texts
 }
