@@ -87,3 +87,37 @@ fn escaping() {
 fn minimal() {
     snapshot_feature("minimal");
 }
+
+// Checks the book's outline (the one walk behind the contents, the running heads
+// and the EPUB navigation): a part opens it, every heading is in the part before
+// it, and each entry follows a letter of its part.
+#[test]
+fn outline_in_reading_order() {
+    use ccp_press::plan::OutlineKind;
+    let checked = load_and_check(&common::root().join("content"));
+    let p = &checked.project;
+    let edition = Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
+    let outline = edition.book.outline();
+    assert_eq!(outline.first().map(|i| i.kind), Some(OutlineKind::Part));
+    let mut part = None;
+    let mut letter_seen = false;
+    for item in &outline {
+        match item.kind {
+            OutlineKind::Part => {
+                part = Some(item.part);
+                letter_seen = false;
+            }
+            OutlineKind::Letter => letter_seen = true,
+            OutlineKind::Entry => {
+                assert!(letter_seen, "{} before any letter", item.title)
+            }
+            OutlineKind::Document | OutlineKind::Index => {}
+        }
+        assert_eq!(Some(item.part), part, "{}", item.title);
+    }
+    let entries = outline
+        .iter()
+        .filter(|i| i.kind == OutlineKind::Entry)
+        .count();
+    assert_eq!(entries, p.entries.len());
+}
