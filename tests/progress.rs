@@ -54,3 +54,42 @@ fn timings_trace_the_phases() {
         ]
     );
 }
+
+// Checks the spinner on a terminal (`script` gives the command a pseudo-terminal):
+// it names the phases, and the lines the command prints are written on a cleared
+// line, never after the spinner's text.
+#[test]
+fn spinner_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to give a pseudo-terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{} --content {} pdf -o {}",
+        env!("CARGO_BIN_EXE_ccp-press"),
+        fixture("minimal").display(),
+        dir.path().join("out.pdf").display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    assert!(
+        screen.contains("typeset…"),
+        "no phase on the terminal: {screen:?}"
+    );
+    let wrote = screen
+        .find("wrote ")
+        .expect("the command says what it wrote");
+    assert!(
+        screen[..wrote].ends_with("\u{1b}[2K") || screen[..wrote].ends_with('\n'),
+        "written after the spinner's text: {screen:?}"
+    );
+}

@@ -26,7 +26,9 @@ use crate::Format;
 pub(crate) fn report(checked: &Checked, format: Format) {
     let map = &checked.project.sources;
     match format {
-        Format::Human => eprint!("{}", diag::render_human(map, &checked.diagnostics)),
+        Format::Human => progress::suspend(|| {
+            eprint!("{}", diag::render_human(map, &checked.diagnostics))
+        }),
         Format::Json => print!("{}", diag::render_json(map, &checked.diagnostics)),
     }
 }
@@ -177,7 +179,9 @@ impl<'p> Reporter<'p> {
     pub(crate) fn print(&self, diags: &[Diagnostic]) {
         let map = &self.project.sources;
         match self.format {
-            Format::Human => eprint!("{}", diag::render_human(map, diags)),
+            Format::Human => {
+                progress::suspend(|| eprint!("{}", diag::render_human(map, diags)))
+            }
             Format::Json => print!("{}", diag::render_json(map, diags)),
         }
     }
@@ -188,11 +192,13 @@ impl<'p> Reporter<'p> {
             Ok(v) => Some(v),
             Err(diags) => {
                 self.print(&diags);
-                eprintln!(
-                    "error: {} not written: {}",
-                    self.what,
-                    diag::summary(&diags)
-                );
+                progress::suspend(|| {
+                    eprintln!(
+                        "error: {} not written: {}",
+                        self.what,
+                        diag::summary(&diags)
+                    )
+                });
                 None
             }
         }
@@ -237,14 +243,18 @@ pub(crate) fn write_output(
     if write_file(path, bytes).is_none() {
         return std::process::ExitCode::FAILURE;
     }
-    eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
+    progress::suspend(|| {
+        eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024)
+    });
     std::process::ExitCode::SUCCESS
 }
 
 /// Writes `bytes` to `path` atomically; none (said) when it could not.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Option<()> {
     write_atomic(path, bytes)
-        .map_err(|e| eprintln!("error: cannot write {}: {e}", path.display()))
+        .map_err(|e| {
+            progress::suspend(|| eprintln!("error: cannot write {}: {e}", path.display()))
+        })
         .ok()
 }
 

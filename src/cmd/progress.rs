@@ -9,6 +9,19 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+/// The spinner on screen, if any: what the command prints meanwhile is printed
+/// with the spinner hidden (`suspend`), so no line is written over it.
+static ON_SCREEN: std::sync::Mutex<Option<ProgressBar>> = std::sync::Mutex::new(None);
+
+/// Runs `print` with the spinner (if one is on screen) hidden.
+pub(crate) fn suspend<R>(print: impl FnOnce() -> R) -> R {
+    let bar = ON_SCREEN.lock().ok().and_then(|b| b.clone());
+    match bar {
+        Some(bar) => bar.suspend(print),
+        None => print(),
+    }
+}
+
 /// The phases of one command.
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
@@ -32,6 +45,9 @@ impl Progress {
                 bar.set_style(style);
             }
             bar.enable_steady_tick(Duration::from_millis(100));
+            if let Ok(mut on_screen) = ON_SCREEN.lock() {
+                *on_screen = Some(bar.clone());
+            }
             bar
         });
         let mut p = Progress {
@@ -69,6 +85,9 @@ impl Drop for Progress {
         self.end();
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
+            if let Ok(mut on_screen) = ON_SCREEN.lock() {
+                *on_screen = None;
+            }
         }
         let Some(path) = &self.timings else { return };
         let mut events: Vec<serde_json::Value> = self
