@@ -1,5 +1,13 @@
 //! One module per subcommand; each returns the process exit code.
 
+/// `eprintln!` with the progress spinner (if one is on screen) hidden meanwhile,
+/// so a line is never written after the spinner's text.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::progress::suspend(|| eprintln!($($arg)*))
+    };
+}
+
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod epub;
@@ -49,10 +57,10 @@ pub(crate) fn find_reader<'a>(
     let found = project.readers.get(name);
     if found.is_none() {
         let names: Vec<&str> = project.readers.keys().map(String::as_str).collect();
-        eprintln!("error: no reader `{name}` in readers/");
+        say!("error: no reader `{name}` in readers/");
         match diag::did_you_mean(name, names.iter().copied()) {
-            Some(s) => eprintln!("  = help: did you mean `{s}`?"),
-            None => eprintln!("  = help: readers: {}", names.join(", ")),
+            Some(s) => say!("  = help: did you mean `{s}`?"),
+            None => say!("  = help: readers: {}", names.join(", ")),
         }
     }
     found
@@ -118,7 +126,7 @@ fn nearest_existing(dir: &Path) -> Option<std::path::PathBuf> {
 pub(crate) fn outputs_allowed(content: &Path, paths: &[&Path]) -> bool {
     for p in paths {
         if let Some(why) = output_problem(content, p) {
-            eprintln!("error: not writing {}: {why}", p.display());
+            say!("error: not writing {}: {why}", p.display());
             return false;
         }
     }
@@ -130,8 +138,8 @@ pub(crate) fn outputs_allowed(content: &Path, paths: &[&Path]) -> bool {
 pub(crate) fn may_overwrite(paths: &[std::path::PathBuf], force: bool) -> bool {
     match paths.iter().find(|p| p.exists()) {
         Some(p) if !force => {
-            eprintln!("error: {} exists; not overwriting it", p.display());
-            eprintln!("  = help: choose an empty folder, or pass --force to overwrite");
+            say!("error: {} exists; not overwriting it", p.display());
+            say!("  = help: choose an empty folder, or pass --force to overwrite");
             false
         }
         _ => true,
@@ -147,7 +155,7 @@ pub(crate) fn load_for_build(
     let checked = ccp_press::load_and_check(content);
     report(&checked, format);
     if failed(&checked, false) {
-        eprintln!(
+        say!(
             "error: not building: {}",
             diag::summary(&checked.diagnostics)
         );
@@ -192,13 +200,11 @@ impl<'p> Reporter<'p> {
             Ok(v) => Some(v),
             Err(diags) => {
                 self.print(&diags);
-                progress::suspend(|| {
-                    eprintln!(
-                        "error: {} not written: {}",
-                        self.what,
-                        diag::summary(&diags)
-                    )
-                });
+                say!(
+                    "error: {} not written: {}",
+                    self.what,
+                    diag::summary(&diags)
+                );
                 None
             }
         }
@@ -243,18 +249,14 @@ pub(crate) fn write_output(
     if write_file(path, bytes).is_none() {
         return std::process::ExitCode::FAILURE;
     }
-    progress::suspend(|| {
-        eprintln!("wrote {} ({} KB)", path.display(), bytes.len() / 1024)
-    });
+    say!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
     std::process::ExitCode::SUCCESS
 }
 
 /// Writes `bytes` to `path` atomically; none (said) when it could not.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Option<()> {
     write_atomic(path, bytes)
-        .map_err(|e| {
-            progress::suspend(|| eprintln!("error: cannot write {}: {e}", path.display()))
-        })
+        .map_err(|e| say!("error: cannot write {}: {e}", path.display()))
         .ok()
 }
 
@@ -311,7 +313,7 @@ pub(crate) fn store_map(
         pages: layout.pages.clone(),
     };
     if let Err(e) = write_atomic(path, &ccp_press::cache::to_json(&map)) {
-        eprintln!(
+        say!(
             "warning: cannot keep the page map in {}: {e} (the next build lays out from scratch)",
             path.display()
         );

@@ -70,7 +70,7 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
-        eprintln!("wrote typst sources to {}", dir.display());
+        say!("wrote typst sources to {}", dir.display());
     }
     progress.phase("export");
     let Some(bytes) = report.ok(edition.pdf(&layout, !args.no_standards)) else {
