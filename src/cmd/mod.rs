@@ -37,7 +37,9 @@ pub(crate) fn report(checked: &Checked, format: Format) {
         Format::Human => progress::suspend(|| {
             eprint!("{}", diag::render_human(map, &checked.diagnostics))
         }),
-        Format::Json => print!("{}", diag::render_json(map, &checked.diagnostics)),
+        Format::Json => progress::suspend(|| {
+            print!("{}", diag::render_json(map, &checked.diagnostics))
+        }),
     }
 }
 
@@ -190,7 +192,9 @@ impl<'p> Reporter<'p> {
             Format::Human => {
                 progress::suspend(|| eprint!("{}", diag::render_human(map, diags)))
             }
-            Format::Json => print!("{}", diag::render_json(map, diags)),
+            Format::Json => {
+                progress::suspend(|| print!("{}", diag::render_json(map, diags)))
+            }
         }
     }
 

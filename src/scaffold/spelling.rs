@@ -68,8 +68,10 @@ pub fn pinyin_for(project: &Project, hanzi: &str) -> String {
 /// Pinyin for `hanzi`, with `known` words spelt as given.
 fn spell(known: &BTreeMap<String, String>, hanzi: &str) -> String {
     let chars: Vec<char> = hanzi.chars().filter(|c| is_ideograph(*c)).collect();
+    // A known word of one character is not used: it would cut other words
+    // around it (青年 is not "Qīng Nián" because the glossary has 年 alone).
     let known_at = |i: usize| {
-        (1..=(chars.len() - i).min(8)).rev().find_map(|n| {
+        (2..=(chars.len() - i).min(8)).rev().find_map(|n| {
             let w: String = chars[i..i + n].iter().collect();
             known.get(&w).map(|p| (n, p.clone()))
         })
@@ -353,6 +355,14 @@ mod tests {
         assert_eq!(super::pinyin_for(&p, "新发展理念"), "Xīn Fāzhǎn Lǐniàn");
         assert_eq!(super::pinyin_for(&p, "共同富裕"), "Gòngtóng Fùyù");
         assert_eq!(super::pinyin_for(&p, "自主创新"), "Zìzhǔ Chuàngxīn");
+        // The glossary's one-character words (年, 高, 大, 新) cut nothing.
+        for (hanzi, pinyin) in [
+            ("青年", "Qīngnián"),
+            ("提高", "Tígāo"),
+            ("重新", "Chóngxīn"),
+        ] {
+            assert_eq!(super::pinyin_for(&p, hanzi), pinyin);
+        }
     }
 
     // Without the glossary's words, the dictionary and the orthography's rules
