@@ -87,7 +87,19 @@ fn spell(known: &BTreeMap<String, String>, hanzi: &str) -> String {
         let end = (i + 1..chars.len())
             .find(|&j| known_at(j).is_some())
             .unwrap_or(chars.len());
-        words.extend(dictionary_words(&chars[i..end]));
+        let mut gap = dictionary_words(&chars[i..end]).into_iter();
+        // A suffix after a glossary word joins it (中国 + 化 → Zhōngguóhuà).
+        if SUFFIXES.contains(&chars[i])
+            && let Some(last) = words.last_mut()
+            && let Some(first) = gap.next()
+        {
+            if pinyin_syllables(&first) == Some(1) {
+                last.push_str(&first.to_lowercase());
+            } else {
+                words.push(first);
+            }
+        }
+        words.extend(gap);
         i = end;
     }
     words.join(" ")
