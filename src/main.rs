@@ -182,15 +182,23 @@ fn main() -> ExitCode {
     }
 }
 
+impl From<EditionArgs> for cmd::EditionOptions {
+    fn from(e: EditionArgs) -> Self {
+        cmd::EditionOptions {
+            reader: e.reader,
+            paper: e.paper.paper(),
+            format: e.format,
+            timings: e.timings,
+        }
+    }
+}
+
 impl From<PdfCommand> for cmd::pdf::Args {
     fn from(c: PdfCommand) -> Self {
         cmd::pdf::Args {
-            reader: c.edition.reader,
-            paper: c.edition.paper.paper(),
+            edition: c.edition.into(),
             output: c.output,
             emit_typst: c.emit_typst,
-            format: c.edition.format,
-            timings: c.edition.timings,
             no_standards: c.no_standards,
             force: c.force,
             draft: c.draft,
@@ -201,12 +209,9 @@ impl From<PdfCommand> for cmd::pdf::Args {
 impl From<EpubCommand> for cmd::epub::Args {
     fn from(c: EpubCommand) -> Self {
         cmd::epub::Args {
-            reader: c.edition.reader,
-            paper: c.edition.paper.paper(),
+            edition: c.edition.into(),
             output: c.output,
             no_page_numbers: c.no_page_numbers,
-            format: c.edition.format,
-            timings: c.edition.timings,
         }
     }
 }
@@ -214,11 +219,8 @@ impl From<EpubCommand> for cmd::epub::Args {
 impl From<BuildCommand> for cmd::build::Args {
     fn from(c: BuildCommand) -> Self {
         cmd::build::Args {
-            reader: c.edition.reader,
-            paper: c.edition.paper.paper(),
+            edition: c.edition.into(),
             out_dir: c.out_dir,
-            format: c.edition.format,
-            timings: c.edition.timings,
         }
     }
 }

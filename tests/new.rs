@@ -47,17 +47,7 @@ fn new_files_pass_check() {
             Some("traditional:"),
         ),
     ] {
-        let entry = run(&[
-            "--content",
-            c,
-            "new",
-            "entry",
-            slug,
-            "--term",
-            term,
-            "--hanzi",
-            hanzi,
-        ]);
+        let entry = new_entry(c, slug, term, hanzi);
         assert!(entry.status.success(), "{}", stderr(&entry));
         let written = stdout(&entry);
         for e in expected {
@@ -94,19 +84,7 @@ fn new_refuses_what_would_not_pass_check() {
     let content = dir.path().join("content");
     copy_dir(&root().join("content"), &content);
     let c = content.to_str().unwrap();
-    let entry = |slug: &str, term: &str, hanzi: &str| {
-        run(&[
-            "--content",
-            c,
-            "new",
-            "entry",
-            slug,
-            "--term",
-            term,
-            "--hanzi",
-            hanzi,
-        ])
-    };
+    let entry = |slug: &str, term: &str, hanzi: &str| new_entry(c, slug, term, hanzi);
     for (out, says) in [
         (entry("Bad Slug", "Term", "共同"), "is not a valid name"),
         (entry("blank-term", "  ", "共同"), "`--term` is empty"),
@@ -138,4 +116,19 @@ fn new_refuses_what_would_not_pass_check() {
             .count()
     );
     assert!(!content.join("translations/t.md").exists());
+}
+
+/// `new entry SLUG --term TERM --hanzi HANZI` on the content folder `c`.
+fn new_entry(c: &str, slug: &str, term: &str, hanzi: &str) -> std::process::Output {
+    run(&[
+        "--content",
+        c,
+        "new",
+        "entry",
+        slug,
+        "--term",
+        term,
+        "--hanzi",
+        hanzi,
+    ])
 }

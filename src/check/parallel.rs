@@ -71,7 +71,7 @@ fn misaligned(
 /// automaton is built when the first segment asks).
 struct Headwords<'p> {
     entries: Vec<&'p Entry>,
-    automaton: std::sync::OnceLock<Option<AhoCorasick>>,
+    automaton: std::cell::OnceCell<Option<AhoCorasick>>,
 }
 
 impl<'p> Headwords<'p> {
@@ -83,7 +83,7 @@ impl<'p> Headwords<'p> {
             .collect();
         Self {
             entries,
-            automaton: std::sync::OnceLock::new(),
+            automaton: std::cell::OnceCell::new(),
         }
     }
 

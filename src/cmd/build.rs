@@ -4,39 +4,31 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ccp_press::render::pdf::Paper;
-
-use crate::Format;
-
 /// Arguments of `build`.
 pub(crate) struct Args {
-    /// Reader name.
-    pub reader: String,
-    /// Paper.
-    pub paper: Paper,
+    /// Which edition, how to report.
+    pub edition: super::EditionOptions,
     /// Folder of the two files.
     pub out_dir: PathBuf,
-    /// Diagnostic format.
-    pub format: Format,
-    /// Where to write a Chrome trace of the phases.
-    pub timings: Option<PathBuf>,
 }
 
 /// Runs `build`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let mut progress =
-        super::progress::Progress::new(args.timings.clone(), "load and check");
-    let Some(checked) = super::load_for_build(content, args.format) else {
+        super::progress::Progress::new(args.edition.timings.clone(), "load and check");
+    let Some(checked) = super::load_for_build(content, args.edition.format) else {
         return ExitCode::FAILURE;
     };
-    let pdf_path: PathBuf = args.out_dir.join(format!("{}.pdf", args.reader));
-    let epub_path: PathBuf = args.out_dir.join(format!("{}.epub", args.reader));
+    let pdf_path: PathBuf = args.out_dir.join(format!("{}.pdf", args.edition.reader));
+    let epub_path: PathBuf = args.out_dir.join(format!("{}.epub", args.edition.reader));
     if !super::outputs_allowed(content, &[&pdf_path, &epub_path]) {
         return ExitCode::FAILURE;
     }
-    let report = super::Reporter::new(&checked.project, args.format, "PDF and EPUB");
+    let report =
+        super::Reporter::new(&checked.project, args.edition.format, "PDF and EPUB");
     progress.phase("cite and plan");
-    let Some(edition) = super::edition(&report, &args.reader, args.paper) else {
+    let Some(edition) = super::edition(&report, &args.edition.reader, args.edition.paper)
+    else {
         return ExitCode::FAILURE;
     };
     progress.phase("typeset");

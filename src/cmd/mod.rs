@@ -20,7 +20,7 @@ pub(crate) mod references;
 pub(crate) mod terms;
 pub(crate) mod watch;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ccp_press::Checked;
 use ccp_press::diag::{self, Diagnostic, Severity};
@@ -29,6 +29,18 @@ use ccp_press::pipeline::Edition;
 use ccp_press::render::pdf::Paper;
 
 use crate::Format;
+
+/// What `pdf`, `epub` and `build` share: which edition, how to report.
+pub(crate) struct EditionOptions {
+    /// Reader name.
+    pub reader: String,
+    /// Paper.
+    pub paper: Paper,
+    /// Diagnostic format.
+    pub format: Format,
+    /// Where to write a Chrome trace of the phases.
+    pub timings: Option<PathBuf>,
+}
 
 /// Prints the diagnostics of a load (to stderr for humans, stdout for JSON).
 pub(crate) fn report(checked: &Checked, format: Format) {
@@ -59,13 +71,18 @@ pub(crate) fn find_reader<'a>(
     let found = project.readers.get(name);
     if found.is_none() {
         let names: Vec<&str> = project.readers.keys().map(String::as_str).collect();
-        say!("error: no reader `{name}` in readers/");
-        match diag::did_you_mean(name, names.iter().copied()) {
-            Some(s) => say!("  = help: did you mean `{s}`?"),
-            None => say!("  = help: readers: {}", names.join(", ")),
-        }
+        no_reader(name, &names);
     }
     found
+}
+
+/// Says that there is no reader `name`: the nearest of `names`, or all of them.
+pub(crate) fn no_reader(name: &str, names: &[&str]) {
+    say!("error: no reader `{name}` in readers/");
+    match diag::did_you_mean(name, names.iter().copied()) {
+        Some(s) => say!("  = help: did you mean `{s}`?"),
+        None => say!("  = help: readers: {}", names.join(", ")),
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a reader never

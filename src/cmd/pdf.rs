@@ -3,24 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ccp_press::render::pdf::Paper;
-
-use crate::Format;
-
 /// Arguments of `pdf`.
 pub(crate) struct Args {
-    /// Reader name.
-    pub reader: String,
-    /// Paper.
-    pub paper: Paper,
+    /// Which edition, how to report.
+    pub edition: super::EditionOptions,
     /// Output file.
     pub output: Option<PathBuf>,
     /// Where to write the typst sources.
     pub emit_typst: Option<PathBuf>,
-    /// Diagnostic format.
-    pub format: Format,
-    /// Where to write a Chrome trace of the phases.
-    pub timings: Option<PathBuf>,
     /// Skip PDF/A and PDF/UA.
     pub no_standards: bool,
     /// Overwrite existing files of `--emit-typst`.
@@ -32,20 +22,22 @@ pub(crate) struct Args {
 /// Runs `pdf`.
 pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     let mut progress =
-        super::progress::Progress::new(args.timings.clone(), "load and check");
-    let Some(checked) = super::load_for_build(content, args.format) else {
+        super::progress::Progress::new(args.edition.timings.clone(), "load and check");
+    let Some(checked) = super::load_for_build(content, args.edition.format) else {
         return ExitCode::FAILURE;
     };
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", args.reader)));
+        .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", args.edition.reader)));
     if !super::outputs_allowed(content, &[&out]) {
         return ExitCode::FAILURE;
     }
-    let report = super::Reporter::new(&checked.project, args.format, "PDF");
+    let report = super::Reporter::new(&checked.project, args.edition.format, "PDF");
     progress.phase("cite and plan");
-    let Some(mut edition) = super::edition(&report, &args.reader, args.paper) else {
+    let Some(mut edition) =
+        super::edition(&report, &args.edition.reader, args.edition.paper)
+    else {
         return ExitCode::FAILURE;
     };
     edition.draft = args.draft;

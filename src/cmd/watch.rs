@@ -124,11 +124,10 @@ fn can_watch(content: &Path, reader: &str) -> bool {
         })
         .collect();
     names.sort();
-    eprintln!("error: no reader `{reader}` in readers/");
-    match ccp_press::diag::did_you_mean(reader, names.iter().map(String::as_str)) {
-        Some(s) => eprintln!("  = help: did you mean `{s}`?"),
-        None => eprintln!("  = help: readers: {}", names.join(", ")),
-    }
+    super::no_reader(
+        reader,
+        &names.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     false
 }
 

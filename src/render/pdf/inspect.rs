@@ -2,6 +2,7 @@
 //! benchmarks measure (line length, baseline distances, hyphenation, furniture).
 
 use typst::layout::{Frame, FrameItem, Point};
+use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
 /// One line of text as laid out: every text run on one baseline of a page.
@@ -57,38 +58,33 @@ pub fn lines(document: &PagedDocument) -> Vec<Line> {
 /// The lowest baseline on a page of text at least `min_size` points large
 /// (body text, not footnotes), in points from the top.
 pub fn lowest_baseline(page: &Frame, min_size: f64) -> Option<f64> {
-    fn walk(frame: &Frame, at: Point, min_size: f64, lowest: &mut Option<f64>) {
-        for (pos, item) in frame.items() {
-            let p = at + *pos;
-            match item {
-                FrameItem::Group(g) => {
-                    let shifted = p + Point::new(g.transform.tx, g.transform.ty);
-                    walk(&g.frame, shifted, min_size, lowest);
-                }
-                FrameItem::Text(t) if t.size.to_pt() >= min_size => {
-                    let y = p.y.to_pt();
-                    *lowest = Some(lowest.map_or(y, |l| l.max(y)));
-                }
-                _ => {}
-            }
+    let mut lowest: Option<f64> = None;
+    each_text(page, Point::zero(), &mut |p, t| {
+        if t.size.to_pt() >= min_size {
+            lowest = Some(lowest.map_or(p.y.to_pt(), |l| l.max(p.y.to_pt())));
         }
-    }
-    let mut lowest = None;
-    walk(page, Point::zero(), min_size, &mut lowest);
+    });
     lowest
 }
 
+/// The text runs of a frame (x, baseline, size, text), groups included.
 fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, f64, String)>) {
+    each_text(frame, at, &mut |p, t| {
+        runs.push((p.x.to_pt(), p.y.to_pt(), t.size.to_pt(), t.text.to_string()))
+    });
+}
+
+/// Calls `f` on every text item of a frame with its position on the page,
+/// walking into groups (moved by their transforms).
+fn each_text(frame: &Frame, at: Point, f: &mut impl FnMut(Point, &TextItem)) {
     for (pos, item) in frame.items() {
         let p = at + *pos;
         match item {
             FrameItem::Group(g) => {
                 let shifted = p + Point::new(g.transform.tx, g.transform.ty);
-                collect(&g.frame, shifted, runs);
+                each_text(&g.frame, shifted, f);
             }
-            FrameItem::Text(t) => {
-                runs.push((p.x.to_pt(), p.y.to_pt(), t.size.to_pt(), t.text.to_string()))
-            }
+            FrameItem::Text(t) => f(p, t),
             _ => {}
         }
     }
