@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use ccp_press::fonts;
 use ccp_press::load_and_check;
 use ccp_press::pipeline::Edition;
-use ccp_press::render::{fonts, pdf};
+use ccp_press::render::pdf;
 
 /// Runs per measurement (median reported); `CCP_BENCH_RUNS` overrides.
 fn runs() -> usize {

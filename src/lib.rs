@@ -16,6 +16,8 @@ pub mod cache;
 pub mod check;
 pub mod cite;
 pub mod diag;
+pub mod fonts;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod pipeline;
@@ -67,7 +69,8 @@ pub fn load_and_check_cached(content: &Path, cache: &mut load::ParseCache) -> Ch
     checked(load::load_cached(content, cache))
 }
 
-fn checked((project, mut diagnostics): (Project, Vec<Diagnostic>)) -> Checked {
+fn checked((mut project, mut diagnostics): (Project, Vec<Diagnostic>)) -> Checked {
+    link::link(&mut project);
     diagnostics.extend(check::check(&project));
     diag::sort(&mut diagnostics);
     Checked {

@@ -6,14 +6,11 @@
 //! map repeats (one world, typst's caches reused); [`Edition::pdf`] and [`Edition::epub`]
 //! write the two files from the same plan and the same page map.
 
-use std::collections::BTreeSet;
-
 use crate::diag::Diagnostic;
-use crate::model::{Project, Reader, Selection};
+use crate::model::{Project, Reader, Selection, Stamp};
 use crate::plan::{self, Book, PageMap};
+use crate::render::epub;
 use crate::render::pdf::{self, Paper};
-use crate::render::{epub, fonts};
-use crate::source::FileId;
 
 /// Layout rounds at most. From a current stored map one round settles; from
 /// none, page references start as stand-ins and take two or three rounds; past
@@ -36,6 +33,19 @@ pub struct Edition<'p> {
     pub draft: bool,
 }
 
+/// The moment `SOURCE_DATE_EPOCH` names, when it is set (E0904 when it is
+/// set to something else than seconds since 1970).
+pub fn source_date() -> Result<Option<Stamp>, Diagnostic> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let value = value.to_string_lossy();
+    Stamp::from_epoch(&value).map(Some).map_err(|message| {
+        Diagnostic::error("E0904", message)
+            .help("set it to the seconds since 1970-01-01 UTC, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`, or unset it")
+    })
+}
+
 /// A typst layout of an edition.
 pub struct Layout {
     /// The laid-out document.
@@ -53,8 +63,8 @@ pub struct Layout {
 }
 
 impl<'p> Edition<'p> {
-    /// Checks the reader's characters against the fonts, formats its citations and
-    /// plans it.
+    /// Formats the reader's citations and plans it (the content is checked,
+    /// font coverage included, by [`crate::check`]).
     pub fn new(
         project: &'p Project,
         reader: &'p Reader,
@@ -73,13 +83,12 @@ impl<'p> Edition<'p> {
         citations: &mut crate::cite::Cache,
     ) -> Result<Self, Vec<Diagnostic>> {
         let selection = project.select(reader);
-        let missing =
-            fonts::check_coverage(project, &reader_files(project, reader, &selection));
-        if !missing.is_empty() {
-            return Err(missing);
-        }
+        let stamp = Stamp::for_reader(
+            reader.date.as_deref(),
+            source_date().map_err(|d| vec![d])?,
+        );
         let cites = crate::cite::format_cached(project, &selection, citations);
-        let book = plan::plan(project, reader, &selection, &cites);
+        let book = plan::plan(project, reader, &selection, &cites, stamp);
         Ok(Edition {
             project,
             reader,
@@ -378,26 +387,4 @@ fn not_settled() -> Diagnostic {
     .help(
         "some page references or index locators may be off by a page; please report this",
     )
-}
-
-/// Files whose characters end up in the reader.
-pub fn reader_files(
-    project: &Project,
-    reader: &Reader,
-    selection: &Selection,
-) -> BTreeSet<FileId> {
-    let mut files: BTreeSet<_> = selection
-        .documents
-        .iter()
-        .filter_map(|d| project.documents.get(d).map(|d| d.file))
-        .chain(
-            selection
-                .entries
-                .iter()
-                .filter_map(|e| project.entries.get(e).map(|e| e.file)),
-        )
-        .collect();
-    files.insert(reader.file);
-    files.extend(project.bibliography.entries.values().map(|b| b.span.file));
-    files
 }

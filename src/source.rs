@@ -142,20 +142,6 @@ impl SourceMap {
         text.get(span.start..span.end).unwrap_or("")
     }
 
-    /// A span of `len` bytes at the start of 1-based `line` of `file`, or of the line's
-    /// first occurrence of `needle` when it has one.
-    pub fn find_on_line(&self, file: FileId, line: usize, needle: &str) -> Span {
-        let f = self.get(file);
-        let start = f.line_start(line.saturating_sub(1));
-        let text = f.line_text(line.saturating_sub(1));
-        match text.find(needle) {
-            Some(i) if !needle.is_empty() => {
-                Span::new(file, start + i, start + i + needle.len())
-            }
-            _ => Span::new(file, start, start + text.len()),
-        }
-    }
-
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()

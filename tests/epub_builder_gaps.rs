@@ -41,7 +41,7 @@ fn zip_entries_carry_the_build_time() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64;
-    let today = ccp_press::render::Stamp::from_unix(now);
+    let today = ccp_press::model::Stamp::from_unix(now);
     assert_eq!(
         (i32::from(mtime.year()), mtime.month()),
         (today.year, today.month)

@@ -19,7 +19,7 @@ fn snapshot_feature(path: &str) {
     let mut edition =
         Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
     // The stamp follows SOURCE_DATE_EPOCH when it is set: fixed here.
-    edition.book.meta.stamp = ccp_press::render::Stamp::from_unix(1_767_225_600);
+    edition.book.meta.stamp = ccp_press::model::Stamp::from_unix(1_767_225_600);
     insta::assert_debug_snapshot!(format!("{name}_plan"), edition.book);
     let typst: String = edition
         .typst_sources(None)

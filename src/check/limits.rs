@@ -1,10 +1,9 @@
 //! Limits: names and titles short enough for PDF bookmarks and metadata (PDF/A
 //! allows strings of 32,767 bytes) and for a typesetter to set in one line.
 
-use super::field_span;
 use crate::diag::Diagnostic;
-use crate::model::Project;
-use crate::source::FileId;
+use crate::model::{FieldSpans, Project};
+use crate::source::{FileId, Span};
 
 /// The most characters a term, name or title may have.
 pub(super) const MAX_NAME_CHARS: usize = 1_000;
@@ -18,9 +17,17 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         ]
         .into_iter()
         .chain(e.traditional.iter().map(|t| ("traditional", t)))
-        .chain(e.aliases.iter().map(|a| ("aliases", a)));
-        for (field, value) in names {
-            too_long(project, e.file, field, value, diags);
+        .map(|(field, value)| (e.fields.at(field, e.file), field, value))
+        .chain(e.aliases.iter().enumerate().map(|(i, a)| {
+            let at = e.fields.item("aliases", i);
+            (
+                at.unwrap_or_else(|| e.fields.at("aliases", e.file)),
+                "aliases",
+                a,
+            )
+        }));
+        for (at, field, value) in names {
+            too_long(at, field, value, diags);
         }
     }
     for d in project.documents.values() {
@@ -35,7 +42,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         ]);
         for (field, value) in fields {
             if let Some(v) = value {
-                too_long(project, d.file, field, v, diags);
+                too_long(d.fields.at(field, d.file), field, v, diags);
             }
         }
     }
@@ -49,24 +56,37 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .chain(r.edition.iter().map(|s| ("edition", s)))
         .chain(r.editors.iter().map(|s| ("editors", s)));
         for (field, value) in fields {
-            too_long(project, r.file, field, value, diags);
+            too_long(
+                place(&r.fields, r.file, field, value, &r.editors),
+                field,
+                value,
+                diags,
+            );
         }
     }
 }
 
-fn too_long(
-    project: &Project,
+/// Where a reader's field is: its value, or the item of `editors` that is `value`.
+fn place(
+    fields: &FieldSpans,
     file: FileId,
     field: &str,
     value: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+    editors: &[String],
+) -> Span {
+    let item = (field == "editors")
+        .then(|| editors.iter().position(|e| e == value))
+        .flatten()
+        .and_then(|i| fields.item(field, i));
+    item.unwrap_or_else(|| fields.at(field, file))
+}
+
+fn too_long(at: Span, field: &str, value: &str, diags: &mut Vec<Diagnostic>) {
     let n = value.chars().count();
     if n > MAX_NAME_CHARS {
-        let prefix: String = value.chars().take(20).collect();
         diags.push(
             Diagnostic::error("E0208", format!("`{field}` is {n} characters long"))
-                .at(field_span(&project.sources, file, field, &prefix))
+                .at(at)
                 .label(format!("at most {MAX_NAME_CHARS} characters"))
                 .help("terms, names and titles are printed in headings, running heads and bookmarks; move the rest into the text"),
         );

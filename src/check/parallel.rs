@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use crate::diag::Diagnostic;
 use aho_corasick::AhoCorasick;
 
-use crate::model::parallel::{Misalignment, Segment, align, kind};
+use crate::model::parallel::{Misalignment, Segment, kind};
 use crate::model::{
-    Block, Document, Entry, Original, Project, inline_text_with, is_ideograph,
+    Block, Body, Document, Entry, Original, Project, inline_text_with, is_ideograph,
 };
 use crate::source::{FileId, Span};
 
@@ -20,10 +20,10 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         let Some(original) = &doc.original else {
             continue;
         };
-        match align(&doc.body, &original.body) {
-            Err(m) => misaligned(project, doc, original, &m, diags),
+        match &original.alignment {
+            Err(m) => misaligned(project, doc, original, m, diags),
             Ok(segments) => {
-                for s in &segments {
+                for s in segments {
                     segment(project, &headwords, doc, original, s, diags);
                 }
             }
@@ -39,19 +39,20 @@ fn misaligned(
     m: &Misalignment,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let side = |file: FileId, blocks: &[Block], i: Option<usize>| match i {
+    let side = |file: FileId, body: &Body, i: Option<usize>| match i {
         Some(i) => {
-            let t = block_text(project, &blocks[i]);
-            let text = format!("block {} ({}): {}", i + 1, kind(&blocks[i]), excerpt(&t));
-            (text, locate(project, file, &t))
+            let b = &body.blocks[i];
+            let t = block_text(project, b);
+            let text = format!("block {} ({}): {}", i + 1, kind(b), excerpt(&t));
+            (text, first_line(project, block_span(body, file, i)))
         }
         None => {
             let end = project.sources.get(file).text.len();
             ("(ended)".to_string(), Span::new(file, end, end))
         }
     };
-    let (en_text, en_span) = side(doc.file, &doc.body.blocks, m.en);
-    let (zh_text, zh_span) = side(original.file, &original.body.blocks, m.zh);
+    let (en_text, en_span) = side(doc.file, &doc.body, m.en);
+    let (zh_text, zh_span) = side(original.file, &original.body, m.zh);
     let en_name = &project.sources.get(doc.file).name;
     let zh_name = &project.sources.get(original.file).name;
     diags.push(
@@ -71,7 +72,9 @@ fn misaligned(
 /// automaton is built when the first segment asks).
 struct Headwords<'p> {
     entries: Vec<&'p Entry>,
-    automaton: std::cell::OnceCell<Option<AhoCorasick>>,
+    automaton: std::cell::OnceCell<Result<AhoCorasick, String>>,
+    /// Whether the automaton's failure was reported.
+    reported: std::cell::Cell<bool>,
 }
 
 impl<'p> Headwords<'p> {
@@ -84,16 +87,31 @@ impl<'p> Headwords<'p> {
         Self {
             entries,
             automaton: std::cell::OnceCell::new(),
+            reported: std::cell::Cell::new(false),
         }
     }
 
-    /// The entries whose hanzi stand in `zh`, each once, in glossary order.
-    fn in_text(&self, zh: &str) -> Vec<&'p Entry> {
-        let automaton = self
-            .automaton
-            .get_or_init(|| AhoCorasick::new(self.entries.iter().map(|e| &e.hanzi)).ok());
-        let Some(automaton) = automaton else {
-            return Vec::new();
+    /// The entries whose hanzi stand in `zh`, each once, in glossary order
+    /// (none, and W0215 once, when the headwords cannot be searched for).
+    fn in_text(&self, zh: &str, diags: &mut Vec<Diagnostic>) -> Vec<&'p Entry> {
+        let automaton = self.automaton.get_or_init(|| {
+            AhoCorasick::new(self.entries.iter().map(|e| &e.hanzi))
+                .map_err(|e| e.to_string())
+        });
+        let automaton = match automaton {
+            Ok(a) => a,
+            Err(e) => {
+                if !self.reported.replace(true) {
+                    diags.push(
+                        Diagnostic::warning(
+                            "W0215",
+                            format!("glossary terms in parallel texts not checked: {e}"),
+                        )
+                        .help("shorten the longest `hanzi` values; please report this"),
+                    );
+                }
+                return Vec::new();
+            }
         };
         let found: BTreeSet<usize> = automaton
             .find_overlapping_iter(zh)
@@ -112,21 +130,27 @@ fn segment(
     s: &Segment,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut texts = |file: FileId, blocks: &[Block], picked: &[usize]| {
-        let texts: Vec<String> = picked
+    let mut texts = |file: FileId, body: &Body, picked: &[usize]| {
+        let texts: Vec<(String, Span)> = picked
             .iter()
-            .map(|&i| block_text(project, &blocks[i]))
+            .map(|&i| {
+                let at = first_line(project, block_span(body, file, i));
+                (block_text(project, &body.blocks[i]), at)
+            })
             .collect();
-        empty_blocks(project, file, &texts, diags);
-        texts.join("\n")
+        empty_blocks(&texts, diags);
+        texts
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    let en = texts(doc.file, &doc.body.blocks, &s.en);
-    let zh = texts(original.file, &original.body.blocks, &s.zh);
+    let en = texts(doc.file, &doc.body, &s.en);
+    let zh = texts(original.file, &original.body, &s.zh);
     if s.en.is_empty() || s.zh.is_empty() {
         return;
     }
-    // Found in the file only for a warning (a search of the whole file).
-    let span = || locate(project, doc.file, &en);
+    let span = || first_line(project, block_span(&doc.body, doc.file, s.en[0]));
     if let Some(run) = untranslated(&en) {
         diags.push(
             Diagnostic::warning("W0214", format!("Chinese left untranslated in the English: {run}"))
@@ -136,7 +160,7 @@ fn segment(
     }
     let norm = |s: &str| s.to_lowercase().replace('’', "'");
     let lower = norm(&en);
-    for e in headwords.in_text(&zh) {
+    for e in headwords.in_text(&zh, diags) {
         let rendered = std::iter::once(&e.term)
             .chain(&e.aliases)
             .any(|n| !n.is_empty() && lower.contains(&norm(n)));
@@ -161,16 +185,11 @@ fn segment(
 }
 
 /// W0213 for each empty block of one side of a segment.
-fn empty_blocks(
-    project: &Project,
-    file: FileId,
-    texts: &[String],
-    diags: &mut Vec<Diagnostic>,
-) {
-    for t in texts.iter().filter(|t| t.trim().is_empty()) {
+fn empty_blocks(texts: &[(String, Span)], diags: &mut Vec<Diagnostic>) {
+    for (_, at) in texts.iter().filter(|(t, _)| t.trim().is_empty()) {
         diags.push(
             Diagnostic::warning("W0213", "an empty block in a parallel text")
-                .at(locate(project, file, t))
+                .at(*at)
                 .help("give the block its text, or delete it on both sides"),
         );
     }
@@ -238,22 +257,23 @@ fn excerpt(t: &str) -> String {
     }
 }
 
-/// Where a block's text begins in its file (its first words), or the file's start.
-fn locate(project: &Project, file: FileId, text: &str) -> Span {
-    let src = &project.sources.get(file).text;
-    let needle: String = text.trim().chars().take(40).collect();
-    match (!needle.is_empty()).then(|| src.find(&needle)).flatten() {
-        Some(i) => Span::new(file, i, i + needle.len()),
-        // An empty block: the start of the file's text (after any front matter).
-        None => {
-            let start = project
-                .documents
-                .values()
-                .find(|d| d.file == file)
-                .map_or(0, |d| d.body_start);
-            Span::new(file, start, start)
-        }
-    }
+/// Where block `i` of `body` was read (the file's start if the parser gave
+/// no span, which it always does).
+fn block_span(body: &Body, file: FileId, i: usize) -> Span {
+    body.spans.get(i).copied().unwrap_or(Span::new(file, 0, 0))
+}
+
+/// The part of `span` on its first line (a table or a list is shown by its
+/// first line).
+fn first_line(project: &Project, span: Span) -> Span {
+    let f = project.sources.get(span.file);
+    let line = f.line_of(span.start);
+    let line_end = f.line_start(line) + f.line_text(line).len();
+    Span::new(
+        span.file,
+        span.start,
+        span.end.min(line_end).max(span.start),
+    )
 }
 
 /// A run of Chinese in the English longer than a bracketed term (seven

@@ -10,7 +10,16 @@ use crate::source::Span;
 use crate::terms::{Rendering, Scan, Use, group, scan};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let scan = scan(project);
+    let scan = match scan(project) {
+        Ok(scan) => scan,
+        Err(e) => {
+            diags.push(
+                Diagnostic::warning("W0210", format!("terminology not checked: {e}"))
+                    .help("shorten the longest `hanzi` or `avoid` values; please report this"),
+            );
+            return;
+        }
+    };
     for u in scan.uses.iter().filter(|u| !u.exempt) {
         wrong_rendering(project, u, diags);
     }

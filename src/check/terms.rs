@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{field_span, pinyin};
 use crate::diag::Diagnostic;
+use crate::model::pinyin;
 use crate::model::{Entry, Project, is_ideograph};
 use crate::source::Span;
 
@@ -11,24 +11,24 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     let mut names: BTreeMap<String, (String, Span)> = BTreeMap::new();
     let mut hanzi: BTreeMap<&str, &str> = BTreeMap::new();
     for entry in project.entries.values() {
-        empty_fields(project, entry, diags);
+        empty_fields(entry, diags);
         unique_names(project, entry, &mut names, diags);
         if !entry.hanzi.is_empty() {
-            headword_hanzi(project, entry, &mut hanzi, diags);
+            headword_hanzi(entry, &mut hanzi, diags);
         }
     }
 }
 
 /// E0202 for an empty `term`, `pinyin` or `hanzi` that is written.
-fn empty_fields(project: &Project, entry: &Entry, diags: &mut Vec<Diagnostic>) {
-    let map = &project.sources;
+fn empty_fields(entry: &Entry, diags: &mut Vec<Diagnostic>) {
     for (field, value) in [
         ("term", &entry.term),
         ("pinyin", &entry.pinyin),
         ("hanzi", &entry.hanzi),
     ] {
-        let span = field_span(map, entry.file, field, "");
-        if value.trim().is_empty() && span != Span::new(entry.file, 0, 0) {
+        if let Some(span) = entry.fields.key(field)
+            && value.trim().is_empty()
+        {
             diags.push(
                 Diagnostic::error("E0202", format!("field `{field}` is empty"))
                     .at(span)
@@ -47,20 +47,24 @@ fn unique_names(
     diags: &mut Vec<Diagnostic>,
 ) {
     let map = &project.sources;
-    let names_of = std::iter::once(("term", &entry.term))
-        .chain(entry.aliases.iter().map(|a| ("aliases", a)));
-    for (field, name) in names_of {
+    let term = entry.fields.at("term", entry.file);
+    let names_of = std::iter::once(("term", &entry.term, term)).chain(
+        entry.aliases.iter().enumerate().map(|(i, a)| {
+            let at = entry.fields.item("aliases", i);
+            ("aliases", a, at.unwrap_or(term))
+        }),
+    );
+    for (field, name, span) in names_of {
         if name.trim().is_empty() {
             if field == "aliases" {
                 diags.push(
                     Diagnostic::error("E0202", "an alias is empty")
-                        .at(field_span(map, entry.file, field, ""))
+                        .at(span)
                         .help("delete the empty item from `aliases`"),
                 );
             }
             continue;
         }
-        let span = field_span(map, entry.file, field, name);
         let key = name.trim().to_lowercase();
         let Some((other, first)) = names.get(&key) else {
             names.insert(key, (entry.id.to_string(), span));
@@ -82,12 +86,11 @@ fn unique_names(
 /// W0205 for hanzi another headword has, E0206 for hanzi without Chinese,
 /// W0202 for pinyin that does not spell them. `seen` holds the hanzi so far.
 fn headword_hanzi<'p>(
-    project: &'p Project,
     entry: &'p Entry,
     seen: &mut BTreeMap<&'p str, &'p str>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let at = field_span(&project.sources, entry.file, "hanzi", &entry.hanzi);
+    let at = entry.fields.at("hanzi", entry.file);
     if let Some(other) = seen.get(entry.hanzi.as_str()) {
         let message =
             format!("hanzi `{}` are also the headword of `{other}`", entry.hanzi);
@@ -113,12 +116,7 @@ fn headword_hanzi<'p>(
             format!("pinyin `{}` does not spell `{}`", entry.pinyin, entry.hanzi);
         diags.push(
             Diagnostic::warning("W0202", message)
-                .at(field_span(
-                    &project.sources,
-                    entry.file,
-                    "pinyin",
-                    &entry.pinyin,
-                ))
+                .at(entry.fields.at("pinyin", entry.file))
                 .label("no reading of the hanzi matches")
                 .help(format!(
                     "dictionary readings: {}",

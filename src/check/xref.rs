@@ -41,8 +41,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     for entry in project.entries.values() {
         see_also(project, entry, &ids, diags);
         if entry.backlinks.is_empty() && !listed.contains(&*entry.id) {
-            let span =
-                super::field_span(&project.sources, entry.file, "term", &entry.term);
+            let span = entry.fields.at("term", entry.file);
             diags.push(
                 Diagnostic::warning("W0204", format!("no entry or document references `{}`", entry.id))
                     .at(span)
@@ -160,10 +159,10 @@ fn check_inlines(
             && bracketed != entry.hanzi
             && Some(bracketed) != entry.traditional.as_deref()
         {
-            let text = &project.sources.get(span.file).text;
-            let after = span.end.min(text.len());
+            // The text after `[[…]]` begins at its end: the brackets follow the
+            // spaces that open it.
             let needle = format!("[{bracketed}]");
-            let at = text[after..].find(&needle).map_or(after, |k| after + k);
+            let at = span.end + (next.len() - next.trim_start().len());
             diags.push(
                 Diagnostic::warning(
                     "W0203",

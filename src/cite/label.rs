@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Run;
-use super::reference::{Style, styled_title};
+use super::run::Run;
+use super::text::{Style, styled_title};
 use crate::model::{Container, ContainerKind, Kind, Name, Person, Title, Work, sort_key};
 
 /// What begins a reference and its citations.
@@ -283,7 +283,7 @@ fn add_letters(labels: &mut [(&str, Label)]) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, (_, l)) in labels.iter().enumerate() {
         groups
-            .entry((super::plain(&l.names), l.cite_year()))
+            .entry((super::run::plain(&l.names), l.cite_year()))
             .or_default()
             .push(i);
     }

@@ -10,6 +10,7 @@
 
 mod label;
 mod reference;
+mod run;
 mod text;
 
 pub(crate) use text::quotes_balance;
@@ -18,47 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Owner, Project, Selection, Work, citations};
 use label::Label;
-
-/// Styled text produced by the citation style.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Run {
-    /// Plain text.
-    Text(String),
-    /// Italic.
-    Italic(Vec<Run>),
-    /// Bold.
-    Bold(Vec<Run>),
-    /// Small capitals.
-    SmallCaps(Vec<Run>),
-    /// Superscript.
-    Sup(Vec<Run>),
-    /// Subscript.
-    Sub(Vec<Run>),
-    /// A link.
-    Link {
-        /// Target.
-        url: String,
-        /// Text.
-        children: Vec<Run>,
-    },
-}
-
-/// Plain text of runs.
-pub fn plain(runs: &[Run]) -> String {
-    let mut s = String::new();
-    for r in runs {
-        match r {
-            Run::Text(t) => s.push_str(t),
-            Run::Italic(c)
-            | Run::Bold(c)
-            | Run::SmallCaps(c)
-            | Run::Sup(c)
-            | Run::Sub(c) => s.push_str(&plain(c)),
-            Run::Link { children, .. } => s.push_str(&plain(children)),
-        }
-    }
-    s
-}
+use run::merge;
+pub use run::{Run, plain};
 
 /// The formatted citations and bibliography of one reader.
 #[derive(Debug, Clone, Default)]
@@ -312,24 +274,6 @@ fn citation(r: &Request, labels: &BTreeMap<&str, &Label>) -> Vec<Run> {
         runs.push(Run::Text(")".into()));
     }
     merge(runs)
-}
-
-/// Merges adjacent text runs and adjacent runs of the same style.
-fn merge(runs: Vec<Run>) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
-    for r in runs {
-        match (out.last_mut(), r) {
-            (Some(Run::Text(a)), Run::Text(b)) => a.push_str(&b),
-            (_, Run::Text(b)) if b.is_empty() => {}
-            (Some(Run::Italic(a)), Run::Italic(b)) => {
-                a.extend(b);
-                let m = merge(std::mem::take(a));
-                *a = m;
-            }
-            (_, r) => out.push(r),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

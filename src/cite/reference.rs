@@ -3,9 +3,9 @@
 //! characters, then the translation in brackets; names in Chinese order with the
 //! characters after them.
 
-use super::Run;
 use super::label::{Head, Label};
-use super::text::{curly, edition, full_date, nested, pages, title_case};
+use super::run::Run;
+use super::text::{Style, curly, edition, full_date, pages, styled_title, title_case};
 use crate::model::{ContainerKind, Kind, Name, Title, Work};
 
 /// The reference-list entry of `work`, whose citations read `label`.
@@ -304,48 +304,6 @@ pub(super) fn container_title(t: &Title, kind: ContainerKind, english: bool) -> 
     }
 }
 
-/// How a title is set.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Style {
-    Italic,
-    Quoted,
-    Roman,
-}
-
-/// The romanised (or English) title set in `style`, then the characters and the
-/// bracketed translation, both roman and as written.
-pub(super) fn styled_title(t: &Title, english: bool, style: Style) -> Vec<Run> {
-    let mut roman = curly(&t.roman);
-    if english && t.hanzi.is_none() {
-        roman = title_case(&roman);
-    }
-    let mut runs = Vec::new();
-    if !roman.is_empty() {
-        runs.push(match style {
-            Style::Italic => Run::Italic(vec![Run::Text(roman)]),
-            Style::Quoted => Run::Text(format!("“{}”", nested(&roman))),
-            Style::Roman => Run::Text(roman),
-        });
-    }
-    let mut tail = String::new();
-    for part in [
-        t.hanzi.clone(),
-        t.translation.as_ref().map(|x| format!("[{}]", curly(x))),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if !runs.is_empty() || !tail.is_empty() {
-            tail.push(' ');
-        }
-        tail.push_str(&part);
-    }
-    if !tail.is_empty() {
-        runs.push(Run::Text(tail));
-    }
-    runs
-}
-
 /// Names as a reference list gives them: the first inverted (if `invert`), up to
 /// six, then the first three and "et al." (CMOS 13.76).
 pub(super) fn name_list(names: &[Name], invert: bool) -> String {
@@ -415,7 +373,7 @@ impl Builder {
     /// The entry with its final period.
     pub(super) fn finish(mut self) -> Vec<Run> {
         self.close('.');
-        super::merge(self.runs)
+        super::run::merge(self.runs)
     }
 
     /// Adds `mark` after the text, inside a closing quotation mark, unless the
@@ -444,7 +402,9 @@ fn last_text(runs: &mut Vec<Run>) -> Option<&mut String> {
     let ends_styled = !matches!(runs.last(), Some(Run::Text(_)) | None);
     if ends_styled {
         let stop = match runs.last() {
-            Some(r) => super::plain(std::slice::from_ref(r)).ends_with(['.', '?', '!']),
+            Some(r) => {
+                super::run::plain(std::slice::from_ref(r)).ends_with(['.', '?', '!'])
+            }
             None => false,
         };
         runs.push(Run::Text(String::new()));

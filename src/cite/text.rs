@@ -1,7 +1,8 @@
 //! The typography of a reference: headline-style capitals that respect what is
 //! written, quotation marks that alternate, inclusive page numbers, dates.
 
-use crate::model::Date;
+use super::run::Run;
+use crate::model::{Date, Title};
 
 /// Words Chicago lowercases inside a headline-style title (articles, coordinating
 /// conjunctions, common prepositions), unless first or last.
@@ -261,6 +262,48 @@ pub(crate) fn edition(s: &str) -> String {
         return format!("{} ed.", s[..s.len() - "edition".len()].trim());
     }
     s.to_string()
+}
+
+/// How a title is set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    Italic,
+    Quoted,
+    Roman,
+}
+
+/// The romanised (or English) title set in `style`, then the characters and the
+/// bracketed translation, both roman and as written.
+pub(super) fn styled_title(t: &Title, english: bool, style: Style) -> Vec<Run> {
+    let mut roman = curly(&t.roman);
+    if english && t.hanzi.is_none() {
+        roman = title_case(&roman);
+    }
+    let mut runs = Vec::new();
+    if !roman.is_empty() {
+        runs.push(match style {
+            Style::Italic => Run::Italic(vec![Run::Text(roman)]),
+            Style::Quoted => Run::Text(format!("“{}”", nested(&roman))),
+            Style::Roman => Run::Text(roman),
+        });
+    }
+    let mut tail = String::new();
+    for part in [
+        t.hanzi.clone(),
+        t.translation.as_ref().map(|x| format!("[{}]", curly(x))),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !runs.is_empty() || !tail.is_empty() {
+            tail.push(' ');
+        }
+        tail.push_str(&part);
+    }
+    if !tail.is_empty() {
+        runs.push(Run::Text(tail));
+    }
+    runs
 }
 
 #[cfg(test)]

@@ -154,11 +154,15 @@ fn words_of(id: &str) -> String {
 
 /// Today, `YYYY-MM-DD` (`SOURCE_DATE_EPOCH` when set).
 fn today() -> String {
-    let s = ccp_press::render::Stamp::from_env().unwrap_or_else(|| {
+    let from_env = ccp_press::pipeline::source_date().unwrap_or_else(|d| {
+        say!("warning: {}; today's date is used", d.message);
+        None
+    });
+    let s = from_env.unwrap_or_else(|| {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        ccp_press::render::Stamp::from_unix(now)
+        ccp_press::model::Stamp::from_unix(now)
     });
     format!("{:04}-{:02}-{:02}", s.year, s.month, s.day)
 }

@@ -20,7 +20,13 @@ pub(crate) fn run(content: &Path, format: Format) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let project = &checked.project;
-    let terms = concordance(&scan(project));
+    let terms = match scan(project) {
+        Ok(scan) => concordance(&scan),
+        Err(e) => {
+            say!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     // A gap's pinyin is what `new entry` would write for it.
     let speller = Speller::new(project);
     let mut out = std::io::stdout().lock();
@@ -30,9 +36,16 @@ pub(crate) fn run(content: &Path, format: Format) -> ExitCode {
             .iter()
             .try_for_each(|t| writeln!(out, "{}", json(project, &speller, t))),
     };
-    // A closed pipe (`| head`) ends the listing quietly.
-    let _ = written;
-    ExitCode::SUCCESS
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) ends the listing quietly: the reader has
+        // what it asked for.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say!("error: the listing could not be written: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn human(

@@ -771,6 +771,23 @@ The PDF is not affected: `ccp-press pdf` still works in the meantime.
 ",
     },
     Code {
+        code: "E0904",
+        severity: Severity::Error,
+        summary: "SOURCE_DATE_EPOCH is not a moment",
+        explanation: "\
+The environment variable `SOURCE_DATE_EPOCH` fixes the moment printed in a
+build (the PDF's and the EPUB's dates), so that two builds of the same
+content give the same bytes. It must hold the seconds since 1970-01-01 UTC,
+as build systems set it:
+
+    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) ccp-press pdf
+
+It was set to something else (a date such as `2026-12-01`, or a word), and a
+build does not guess what was meant. Set it to a number of seconds, or unset
+it: then the reader's `date` is used, else 2000-01-01.
+",
+    },
+    Code {
         code: "E0905",
         severity: Severity::Error,
         summary: "the EPUB's Chinese font subset could not be made",

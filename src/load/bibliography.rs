@@ -110,16 +110,8 @@ fn parse(
             Ok(lib) => Some(lib),
             Err(e) => {
                 let span = e.location().map_or(Span::new(file, 0, 0), |l| {
-                    map.find_on_line(file, l.line(), "")
+                    rest_of_line(map, file, l.index())
                 });
-                let span = match e.location() {
-                    Some(l) => {
-                        let s = map.get(file).offset_of(l.line(), 1)
-                            + l.column().saturating_sub(1);
-                        Span::new(file, s.min(span.end), span.end)
-                    }
-                    None => span,
-                };
                 diags.push(
                     Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
                         .at(span)
@@ -146,6 +138,18 @@ fn parse(
             }
         },
     }
+}
+
+/// The span from byte `at` (as the YAML parser reports it) to the end of its line.
+fn rest_of_line(map: &SourceMap, file: FileId, at: usize) -> Span {
+    let f = map.get(file);
+    let at = at.min(f.text.len());
+    let line = f.line_of(at);
+    Span::new(
+        file,
+        at,
+        (f.line_start(line) + f.line_text(line).len()).max(at),
+    )
 }
 
 /// The YAML text with the entries of the `repeated` keys replaced by spaces (line

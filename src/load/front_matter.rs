@@ -3,7 +3,10 @@
 
 use serde::de::DeserializeOwned;
 
+use serde::Deserialize as _;
+
 use crate::diag::Diagnostic;
+use crate::model::{FieldSpan, FieldSpans};
 use crate::source::{FileId, SourceMap, Span};
 
 /// Where the YAML of a front matter is.
@@ -75,7 +78,8 @@ impl<'a> Yaml<'a> {
         }
     }
 
-    /// The span in the file of 1-based `line` and 1-based character `column` of the YAML.
+    /// The span in the file of 1-based `line` and 1-based character `column` of
+    /// the YAML (where saphyr reports an error), to the end of the word there.
     pub(super) fn span_at(&self, map: &SourceMap, line: u64, column: u64) -> Span {
         let f = map.get(self.file);
         let first = f.line_of(self.start);
@@ -97,62 +101,82 @@ impl<'a> Yaml<'a> {
         )
     }
 
-    /// The span of a top-level key `key:` (first occurrence), or of the first line.
-    pub(super) fn key_span(&self, map: &SourceMap, key: &str) -> Span {
-        let mut offset = self.start;
-        for line in self.text.split_inclusive('\n') {
-            if let Some(rest) = line.strip_prefix(key)
-                && rest.trim_start().starts_with(':')
-            {
-                return Span::new(self.file, offset, offset + key.len());
+    /// The span in the file of a location saphyr reports: its byte range when
+    /// it has one, else its line and column.
+    fn span_of(&self, map: &SourceMap, loc: &serde_saphyr::Location) -> Span {
+        let span = loc.span();
+        match (span.byte_offset(), span.byte_len()) {
+            (Some(at), Some(len)) => {
+                let start = self.start + at as usize;
+                Span::new(self.file, start, start + len as usize)
             }
-            offset += line.len();
+            _ => self.span_at(map, loc.line(), loc.column()),
         }
+    }
+
+    /// The line before the YAML (the opening `---`), or the first line of a
+    /// YAML file: where a missing field is reported.
+    fn head(&self, map: &SourceMap) -> Span {
         let f = map.get(self.file);
-        let l = f.line_of(self.start);
-        Span::new(
-            self.file,
-            f.line_start(l),
-            f.line_start(l) + f.line_text(l).len(),
-        )
+        let line = f
+            .line_of(self.start)
+            .saturating_sub(usize::from(self.start > 0));
+        let start = f.line_start(line);
+        Span::new(self.file, start, start + f.line_text(line).len())
     }
 
-    /// The span of `needle` after the top-level key `key` (for list items).
-    pub(super) fn value_span(&self, map: &SourceMap, key: &str, needle: &str) -> Span {
-        let k = self.key_span(map, key);
-        let text = &map.get(self.file).text;
-        let scope_end = self.start + self.text.len();
-        match text[k.end..scope_end].find(needle) {
-            Some(i) if !needle.is_empty() => {
-                Span::new(self.file, k.end + i, k.end + i + needle.len())
-            }
-            _ => k,
-        }
-    }
-
-    /// The top-level keys, in order, after checking that the document is a map.
-    pub(super) fn keys(&self, map: &SourceMap) -> Result<Vec<String>, Diagnostic> {
-        let value: serde_json::Value = self.parse(map)?;
-        match value {
-            serde_json::Value::Object(m) => Ok(m.keys().cloned().collect()),
-            serde_json::Value::Null => Ok(Vec::new()),
-            other => {
-                let found = match other {
-                    serde_json::Value::Array(_) => "a list",
-                    serde_json::Value::String(_) => "a string",
-                    _ => "a scalar",
-                };
-                Err(Diagnostic::error(
-                    "E0204",
-                    format!("expected a map of fields, found {found}"),
-                )
-                .at(self.span_at(map, 1, 1))
-                .label("this should be `field: value` lines")
-                .help(
-                    "write one `field: value` per line, e.g. `term: Common prosperity`",
-                ))
-            }
-        }
+    /// The fields and where each was written, after checking that the document
+    /// is a map.
+    pub(super) fn fields(&self, map: &SourceMap) -> Result<FieldSpans, Diagnostic> {
+        let text = if self.text.trim().is_empty() {
+            "{}"
+        } else {
+            self.text
+        };
+        let shape: serde_saphyr::Spanned<Shape> =
+            serde_saphyr::from_str(text).map_err(|e| self.error(map, &e))?;
+        let Shape::Map(fields) = shape.value else {
+            let found = match shape.value {
+                Shape::List(_) => "a list",
+                _ => "a scalar",
+            };
+            return Err(Diagnostic::error(
+                "E0204",
+                format!("expected a map of fields, found {found}"),
+            )
+            .at(self.span_at(map, 1, 1))
+            .label("this should be `field: value` lines")
+            .help("write one `field: value` per line, e.g. `term: Common prosperity`"));
+        };
+        let fields = fields
+            .into_iter()
+            .map(|(key, value)| FieldSpan {
+                item_keys: match &value.value {
+                    Shape::Map(items) => {
+                        items.iter().map(|(k, _)| k.value.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                },
+                name: key.value,
+                key: self.span_of(map, &key.referenced),
+                value: self.span_of(map, &value.referenced),
+                items: match value.value {
+                    Shape::List(items) => items
+                        .iter()
+                        .map(|i| self.span_of(map, &i.referenced))
+                        .collect(),
+                    Shape::Map(items) => items
+                        .iter()
+                        .map(|(_, v)| self.span_of(map, &v.referenced))
+                        .collect(),
+                    Shape::Scalar => Vec::new(),
+                },
+            })
+            .collect();
+        Ok(FieldSpans {
+            head: Some(self.head(map)),
+            fields,
+        })
     }
 
     /// Deserializes the YAML; a syntax or type error becomes one diagnostic.
@@ -229,18 +253,18 @@ fn clean_message(msg: &str) -> String {
 
 /// Reports fields outside `known` (with "did you mean") and `required` fields missing.
 pub(super) fn check_fields(
-    map: &SourceMap,
-    yaml: &Yaml,
-    keys: &[String],
+    file: FileId,
+    fields: &FieldSpans,
     known: &[&str],
     required: &[&str],
     diags: &mut Vec<Diagnostic>,
 ) {
-    for key in keys {
+    for f in &fields.fields {
+        let key = &f.name;
         if !known.contains(&key.as_str()) {
             diags.push(
                 Diagnostic::error("E0203", format!("unknown field `{key}`"))
-                    .at(yaml.key_span(map, key))
+                    .at(f.key)
                     .label("not a field of this kind of file")
                     .suggest(key, known.iter().copied())
                     .help(format!("known fields: {}", known.join(", "))),
@@ -248,19 +272,99 @@ pub(super) fn check_fields(
         }
     }
     for field in required {
-        if !keys.iter().any(|k| k == field) {
-            let f = map.get(yaml.file);
-            let line = f
-                .line_of(yaml.start)
-                .saturating_sub(usize::from(yaml.start > 0));
-            let start = f.line_start(line);
+        if fields.key(field).is_none() {
             diags.push(
                 Diagnostic::error("E0202", format!("missing required field `{field}`"))
-                    .at(Span::new(yaml.file, start, start + f.line_text(line).len()))
+                    .at(fields.head.unwrap_or(Span::new(file, 0, 0)))
                     .label(format!("`{field}` is required here"))
                     .help(format!("add a line `{field}: ...`")),
             );
         }
+    }
+}
+
+/// E0207 when `date` is not a date that exists in one of the three forms.
+pub(super) fn invalid_date(at: Span, date: &str) -> Option<Diagnostic> {
+    if crate::model::parse_date(date).is_some() {
+        return None;
+    }
+    Some(
+        Diagnostic::error("E0207", format!("`{date}` is not a valid date"))
+            .at(at)
+            .label("expected YYYY, YYYY-MM or YYYY-MM-DD")
+            .help("write the date as `2016-05-19`, `2016-05` or `2016`; the day must exist in that month"),
+    )
+}
+
+/// The shape of a YAML value, with the place of each item: what
+/// [`Yaml::fields`] reads, so that nothing has to be found in the text again.
+enum Shape {
+    Scalar,
+    List(Vec<serde_saphyr::Spanned<Shape>>),
+    Map(Vec<(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<Shape>)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeVisitor)
+    }
+}
+
+struct ShapeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ShapeVisitor {
+    type Value = Shape;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_unit<E>(self) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_none<E>(self) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Shape, D::Error> {
+        Shape::deserialize(d)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Shape, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<serde_saphyr::Spanned<Shape>>()? {
+            items.push(item);
+        }
+        Ok(Shape::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut m: A,
+    ) -> Result<Shape, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = m.next_key::<serde_saphyr::Spanned<String>>()? {
+            let value = m.next_value::<serde_saphyr::Spanned<Shape>>()?;
+            entries.push((key, value));
+        }
+        Ok(Shape::Map(entries))
     }
 }
 

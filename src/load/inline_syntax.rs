@@ -2,6 +2,7 @@
 //! (`[@key, 12]`, `[-@key]`, `@key`), index marks (`{{index: term}}`) and footnote
 //! references whose definition is missing (`[^9]`).
 
+use crate::model::KEEP;
 use std::ops::Range;
 
 /// A piece of a text node.
@@ -65,8 +66,6 @@ pub(crate) struct RawItem {
     pub key_range: Range<usize>,
 }
 
-/// The mark of a deliberate rendering (see `terms`).
-pub(crate) const KEEP: &str = "\x7b{keep}}";
 /// The marks of a parallel text's alignment.
 const JOIN: &str = "\x7b{join}}";
 const OMIT: &str = "\x7b{omit}}";

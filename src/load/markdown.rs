@@ -55,7 +55,7 @@ pub(super) fn parse_body(
             conv.defs.insert(def.name.clone(), node);
         }
     }
-    let blocks = conv.blocks(root);
+    let (blocks, spans) = conv.top_blocks(root);
     // Notes are converted in order of first reference; a note may reference another.
     let mut done = 0;
     while done < conv.notes.len() {
@@ -68,6 +68,7 @@ pub(super) fn parse_body(
     footnote_definitions(map, file, body_start, &conv.numbers, &mut conv.diags);
     let body = Body {
         blocks,
+        spans,
         notes: conv.notes,
     };
     (body, conv.diags)
@@ -213,6 +214,22 @@ impl<'a> Converter<'_, 'a> {
         }
         self.depth -= 1;
         out
+    }
+
+    /// The blocks of the document, each with the span comrak read it from.
+    fn top_blocks(&mut self, root: &'a AstNode<'a>) -> (Vec<Block>, Vec<Span>) {
+        let (mut blocks, mut spans) = (Vec::new(), Vec::new());
+        if !self.enter(root) {
+            return (blocks, spans);
+        }
+        for node in root.children() {
+            if let Some(b) = self.block(node) {
+                blocks.push(b);
+                spans.push(self.span_of(node));
+            }
+        }
+        self.depth -= 1;
+        (blocks, spans)
     }
 
     /// W0206 when a heading skips a level (`##` then `####`): the editions print it
@@ -426,17 +443,26 @@ impl<'a> Converter<'_, 'a> {
         n
     }
 
-    /// Finds `needle` in the source at or after the node's start (text nodes lose
-    /// escapes, so offsets inside them are only approximate).
-    fn locate(&self, node_span: Span, needle: &str, approx: usize) -> Span {
+    /// The span of `range` of text node `node` whose text is `t`: exact when the
+    /// node's source is its text (no escape, entity or smart quote inside),
+    /// else the first occurrence of the piece in the node's source.
+    fn piece_span(
+        &self,
+        node_span: Span,
+        t: &str,
+        range: std::ops::Range<usize>,
+    ) -> Span {
         let text = &self.map.get(self.file).text;
-        let from = node_span.start.min(text.len());
-        let limit = (node_span.end.max(from) + needle.len() + 64).min(text.len());
-        let hay = text.get(from..limit).unwrap_or("");
-        match hay.find(needle) {
+        let source = text.get(node_span.start..node_span.end).unwrap_or("");
+        let from = node_span.start;
+        if source == t {
+            return Span::new(self.file, from + range.start, from + range.end);
+        }
+        let needle = &t[range.clone()];
+        match source.find(needle) {
             Some(i) => Span::new(self.file, from + i, from + i + needle.len()),
             None => {
-                let s = (from + approx).min(text.len());
+                let s = (from + range.start).min(node_span.end.max(from));
                 Span::new(self.file, s, s)
             }
         }
@@ -448,7 +474,7 @@ impl<'a> Converter<'_, 'a> {
             match piece {
                 Piece::Text(r) => push_text(out, &t[r]),
                 Piece::Index { term, range } => {
-                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    let span = self.piece_span(node_span, t, range.clone());
                     if let Some(mark) = self.index_mark(&term, span) {
                         out.push(Inline::IndexMark(mark));
                     }
@@ -459,7 +485,7 @@ impl<'a> Converter<'_, 'a> {
                     help,
                     range,
                 } => {
-                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    let span = self.piece_span(node_span, t, range.clone());
                     self.diags.push(
                         Diagnostic::error(code, message)
                             .at(span)
@@ -472,7 +498,7 @@ impl<'a> Converter<'_, 'a> {
                 Piece::Keep(_) => {}
                 Piece::Segment(mark, _) => out.push(Inline::Segment(mark)),
                 Piece::OrphanNoteRef { label, range } => {
-                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    let span = self.piece_span(node_span, t, range.clone());
                     self.diags.push(orphan_note(&label, span));
                     push_text(out, &t[range]);
                 }
@@ -481,7 +507,7 @@ impl<'a> Converter<'_, 'a> {
                     narrative,
                     range,
                 } => {
-                    let span = self.locate(node_span, &t[range.clone()], range.start);
+                    let span = self.piece_span(node_span, t, range.clone());
                     let citation = self.citation(items, narrative, span, range.start);
                     out.push(Inline::Cite(citation));
                 }

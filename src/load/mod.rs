@@ -6,7 +6,7 @@
 
 mod bibliography;
 mod front_matter;
-pub(crate) mod inline_syntax;
+mod inline_syntax;
 mod markdown;
 mod reader;
 mod work;
@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::Diagnostic;
-use crate::model::{DocId, DocKind, Document, Entry, EntryId, Project, Spanned, is_slug};
+use crate::model::{
+    DocId, DocKind, Document, Entry, EntryId, FieldSpans, Project, Spanned, is_slug,
+};
 use crate::source::{FileId, SourceMap, Span, display_name};
 use bibliography::BibFormat;
 use front_matter::{Yaml, check_fields};
@@ -107,7 +109,7 @@ fn load_inner(
     let bibliography = loader.bibliography();
     let readers = loader.readers();
     let layouts = loader.layouts();
-    let mut project = Project {
+    let project = Project {
         layouts,
         sources: loader.map,
         entries,
@@ -115,7 +117,6 @@ fn load_inner(
         bibliography,
         readers,
     };
-    compute_links(&mut project);
     (project, loader.diags, loader.caching)
 }
 
@@ -212,21 +213,21 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// E0207 when `date` is not a date that exists in one of the three forms.
-pub(crate) fn invalid_date(
-    map: &SourceMap,
+/// The values of list field `name`, each with the place of its item.
+fn spanned_items(
+    spans: &FieldSpans,
     file: FileId,
-    date: &str,
-) -> Option<Diagnostic> {
-    if crate::render::parse_date(date).is_some() {
-        return None;
-    }
-    Some(
-        Diagnostic::error("E0207", format!("`{date}` is not a valid date"))
-            .at(crate::check::field_span(map, file, "date", date))
-            .label("expected YYYY, YYYY-MM or YYYY-MM-DD")
-            .help("write the date as `2016-05-19`, `2016-05` or `2016`; the day must exist in that month"),
-    )
+    name: &str,
+    values: Vec<String>,
+) -> Vec<Spanned<String>> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| Spanned {
+            span: spans.item(name, i).unwrap_or_else(|| spans.at(name, file)),
+            value,
+        })
+        .collect()
 }
 
 /// A suggestion for a file stem that is not a slug.
@@ -257,14 +258,14 @@ struct Loader {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct EntryFields {
-    term: Option<serde_saphyr::Spanned<String>>,
+    term: Option<String>,
     pinyin: Option<String>,
     hanzi: Option<String>,
     traditional: Option<String>,
     aliases: Vec<String>,
-    avoid: Vec<serde_saphyr::Spanned<String>>,
-    see_also: Vec<serde_saphyr::Spanned<String>>,
-    sources: Vec<serde_saphyr::Spanned<String>>,
+    avoid: Vec<String>,
+    see_also: Vec<String>,
+    sources: Vec<String>,
 }
 
 const ENTRY_FIELDS: &[&str] = &[
@@ -288,7 +289,7 @@ struct DocFields {
     author: Option<String>,
     date: Option<String>,
     translator: Option<String>,
-    source: Option<serde_saphyr::Spanned<String>>,
+    source: Option<String>,
 }
 
 const ESSAY_FIELDS: &[&str] = &["title", "author", "date"];
@@ -449,13 +450,14 @@ impl Loader {
         );
     }
 
-    /// Front matter keys and typed fields, or `None` after reporting why not.
+    /// The typed fields of a front matter and where each was written, or
+    /// `None` after reporting why not.
     fn front_matter<T: for<'de> Deserialize<'de>>(
         &mut self,
         file: FileId,
         known: &[&str],
         required: &[&str],
-    ) -> Option<(T, Yaml<'static>, usize)> {
+    ) -> Option<(T, FieldSpans, usize)> {
         let fm = match front_matter::split(&self.map, file) {
             Ok(fm) => fm,
             Err(d) => {
@@ -464,14 +466,14 @@ impl Loader {
             }
         };
         let yaml = Yaml::of_front_matter(&self.map, file, fm);
-        let keys = match yaml.keys(&self.map) {
+        let spans = match yaml.fields(&self.map) {
             Ok(k) => k,
             Err(d) => {
                 self.diags.push(d);
                 return None;
             }
         };
-        check_fields(&self.map, &yaml, &keys, known, required, &mut self.diags);
+        check_fields(file, &spans, known, required, &mut self.diags);
         let fields = match yaml.parse::<T>(&self.map) {
             Ok(f) => f,
             Err(d) => {
@@ -479,31 +481,7 @@ impl Loader {
                 return None;
             }
         };
-        let yaml = Yaml {
-            file,
-            start: yaml.start,
-            text: "",
-        };
-        Some((fields, yaml, fm.body_start))
-    }
-
-    fn spanned(&self, yaml: &Yaml, s: serde_saphyr::Spanned<String>) -> Spanned<String> {
-        let fm_line = self.map.get(yaml.file).line_of(yaml.start) as u64;
-        let loc = s.referenced;
-        let f = self.map.get(yaml.file);
-        let line = (fm_line + loc.line()).saturating_sub(1) as usize;
-        let line_text = f.line_text(line);
-        let start = f.line_start(line);
-        let span = match line_text.find(s.value.as_str()) {
-            Some(i) if !s.value.is_empty() => {
-                Span::new(yaml.file, start + i, start + i + s.value.len())
-            }
-            _ => Span::new(yaml.file, start, start + line_text.len()),
-        };
-        Spanned {
-            value: s.value,
-            span,
-        }
+        Some((fields, spans, fm.body_start))
     }
 
     /// A layout override: a file that replaces one of the built-in layouts.
@@ -529,8 +507,8 @@ impl Loader {
     }
 
     /// E0207 unless `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and exists.
-    fn check_date(&mut self, file: FileId, date: &str) {
-        if let Some(d) = invalid_date(&self.map, file, date) {
+    fn check_date(&mut self, at: Span, date: &str) {
+        if let Some(d) = front_matter::invalid_date(at, date) {
             self.diags.push(d);
         }
     }
@@ -588,7 +566,7 @@ impl Loader {
 
     fn parse_entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
         let id = stem(path);
-        let (fields, yaml, body_start): (EntryFields, _, _) =
+        let (fields, spans, body_start): (EntryFields, _, _) =
             self.front_matter(file, ENTRY_FIELDS, ENTRY_REQUIRED)?;
         if !is_slug(&id) {
             self.diags.push(
@@ -599,25 +577,15 @@ impl Loader {
         }
         let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
-        let see_also = fields
-            .see_also
-            .into_iter()
-            .map(|s| self.spanned(&yaml, s))
-            .collect();
-        let sources = fields
-            .sources
-            .into_iter()
-            .map(|s| self.spanned(&yaml, s))
-            .collect();
-        let avoid = fields
-            .avoid
-            .into_iter()
-            .map(|s| self.spanned(&yaml, s))
-            .collect();
+        let items =
+            |name: &str, values: Vec<String>| spanned_items(&spans, file, name, values);
+        let see_also = items("see_also", fields.see_also);
+        let sources = items("sources", fields.sources);
+        let avoid = items("avoid", fields.avoid);
         Some(Entry {
             id: EntryId::new(&id)?,
             file,
-            term: fields.term.map(|t| t.value).unwrap_or_default(),
+            term: fields.term.unwrap_or_default(),
             pinyin: fields.pinyin.unwrap_or_default(),
             hanzi: fields.hanzi.unwrap_or_default(),
             traditional: fields.traditional,
@@ -627,6 +595,7 @@ impl Loader {
             sources,
             body,
             body_start,
+            fields: spans,
             backlinks: Vec::new(),
             works: Vec::new(),
         })
@@ -663,7 +632,11 @@ impl Loader {
                 Parse::Original(body) => body,
                 _ => crate::model::Body::default(),
             };
-        doc.original = Some(crate::model::Original { file, body });
+        doc.original = Some(crate::model::Original {
+            file,
+            body,
+            alignment: Ok(Vec::new()),
+        });
     }
 
     fn parse_original(&mut self, file: FileId) -> crate::model::Body {
@@ -698,7 +671,7 @@ impl Loader {
             DocKind::Essay => (ESSAY_FIELDS, &["title"]),
             DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_FIELDS),
         };
-        let (fields, yaml, body_start): (DocFields, _, _) =
+        let (fields, spans, body_start): (DocFields, _, _) =
             self.front_matter(file, known, required)?;
         let stem = stem(path);
         if !is_slug(&stem) {
@@ -709,11 +682,14 @@ impl Loader {
             );
         }
         if let Some(date) = &fields.date {
-            self.check_date(file, date);
+            self.check_date(spans.at("date", file), date);
         }
         let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
-        let source = fields.source.map(|s| self.spanned(&yaml, s));
+        let source = fields.source.map(|value| Spanned {
+            span: spans.at("source", file),
+            value,
+        });
         Some(Document {
             id: DocId::new(kind, &stem)?,
             kind,
@@ -726,51 +702,9 @@ impl Loader {
             source,
             body,
             body_start,
+            fields: spans,
             original: None,
         })
-    }
-}
-
-/// Fills in each entry's backlinks and list of works.
-fn compute_links(project: &mut Project) {
-    use crate::model::{Owner, citations, xref_targets};
-    let mut backlinks: BTreeMap<String, Vec<Owner>> = BTreeMap::new();
-    let owners = project
-        .entries
-        .values()
-        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
-        .chain(
-            project
-                .documents
-                .values()
-                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
-        );
-    for (owner, body) in owners {
-        for target in xref_targets(body) {
-            if matches!(&owner, Owner::Entry(id) if *id == target) {
-                continue;
-            }
-            let list = backlinks.entry(target).or_default();
-            if !list.contains(&owner) {
-                list.push(owner.clone());
-            }
-        }
-    }
-    for entry in project.entries.values_mut() {
-        let mut list = backlinks.remove(&*entry.id).unwrap_or_default();
-        list.sort();
-        entry.backlinks = list;
-        let mut works: Vec<String> = Vec::new();
-        let cited = citations(&entry.body)
-            .into_iter()
-            .flat_map(|c| c.items.iter().map(|i| i.key.clone()))
-            .chain(entry.sources.iter().map(|s| s.value.clone()));
-        for key in cited {
-            if !works.contains(&key) {
-                works.push(key);
-            }
-        }
-        entry.works = works;
     }
 }
 

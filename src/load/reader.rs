@@ -4,8 +4,10 @@ use serde::Deserialize;
 
 use super::front_matter::{Yaml, check_fields};
 use crate::diag::Diagnostic;
-use crate::model::{GlossarySelection, ParallelChoice, ParallelLayout, Reader, Spanned};
-use crate::source::{FileId, SourceMap};
+use crate::model::{
+    FieldSpans, GlossarySelection, ParallelChoice, ParallelLayout, Reader, Spanned,
+};
+use crate::source::{FileId, SourceMap, Span};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -20,7 +22,7 @@ struct ReaderFields {
     isbn: Option<String>,
     printing: Option<String>,
     parallel: Option<ParallelField>,
-    documents: Vec<serde_saphyr::Spanned<String>>,
+    documents: Vec<String>,
     glossary: Option<String>,
 }
 
@@ -55,8 +57,8 @@ pub(super) fn load(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Reader> {
     let yaml = Yaml::of_file(map, file);
-    let keys = yaml.keys(map).map_err(|d| diags.push(d)).ok()?;
-    check_fields(map, &yaml, &keys, FIELDS, &["title"], diags);
+    let spans = yaml.fields(map).map_err(|d| diags.push(d)).ok()?;
+    check_fields(file, &spans, FIELDS, &["title"], diags);
     let fields: ReaderFields = yaml.parse(map).map_err(|d| diags.push(d)).ok()?;
     let glossary = match fields.glossary.as_deref() {
         None | Some("all") => GlossarySelection::All,
@@ -68,7 +70,7 @@ pub(super) fn load(
                     "E0205",
                     format!("unknown glossary selection `{other}`"),
                 )
-                .at(yaml.value_span(map, "glossary", other))
+                .at(spans.at("glossary", file))
                 .suggest(other, ["all", "referenced", "none"])
                 .help("use `all`, `referenced` or `none`"),
             );
@@ -76,7 +78,7 @@ pub(super) fn load(
         }
     };
     if let Some(date) = &fields.date
-        && let Some(d) = super::invalid_date(map, file, date)
+        && let Some(d) = super::front_matter::invalid_date(spans.at("date", file), date)
     {
         diags.push(d);
     }
@@ -85,18 +87,21 @@ pub(super) fn load(
     {
         diags.push(
             Diagnostic::warning("W0602", format!("`{isbn}` is not a valid ISBN"))
-                .at(yaml.value_span(map, "isbn", isbn))
+                .at(spans.at("isbn", file))
                 .label("its check digit or length is wrong")
                 .help("an ISBN has 13 digits (or 10, the last may be X), hyphens allowed: `978-0-226-10420-1`"),
         );
     }
-    let parallel = parallel_choice(map, &yaml, fields.parallel, diags);
+    let parallel = parallel_choice(file, &spans, fields.parallel, diags);
     let documents = fields
         .documents
         .into_iter()
-        .map(|d| Spanned {
-            span: yaml.value_span(map, "documents", &d.value),
-            value: d.value.trim_end_matches(".md").to_string(),
+        .enumerate()
+        .map(|(i, d)| Spanned {
+            span: spans
+                .item("documents", i)
+                .unwrap_or_else(|| spans.at("documents", file)),
+            value: d.trim_end_matches(".md").to_string(),
         })
         .collect();
     Some(Reader {
@@ -114,22 +119,23 @@ pub(super) fn load(
         parallel,
         documents,
         glossary,
+        fields: spans,
     })
 }
 
 /// The `parallel` field; E0211 for a layout that does not exist.
 fn parallel_choice(
-    map: &SourceMap,
-    yaml: &Yaml,
+    file: FileId,
+    spans: &FieldSpans,
     field: Option<ParallelField>,
     diags: &mut Vec<Diagnostic>,
 ) -> ParallelChoice {
     let mut choice = ParallelChoice::default();
-    let mut layout = |name: &str| {
+    let mut layout = |name: &str, at: Span| {
         ParallelLayout::named(name).or_else(|| {
             diags.push(
                 Diagnostic::error("E0211", format!("unknown parallel layout `{name}`"))
-                    .at(yaml.value_span(map, "parallel", name))
+                    .at(at)
                     .suggest(name, ["off", "columns", "facing"])
                     .help("use `off`, `columns` or `facing`"),
             );
@@ -138,10 +144,15 @@ fn parallel_choice(
     };
     match field {
         None => {}
-        Some(ParallelField::All(name)) => choice.all = layout(&name).unwrap_or_default(),
+        Some(ParallelField::All(name)) => {
+            choice.all = layout(&name, spans.at("parallel", file)).unwrap_or_default()
+        }
         Some(ParallelField::Each(each)) => {
             for (doc, name) in each {
-                if let Some(l) = layout(&name) {
+                let at = spans
+                    .item_named("parallel", &doc)
+                    .unwrap_or_else(|| spans.at("parallel", file));
+                if let Some(l) = layout(&name, at) {
                     choice
                         .documents
                         .insert(doc.trim_end_matches(".md").to_string(), l);

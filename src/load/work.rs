@@ -359,11 +359,11 @@ fn chinese_person(roman: &str, hanzi: Option<&str>) -> Option<(String, String)> 
             };
             (2..=4).contains(&chars.len())
                 && chars.len() > n
-                && crate::check::pinyin_matches(
+                && crate::model::pinyin::pinyin_matches(
                     family,
                     &chars[..n].iter().collect::<String>(),
                 )
-                && crate::check::pinyin_matches(roman, h)
+                && crate::model::pinyin::pinyin_matches(roman, h)
         }
         None => {
             let f = fold(family);

@@ -8,7 +8,7 @@ use crate::source::Span;
 #[derive(Debug, Clone)]
 pub struct BibEntry {
     /// The work the entry describes.
-    pub work: super::Work,
+    pub work: super::work::Work,
     /// The key in its bibliography file.
     pub span: Span,
 }

@@ -2,21 +2,31 @@
 //! writer reads. Writers never see files or Markdown, only these types.
 
 mod bib;
+mod chars;
 pub mod parallel;
+pub mod pinyin;
 mod romanization;
+pub mod script;
+mod stamp;
 mod text;
 mod work;
 
 use std::collections::BTreeMap;
 
+/// `{{keep}}` after a bracketed term: the translator keeps this rendering, and
+/// the terminology checks say nothing of it.
+pub const KEEP: &str = "\x7b{keep}}";
+
 pub use text::{
-    Block, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, SegmentMark, citations,
-    inline_text, inline_text_with, walk_inlines, xref_targets,
+    Block, Body, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, SegmentMark,
+    citations, inline_text, inline_text_with, walk_inlines, xref_targets,
 };
 
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
+pub use chars::{fold_accent, is_han, is_ideograph, sort_key};
 pub use romanization::{is_pinyin_word, pinyin_syllables};
+pub use stamp::{Stamp, parse_date};
 pub use work::{Container, ContainerKind, Date, Kind, Name, Person, Title, Work};
 
 /// A glossary entry's id: its file stem, a lowercase ASCII slug (checked when it is
@@ -115,6 +125,68 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
+/// Where each field of a front matter or reader file was read, as the YAML
+/// parser reported it: the key, the value and, for a list or map, each item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldSpans {
+    /// The file's first line (where a missing field is reported).
+    pub head: Option<Span>,
+    /// The fields in the order written.
+    pub fields: Vec<FieldSpan>,
+}
+
+/// Where one field was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpan {
+    /// The field's name.
+    pub name: String,
+    /// The key.
+    pub key: Span,
+    /// The value (a list's or map's first token).
+    pub value: Span,
+    /// The items of a list, or the values of a map, in order.
+    pub items: Vec<Span>,
+    /// The keys of a map's items, in order (empty for a list).
+    pub item_keys: Vec<String>,
+}
+
+impl FieldSpans {
+    fn get(&self, name: &str) -> Option<&FieldSpan> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The key of field `name`, if it is written.
+    pub fn key(&self, name: &str) -> Option<Span> {
+        self.get(name).map(|f| f.key)
+    }
+
+    /// The value of field `name`, if it is written.
+    pub fn value(&self, name: &str) -> Option<Span> {
+        self.get(name).map(|f| f.value)
+    }
+
+    /// Item `i` of list field `name` (else the field's value).
+    pub fn item(&self, name: &str, i: usize) -> Option<Span> {
+        let f = self.get(name)?;
+        Some(f.items.get(i).copied().unwrap_or(f.value))
+    }
+
+    /// The value of key `key` in map field `name` (else the field's value).
+    pub fn item_named(&self, name: &str, key: &str) -> Option<Span> {
+        let f = self.get(name)?;
+        let i = f.item_keys.iter().position(|k| k == key);
+        Some(i.and_then(|i| f.items.get(i).copied()).unwrap_or(f.value))
+    }
+
+    /// Where to report something about field `name`: its value, else the
+    /// file's first line.
+    pub fn at(&self, name: &str, file: FileId) -> Span {
+        self.value(name)
+            .or(self.head)
+            .unwrap_or(Span::new(file, 0, 0))
+    }
+}
+
 /// Everything loaded from one content folder.
 #[derive(Debug)]
 pub struct Project {
@@ -139,15 +211,6 @@ pub enum Owner {
     Entry(EntryId),
     /// A translation or essay, by id.
     Document(DocId),
-}
-
-/// Body text with its footnotes.
-#[derive(Debug, Clone, Default)]
-pub struct Body {
-    /// The blocks in order.
-    pub blocks: Vec<Block>,
-    /// Footnotes, numbered in order of first reference (index 0 is note 1).
-    pub notes: Vec<Note>,
 }
 
 /// How a parallel text is printed.
@@ -197,6 +260,9 @@ pub struct Original {
     pub file: FileId,
     /// Its text.
     pub body: Body,
+    /// The two texts' segments, or where they part (computed by
+    /// [`crate::link`]).
+    pub alignment: Result<Vec<parallel::Segment>, parallel::Misalignment>,
 }
 
 /// One glossary entry.
@@ -226,6 +292,8 @@ pub struct Entry {
     pub body: Body,
     /// Where the body begins in the file (after the front matter).
     pub body_start: usize,
+    /// Where each front-matter field was written.
+    pub fields: FieldSpans,
     /// Who cross-references this entry, sorted (computed after loading).
     pub backlinks: Vec<Owner>,
     /// Keys of the works the entry cites or lists, in order of first appearance.
@@ -266,6 +334,8 @@ pub struct Document {
     pub body: Body,
     /// Where the body begins in the file (after the front matter).
     pub body_start: usize,
+    /// Where each front-matter field was written.
+    pub fields: FieldSpans,
     /// The Chinese original, `<id>.zh.md` beside the document, for a parallel text.
     pub original: Option<Original>,
 }
@@ -312,6 +382,8 @@ pub struct Reader {
     pub documents: Vec<Spanned<String>>,
     /// Which entries.
     pub glossary: GlossarySelection,
+    /// Where each field was written.
+    pub fields: FieldSpans,
 }
 
 impl Project {
@@ -382,70 +454,5 @@ impl Selection {
     /// Whether the document is in this reader.
     pub fn has_document(&self, id: &str) -> bool {
         self.documents.iter().any(|d| **d == *id)
-    }
-}
-
-/// A case- and accent-insensitive sort key for English and pinyin.
-pub fn sort_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let base = fold_accent(c);
-        if base.is_alphanumeric() {
-            out.extend(base.to_lowercase());
-        } else if base.is_whitespace() || base == '-' {
-            out.push(' ');
-        }
-    }
-    out.trim().to_string()
-}
-
-/// The base letter of a Latin letter with a diacritic (pinyin tone marks, ü).
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'ā' | 'á' | 'ǎ' | 'à' | 'â' | 'ä' => 'a',
-        'Ā' | 'Á' | 'Ǎ' | 'À' | 'Â' | 'Ä' => 'A',
-        'ē' | 'é' | 'ě' | 'è' | 'ê' | 'ë' => 'e',
-        'Ē' | 'É' | 'Ě' | 'È' | 'Ê' | 'Ë' => 'E',
-        'ī' | 'í' | 'ǐ' | 'ì' | 'î' | 'ï' => 'i',
-        'Ī' | 'Í' | 'Ǐ' | 'Ì' | 'Î' | 'Ï' => 'I',
-        'ō' | 'ó' | 'ǒ' | 'ò' | 'ô' | 'ö' => 'o',
-        'Ō' | 'Ó' | 'Ǒ' | 'Ò' | 'Ô' | 'Ö' => 'O',
-        'ū' | 'ú' | 'ǔ' | 'ù' | 'û' | 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
-        'Ū' | 'Ú' | 'Ǔ' | 'Ù' | 'Û' | 'Ü' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ' => 'U',
-        'ç' => 'c',
-        'ñ' => 'n',
-        '’' | '\'' => '\'',
-        _ => c,
-    }
-}
-
-/// Whether `c` is a Han character (or CJK punctuation that belongs with it).
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'
-        | '\u{2E80}'..='\u{2FDF}' | '\u{3100}'..='\u{312F}')
-}
-
-/// Whether `c` is a Han ideograph proper (not punctuation).
-pub fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}' | '\u{3007}')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // Checks that sorting ignores case, accents and punctuation.
-    #[test]
-    fn sort_key_folds_case_and_tones() {
-        assert_eq!(sort_key("Xīn Fāzhǎn Lǐniàn"), "xin fazhan linian");
-        assert_eq!(
-            sort_key("Whole-process people's democracy"),
-            "whole process peoples democracy"
-        );
-        assert!(sort_key("ecological") < sort_key("Five-in-one"));
     }
 }

@@ -5,7 +5,7 @@
 //! the reverse); `{{omit}}` makes a block a segment of its own with nothing on the
 //! other side (a passage deliberately left untranslated).
 
-use super::{Block, Body, Inline, SegmentMark};
+use super::text::{Block, Body, Inline, SegmentMark};
 
 /// One aligned segment: blocks of the English body and of the Chinese original.
 #[derive(Debug, Clone, PartialEq, Eq)]

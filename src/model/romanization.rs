@@ -9,7 +9,7 @@ use pinyin::ToPinyin;
 
 /// Lowercase, without tone marks and spaces.
 fn fold(s: &str) -> String {
-    super::sort_key(s).replace(' ', "")
+    super::chars::sort_key(s).replace(' ', "")
 }
 
 /// How many pinyin syllables the word is made of ("Jinping" → 2, "Xi'an" → 2), or

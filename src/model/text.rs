@@ -1,7 +1,17 @@
 //! Owned document tree (pandoc-like) for essays, entries and notes.
 
-use super::Body;
 use crate::source::Span;
+
+/// Body text with its footnotes.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The blocks in order.
+    pub blocks: Vec<Block>,
+    /// Where each block was read (one span per block of `blocks`).
+    pub spans: Vec<Span>,
+    /// Footnotes, numbered in order of first reference (index 0 is note 1).
+    pub notes: Vec<Note>,
+}
 
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq)]

@@ -128,8 +128,8 @@ impl Name {
     /// A key that sorts names as a reference list does (family, then given).
     pub fn sort_key(&self) -> String {
         match self {
-            Name::Organization { name, .. } => super::sort_key(name),
-            Name::Person(p) => super::sort_key(&format!(
+            Name::Organization { name, .. } => super::chars::sort_key(name),
+            Name::Person(p) => super::chars::sort_key(&format!(
                 "{} {}",
                 p.family,
                 p.given.as_deref().unwrap_or_default()
@@ -153,8 +153,8 @@ impl Person {
     /// script ("Xi Jinping 习近平" and "Xi Jinping" are one person).
     pub fn identity(&self) -> (String, String) {
         (
-            super::sort_key(&self.family),
-            super::sort_key(self.given.as_deref().unwrap_or_default()),
+            super::chars::sort_key(&self.family),
+            super::chars::sort_key(self.given.as_deref().unwrap_or_default()),
         )
     }
 }

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::anchor::{Anchor, PageMap};
+use super::refs::{Ref, RefStyle, owner_ref, typographic};
+use super::tree::{MarkPlace, Mention};
 use crate::model::MarkKind;
 use crate::model::{EntryId, Owner, Project, Selection, sort_key};
-use crate::plan::anchor::{Anchor, PageMap};
-use crate::plan::tree::{MarkPlace, Mention};
-use crate::plan::{Ref, RefStyle, owner_ref, typographic};
 
 /// The letter group of an index.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,14 +8,36 @@
 
 pub mod anchor;
 pub mod index;
+mod refs;
 pub mod tree;
 
 use crate::cite::{Formatted, Run};
-use crate::model::{DocKind, Entry, Owner, Project, Reader, Selection};
-use crate::render::script::smart_quotes;
+use crate::model::{DocKind, Entry, Owner, Project, Reader, Selection, Stamp};
 pub use anchor::{Anchor, Head, IndexKind, Local, PageMap, PartKind, Place, id_safe};
 pub use index::{Cross, Heading, IndexGroup, IndexItem, Locator, references, resolve};
+pub use refs::{Ref, RefStyle};
+use refs::{owner_ref, typographic, typographic_runs};
 pub use tree::{Align, Block, Body, Inline, Note};
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// US letter (the default).
+    #[default]
+    Letter,
+    /// ISO A4.
+    A4,
+}
+
+impl Paper {
+    /// typst's name for the paper.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::Letter => "us-letter",
+            Paper::A4 => "a4",
+        }
+    }
+}
 
 /// A reader, planned.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +67,7 @@ pub struct Meta {
     pub date: Option<String>,
     /// The fixed moment of the build, used for every date the files carry:
     /// `SOURCE_DATE_EPOCH` when set, else the reader's date.
-    pub stamp: crate::render::Stamp,
+    pub stamp: Stamp,
 }
 
 /// A part of the book.
@@ -167,77 +189,6 @@ pub struct Index {
     pub groups: Vec<IndexGroup>,
 }
 
-/// A link to a place, with the words it prints.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ref {
-    /// Where it points.
-    pub target: Anchor,
-    /// What it prints.
-    pub words: String,
-    /// How it prints.
-    pub style: RefStyle,
-}
-
-/// How a reference prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefStyle {
-    /// A glossary term: small capitals.
-    Term,
-    /// A document title: italics.
-    Title,
-    /// As it is.
-    Plain,
-}
-
-/// The reference to a document or entry's start, printing its term or title.
-pub(crate) fn owner_ref(project: &Project, owner: &Owner) -> Ref {
-    let (words, style) = match owner {
-        Owner::Entry(id) => (
-            project.entries.get(id).map_or(&id[..], |e| &e.term),
-            RefStyle::Term,
-        ),
-        Owner::Document(id) => (
-            project.documents.get(id).map_or(&id[..], |d| &d.title),
-            RefStyle::Title,
-        ),
-    };
-    Ref {
-        target: Anchor::Owner(owner.clone()),
-        words: typographic(words),
-        style,
-    }
-}
-
-/// Straight quotes made typographic.
-pub(crate) fn typographic(s: &str) -> String {
-    smart_quotes(s).into_owned()
-}
-
-/// Formatted runs with typographic quotes; a link whose address is not a web
-/// address (a `url:` of the bibliography) keeps its text and loses the link.
-pub(crate) fn typographic_runs(rs: &[Run]) -> Vec<Run> {
-    rs.iter()
-        .flat_map(|r| match r {
-            Run::Link { url, children } if !crate::model::is_web_address(url) => {
-                typographic_runs(children)
-            }
-            other => vec![other.clone()],
-        })
-        .map(|r| match &r {
-            Run::Text(t) => Run::Text(typographic(t)),
-            Run::Italic(c) => Run::Italic(typographic_runs(c)),
-            Run::Bold(c) => Run::Bold(typographic_runs(c)),
-            Run::SmallCaps(c) => Run::SmallCaps(typographic_runs(c)),
-            Run::Sup(c) => Run::Sup(typographic_runs(c)),
-            Run::Sub(c) => Run::Sub(typographic_runs(c)),
-            Run::Link { url, children } => Run::Link {
-                url: url.clone(),
-                children: typographic_runs(children),
-            },
-        })
-        .collect()
-}
-
 /// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
 pub fn pretty_date(s: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -275,6 +226,7 @@ pub fn plan(
     reader: &Reader,
     selection: &Selection,
     cites: &Formatted,
+    stamp: Stamp,
 ) -> Book {
     let mut convert = tree::Converter {
         project,
@@ -319,13 +271,13 @@ pub fn plan(
         parts.push(Part::Index(indexes));
     }
     Book {
-        meta: meta(reader),
+        meta: meta(reader, stamp),
         colophon: colophon(reader),
         parts,
     }
 }
 
-fn meta(reader: &Reader) -> Meta {
+fn meta(reader: &Reader, stamp: Stamp) -> Meta {
     Meta {
         name: reader.name.clone(),
         title: typographic(&reader.title),
@@ -333,7 +285,7 @@ fn meta(reader: &Reader) -> Meta {
         editors: reader.editors.iter().map(|e| typographic(e)).collect(),
         edition: reader.edition.as_deref().map(typographic),
         date: reader.date.clone(),
-        stamp: crate::render::Stamp::for_reader(reader),
+        stamp,
     }
 }
 
@@ -417,8 +369,8 @@ fn reader_layout(
     }
 }
 
-/// The segments of a parallel text (none if it is printed alone or does not
-/// align: `check` reports that).
+/// The segments of a parallel text (none if it is printed alone; a text that
+/// does not align is an error of `check`, and never planned).
 fn parallel(
     convert: &tree::Converter,
     layout: crate::model::ParallelLayout,
@@ -428,7 +380,7 @@ fn parallel(
     if layout == crate::model::ParallelLayout::Off {
         return None;
     }
-    let segments = crate::model::parallel::align(&d.body, &original.body).ok()?;
+    let segments = original.alignment.as_ref().ok()?.clone();
     // The Chinese is converted apart, so that its marks and references add
     // nothing to the indexes, then stripped of places.
     let mut apart = tree::Converter {

@@ -2,10 +2,10 @@
 //! everything resolved (citations formatted, cross-references to anchors, notes
 //! numbered per use, headings at book level, tables rectangular, quotes typographic).
 
+use super::anchor::{Anchor, Local};
 use crate::cite::{Formatted, Run};
+use crate::model::script::smart_quotes;
 use crate::model::{self, Owner, Project, Selection};
-use crate::plan::anchor::{Anchor, Local};
-use crate::render::script::smart_quotes;
 
 /// A block of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -333,7 +333,7 @@ impl<'a> Converter<'a> {
     fn cite(&mut self, w: &Walk, c: &model::Citation) -> Option<Inline> {
         let runs = self.cites.citation(&w.owner, c.index)?;
         Some(Inline::Cite {
-            runs: crate::plan::typographic_runs(runs),
+            runs: super::refs::typographic_runs(runs),
             target: Anchor::Bib(c.items.first()?.key.clone()),
         })
     }

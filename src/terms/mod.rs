@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::load::inline_syntax::KEEP;
+use crate::model::KEEP;
 use crate::model::{EntryId, Project, is_han, is_ideograph};
 use crate::source::{FileId, Span};
 use words::{Window, exempt_ranges, phrase, window_before};
@@ -79,8 +79,10 @@ struct Source {
     documents: bool,
 }
 
-/// Reads the brackets and avoided phrases of every entry and document.
-pub fn scan(project: &Project) -> Scan {
+/// Reads the brackets and avoided phrases of every entry and document; an
+/// error when the glossary's terms cannot be searched for (more than the
+/// automaton's limits).
+pub fn scan(project: &Project) -> Result<Scan, String> {
     let mut sources: Vec<Source> = project
         .entries
         .values()
@@ -99,7 +101,7 @@ pub fn scan(project: &Project) -> Scan {
         let name = |s: &Source| project.sources.get(s.file).name.clone();
         name(a).cmp(&name(b))
     });
-    let glossary = Glossary::new(project);
+    let glossary = Glossary::new(project)?;
     let mut out = Scan::default();
     for s in &sources {
         let text = &project.sources.get(s.file).text;
@@ -118,7 +120,7 @@ pub fn scan(project: &Project) -> Scan {
             glossary.avoided(s.file, text, start, &exempt, &mut out.avoided);
         }
     }
-    out
+    Ok(out)
 }
 
 /// The glossary's Chinese terms and avoided phrases, as automata.
@@ -134,7 +136,7 @@ struct Glossary {
 }
 
 impl Glossary {
-    fn new(project: &Project) -> Self {
+    fn new(project: &Project) -> Result<Self, String> {
         let mut patterns = Vec::new();
         let mut hanzi_entry = Vec::new();
         let mut avoid = Vec::new();
@@ -156,16 +158,14 @@ impl Glossary {
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(fold)
                 .build(pats)
-                .unwrap_or_else(|_| {
-                    AhoCorasick::new(Vec::<String>::new()).expect("empty")
-                })
+                .map_err(|e| format!("the glossary's terms cannot be searched for: {e}"))
         };
-        Glossary {
-            hanzi: build(&patterns, false),
+        Ok(Glossary {
+            hanzi: build(&patterns, false)?,
             hanzi_entry,
-            avoid: build(&avoid, true),
+            avoid: build(&avoid, true)?,
             avoid_entry,
-        }
+        })
     }
 
     /// The entry whose term the bracketed characters are, whole.

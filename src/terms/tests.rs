@@ -13,7 +13,7 @@ fn fixture() -> crate::Checked {
 #[test]
 fn renderings_before_brackets() {
     let checked = fixture();
-    let scan = scan(&checked.project);
+    let scan = scan(&checked.project).unwrap();
     let found: Vec<(String, Option<String>, bool)> = scan
         .uses
         .iter()

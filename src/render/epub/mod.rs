@@ -10,11 +10,14 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::diag::Diagnostic;
+use crate::fonts;
+use crate::model::Stamp;
+use crate::plan::Paper;
 use crate::plan::{Anchor, Book, OutlineItem, OutlineKind, PageMap, PartKind};
-use crate::render::{Stamp, fonts, pdf};
+use crate::render::typeset;
 pub use package::stable_uuid;
-use package::{Item, Package, TocNode, xhtml_head};
-use xhtml::{Files, Page, esc, text};
+use package::{Item, Package, TocNode};
+use xhtml::{Files, Page, esc, head as xhtml_head, text};
 
 /// The stylesheet compiled into the binary (a content folder's `layouts/epub.css`
 /// replaces it).
@@ -28,7 +31,7 @@ pub struct Options<'a> {
     /// Print page numbers, from the layout of the PDF of the same reader and paper.
     pub pages: Option<&'a PageMap>,
     /// The paper of that PDF (named in `dc:source`).
-    pub paper: pdf::Paper,
+    pub paper: Paper,
     /// The stylesheet.
     pub css: &'a str,
     /// The build's fixed moment.
@@ -43,6 +46,15 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
         let files = Files::of(book);
         let mut writer = xhtml::Writer::new(&files, options.pages);
         let pages = writer.book(book);
+        if !writer.unfiled.is_empty() {
+            return Err(vec![
+                Diagnostic::error(
+                    "E0903",
+                    format!("no EPUB file for {}", writer.unfiled.join(", ")),
+                )
+                .help("this is a bug in ccp-press; please report it"),
+            ]);
+        }
         let page_list = std::mem::take(&mut writer.page_list);
         let cover = cover.join().unwrap_or_else(|_| {
             Err(vec![Diagnostic::error(
@@ -71,10 +83,10 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
     })
 }
 
-fn page_source(book: &Book, paper: pdf::Paper) -> String {
+fn page_source(book: &Book, paper: Paper) -> String {
     let paper = match paper {
-        pdf::Paper::Letter => "US letter",
-        pdf::Paper::A4 => "A4",
+        Paper::Letter => "US letter",
+        Paper::A4 => "A4",
     };
     format!("{} (print edition, {paper} paper)", book.meta.title)
 }
@@ -213,7 +225,7 @@ fn landmarks(book: &Book, files: &Files) -> Vec<(&'static str, &'static str, Str
 }
 
 fn cover_png(book: &Book, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let str_lit = pdf::markup::str_lit;
+    let str_lit = typeset::str_lit;
     let m = &book.meta;
     let editors: Vec<String> = m.editors.iter().map(|e| str_lit(e)).collect();
     let main = format!(
@@ -224,7 +236,7 @@ fn cover_png(book: &Book, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
         if editors.len() == 1 { "," } else { "" },
         m.edition.as_deref().map_or("none".into(), str_lit),
     );
-    let compiled = pdf::compile(
+    let compiled = typeset::compile(
         vec![
             ("/main.typ".into(), main),
             ("/layouts/cover.typ".into(), COVER.to_string()),

@@ -11,8 +11,8 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::xhtml::esc;
-use crate::render::Stamp;
+use super::xhtml::{esc, head as xhtml_head};
+use crate::model::Stamp;
 
 /// One file of the publication, under `OEBPS/`.
 #[derive(Debug, Clone)]
@@ -126,14 +126,6 @@ pub(super) fn nav(p: &Package) -> String {
     }
     o.push_str("</body>\n</html>\n");
     o
-}
-
-/// The opening of an XHTML content document.
-pub(super) fn xhtml_head(title: &str, body_class: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/book.css\"/>\n</head>\n<body class=\"{body_class}\">\n",
-        esc(title)
-    )
 }
 
 /// The package document.

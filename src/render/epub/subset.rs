@@ -198,7 +198,7 @@ mod tests {
     // Checks that the subset is a font with the requested characters and no others.
     #[test]
     fn subset_keeps_exactly_the_characters() {
-        let data = crate::render::fonts::FONT_FILES
+        let data = crate::fonts::FONT_FILES
             .iter()
             .find(|f| f.name.starts_with("NotoSerifSC-Regular"))
             .unwrap()

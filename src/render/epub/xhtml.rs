@@ -6,15 +6,14 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::package::xhtml_head as head;
 use crate::cite::Run;
 use crate::model::Owner;
+use crate::model::script::{Script, runs};
 use crate::plan::{
     Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
     Inline, Letter, Locator, PageMap, Part, PartKind, Ref, RefStyle, Work, id_safe,
     references, resolve,
 };
-use crate::render::script::{Script, runs};
 
 /// XML-escapes text; characters XML 1.0 forbids become U+FFFD.
 pub fn esc(s: &str) -> String {
@@ -202,6 +201,8 @@ pub struct Writer<'a> {
     current: String,
     /// Page-list entries: (printed number, href).
     pub page_list: Vec<(String, String)>,
+    /// Anchors that were to start a file but have none (a bug of the plan).
+    pub unfiled: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -214,6 +215,7 @@ impl<'a> Writer<'a> {
             part: None,
             current: String::new(),
             page_list: Vec::new(),
+            unfiled: Vec::new(),
         }
     }
 
@@ -254,8 +256,16 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Starts the file of `anchor` (an anchor with no file is recorded in
+    /// `unfiled`, and the EPUB is not made).
     fn start(&mut self, anchor: &Anchor) -> String {
-        self.current = self.files.file(anchor).unwrap_or_default().to_string();
+        self.current = match self.files.file(anchor) {
+            Some(file) => file.to_string(),
+            None => {
+                self.unfiled.push(anchor.id());
+                String::new()
+            }
+        };
         self.current.clone()
     }
 
@@ -851,6 +861,14 @@ impl<'a> Writer<'a> {
         self.inlines(o, b, c);
         let _ = write!(o, "</{tag}>");
     }
+}
+
+/// The opening of an XHTML content document.
+pub(super) fn head(title: &str, body_class: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/book.css\"/>\n</head>\n<body class=\"{body_class}\">\n",
+        esc(title)
+    )
 }
 
 #[cfg(test)]

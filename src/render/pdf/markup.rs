@@ -6,33 +6,13 @@
 use std::fmt::Write as _;
 
 use crate::cite::Run;
+use crate::model::script::{Script, runs};
 use crate::plan::{
     Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
     Inline, Letter, Locator, OutlineKind, PageMap, Part, Ref, RefStyle, Work, references,
     resolve,
 };
-use crate::render::script::{Script, runs};
-
-/// A typst string literal holding `s` verbatim.
-pub fn str_lit(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::render::typeset::str_lit;
 
 /// Text as markup: Chinese runs through `zh`, a short Chinese term or name (up to
 /// six characters) boxed with its brackets so that it never splits across lines,

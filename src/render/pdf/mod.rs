@@ -2,41 +2,19 @@
 
 pub mod inspect;
 pub mod markup;
-mod world;
 
 use std::collections::BTreeMap;
 
-use typst::WorldExt;
-use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::Diagnostic;
 use crate::model::Reader;
+use crate::model::Stamp;
+pub use crate::plan::Paper;
 use crate::plan::{PageMap, Place};
-use crate::render::{Stamp, fonts};
-pub use world::BookWorld;
-
-/// Paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    /// US letter (the default).
-    #[default]
-    Letter,
-    /// ISO A4.
-    A4,
-}
-
-impl Paper {
-    /// typst's name for the paper.
-    pub fn typst_name(self) -> &'static str {
-        match self {
-            Paper::Letter => "us-letter",
-            Paper::A4 => "a4",
-        }
-    }
-}
+pub use crate::render::typeset::{BookWorld, Compiled, compile, compile_world, world};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,45 +73,6 @@ pub const INDEXES: &str = "/indexes.typ";
 /// The path of the page map the layout reads, replaced in each layout round.
 pub const PLACES: &str = "/places.typ";
 
-/// A compiled reader.
-pub struct Compiled {
-    /// The laid-out document.
-    pub document: PagedDocument,
-    /// typst warnings (from our generated code or layouts).
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// The world of typst sources (`/main.typ` first) and the built-in fonts.
-pub fn world(
-    files: Vec<(String, String)>,
-    stamp: Stamp,
-) -> Result<BookWorld, Vec<Diagnostic>> {
-    let mut files = files.into_iter();
-    let Some((_, main)) = files.next() else {
-        return Err(vec![Diagnostic::error("E0901", "no typst sources")]);
-    };
-    BookWorld::new(main, files.collect(), fonts::fonts(), stamp)
-        .ok_or_else(|| vec![Diagnostic::error("E0901", "invalid layout path")])
-}
-
-/// Lays out the world's main file.
-pub fn compile_world(world: &BookWorld) -> Result<Compiled, Vec<Diagnostic>> {
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let warnings = warnings.iter().map(|w| typst_diag(world, w)).collect();
-    match output {
-        Ok(document) => Ok(Compiled { document, warnings }),
-        Err(errors) => Err(errors.iter().map(|e| typst_diag(world, e)).collect()),
-    }
-}
-
-/// Compiles typst sources to a document.
-pub fn compile(
-    files: Vec<(String, String)>,
-    stamp: Stamp,
-) -> Result<Compiled, Vec<Diagnostic>> {
-    compile_world(&world(files, stamp)?)
-}
-
 /// Exports a compiled document to PDF bytes.
 pub fn export(
     document: &PagedDocument,
@@ -179,41 +118,6 @@ pub fn export(
             })
             .collect()
     })
-}
-
-/// A typst diagnostic: always a bug in our markup or a layout, shown with the
-/// generated line so it can be reported.
-fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
-    let mut location = String::new();
-    let mut line_text = None;
-    if let Some(id) = d.span.id()
-        && let Some(range) = world.range(d.span)
-        && let Ok(source) = typst::World::source(world, id)
-    {
-        let lines = source.lines();
-        if let Some((line, col)) = lines.byte_to_line_column(range.start) {
-            location = format!(" at {}:{}:{}", world.name(id), line + 1, col + 1);
-            let text = source.text().lines().nth(line).unwrap_or("");
-            let shown: String = text.chars().take(200).collect();
-            line_text = Some(shown);
-        }
-    }
-    let (code, kind) = match d.severity {
-        Severity::Error => ("E0901", "error"),
-        Severity::Warning => ("W0901", "warning"),
-    };
-    let mut out =
-        Diagnostic::error(code, format!("typst {kind}{location}: {}", d.message));
-    if d.severity == Severity::Warning {
-        out.severity = crate::diag::Severity::Warning;
-    }
-    if let Some(l) = line_text {
-        out = out.help(format!("generated line: {l}"));
-    }
-    for h in &d.hints {
-        out = out.help(h.v.to_string());
-    }
-    out.help("this is a bug in ccp-press or in a layout file; `--emit-typst DIR` writes the sources")
 }
 
 /// The page and position of every located place of a layout (the metadata marks

@@ -1,15 +1,10 @@
 //! The fonts of `fonts/`, compiled into the binary so it runs from anywhere, and the
 //! check that every character of a reader has a glyph in one of them.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
 use typst::text::Font;
-
-use crate::diag::Diagnostic;
-use crate::model::Project;
-use crate::source::{FileId, Span};
 
 /// A font file shipped in `fonts/`.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +19,7 @@ macro_rules! font {
     ($name:literal) => {
         FontFile {
             name: $name,
-            data: include_bytes!(concat!("../../fonts/", $name)),
+            data: include_bytes!(concat!("../fonts/", $name)),
         }
     };
 }
@@ -62,28 +57,4 @@ fn ignorable(c: char) -> bool {
 /// Whether some font has a glyph for `c`.
 pub fn covered(c: char) -> bool {
     ignorable(c) || fonts().iter().any(|f| f.info().coverage.contains(c as u32))
-}
-
-/// One error per character and file that no font covers, at its first occurrence.
-pub fn check_coverage(project: &Project, files: &BTreeSet<FileId>) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for &file in files {
-        let text = &project.sources.get(file).text;
-        let mut seen = BTreeSet::new();
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() || seen.contains(&c) {
-                continue;
-            }
-            seen.insert(c);
-            if !covered(c) {
-                diags.push(
-                    Diagnostic::error("E0701", format!("no font has U+{:04X} `{c}`", c as u32))
-                        .at(Span::new(file, i, i + c.len_utf8()))
-                        .label("this character would print as an empty box")
-                        .help("the fonts in fonts/ cover Latin, pinyin and about 16,000 hanzi (GB 2312 and Big5); use a common variant or add a font"),
-                );
-            }
-        }
-    }
-    diags
 }

@@ -10,7 +10,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::render::Stamp;
+use crate::model::Stamp;
 
 /// An in-memory typst project.
 pub struct BookWorld {

@@ -3,7 +3,7 @@
 
 use pinyin::ToPinyinMulti;
 
-use crate::model::is_ideograph;
+use super::chars::is_ideograph;
 
 /// Readings of one character: every dictionary reading with tone marks, the same
 /// without tone (neutral tone), and the tone-sandhi forms of 一 and 不.
@@ -60,7 +60,7 @@ pub fn pinyin_matches(pinyin: &str, hanzi: &str) -> bool {
 }
 
 /// A dictionary reading of `hanzi`, syllable by syllable, for the hint.
-pub(super) fn suggest(hanzi: &str) -> String {
+pub fn suggest(hanzi: &str) -> String {
     hanzi
         .chars()
         .filter(|c| is_ideograph(*c))

@@ -1,6 +1,6 @@
 //! Splitting text into Chinese and non-Chinese runs, for language tagging.
 
-use crate::model::is_han;
+use super::chars::is_han;
 
 /// A run of text in one script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,66 @@
+//! Linking: what the loaded files say of each other, computed once and stored on
+//! the model — each entry's backlinks and works, each parallel text's
+//! alignment with its original. Every later pass reads these; none computes
+//! them again.
+
+use std::collections::BTreeMap;
+
+use crate::model::parallel::align;
+use crate::model::{Owner, Project, citations, xref_targets};
+
+/// Links the loaded project.
+pub fn link(project: &mut Project) {
+    backlinks(project);
+    alignments(project);
+}
+
+/// Aligns each document that has a Chinese original with it.
+fn alignments(project: &mut Project) {
+    for doc in project.documents.values_mut() {
+        if let Some(original) = &mut doc.original {
+            original.alignment = align(&doc.body, &original.body);
+        }
+    }
+}
+
+/// Fills in each entry's backlinks ("Mentioned in") and list of works.
+fn backlinks(project: &mut Project) {
+    let mut backlinks: BTreeMap<String, Vec<Owner>> = BTreeMap::new();
+    let owners = project
+        .entries
+        .values()
+        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
+        .chain(
+            project
+                .documents
+                .values()
+                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
+        );
+    for (owner, body) in owners {
+        for target in xref_targets(body) {
+            if matches!(&owner, Owner::Entry(id) if *id == target) {
+                continue;
+            }
+            let list = backlinks.entry(target).or_default();
+            if !list.contains(&owner) {
+                list.push(owner.clone());
+            }
+        }
+    }
+    for entry in project.entries.values_mut() {
+        let mut list = backlinks.remove(&*entry.id).unwrap_or_default();
+        list.sort();
+        entry.backlinks = list;
+        let mut works: Vec<String> = Vec::new();
+        let cited = citations(&entry.body)
+            .into_iter()
+            .flat_map(|c| c.items.iter().map(|i| i.key.clone()))
+            .chain(entry.sources.iter().map(|s| s.value.clone()));
+        for key in cited {
+            if !works.contains(&key) {
+                works.push(key);
+            }
+        }
+        entry.works = works;
+    }
+}
