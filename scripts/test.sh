@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
+command -v script >/dev/null || need+=(bsdutils)
 [ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
 command -v chromium >/dev/null || need+=(chromium)
 command -v npm >/dev/null || need+=(nodejs npm)

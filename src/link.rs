@@ -6,12 +6,30 @@
 use std::collections::BTreeMap;
 
 use crate::model::parallel::align;
-use crate::model::{Owner, Project, citations, xref_targets};
+use crate::model::{BibKey, EntryId, Owner, Project, citations, xref_targets};
 
 /// Links the loaded project.
 pub fn link(project: &mut Project) {
     backlinks(project);
+    related(project);
     alignments(project);
+}
+
+/// Resolves each entry's `see_also` to the entries that exist, each once.
+fn related(project: &mut Project) {
+    let ids: std::collections::BTreeSet<EntryId> =
+        project.entries.keys().cloned().collect();
+    for entry in project.entries.values_mut() {
+        let mut related: Vec<EntryId> = Vec::new();
+        for s in &entry.see_also {
+            if let Some(id) = ids.get(s.value.as_str())
+                && !related.contains(id)
+            {
+                related.push(id.clone());
+            }
+        }
+        entry.related = related;
+    }
 }
 
 /// Aligns each document that has a Chinese original with it.
@@ -48,14 +66,14 @@ fn backlinks(project: &mut Project) {
         }
     }
     for entry in project.entries.values_mut() {
-        let mut list = backlinks.remove(&*entry.id).unwrap_or_default();
+        let mut list = backlinks.remove(entry.id.as_str()).unwrap_or_default();
         list.sort();
         entry.backlinks = list;
-        let mut works: Vec<String> = Vec::new();
+        let mut works: Vec<BibKey> = Vec::new();
         let cited = citations(&entry.body)
             .into_iter()
-            .flat_map(|c| c.items.iter().map(|i| i.key.clone()))
-            .chain(entry.sources.iter().map(|s| s.value.clone()));
+            .flat_map(|c| c.items.iter().map(|i| BibKey::new(&i.key)))
+            .chain(entry.sources.iter().map(|s| BibKey::new(&s.value)));
         for key in cited {
             if !works.contains(&key) {
                 works.push(key);

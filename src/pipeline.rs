@@ -6,7 +6,7 @@
 //! map repeats (one world, typst's caches reused); [`Edition::pdf`] and [`Edition::epub`]
 //! write the two files from the same plan and the same page map.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{Project, Reader, Selection, Stamp};
 use crate::plan::{self, Book, PageMap};
 use crate::render::epub;
@@ -41,7 +41,7 @@ pub fn source_date() -> Result<Option<Stamp>, Diagnostic> {
     };
     let value = value.to_string_lossy();
     Stamp::from_epoch(&value).map(Some).map_err(|message| {
-        Diagnostic::error("E0904", message)
+        Diagnostic::new(codes::E0904, message)
             .help("set it to the seconds since 1970-01-01 UTC, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`, or unset it")
     })
 }
@@ -235,7 +235,7 @@ impl Typesetter {
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
-            let pages = pdf::page_map(&compiled.document);
+            let pages = pdf::page_map(&compiled.document, &edition.book);
             let settled = seed.as_ref().is_some_and(|m| {
                 if rebuild {
                     same_pages(m, &pages)
@@ -299,7 +299,7 @@ impl Typesetter {
         let world = self
             .world
             .as_mut()
-            .ok_or_else(|| vec![Diagnostic::error("E0901", "no typst world")])?;
+            .ok_or_else(|| vec![Diagnostic::new(codes::E0901, "no typst world")])?;
         Ok((world, fingerprint))
     }
 }
@@ -380,8 +380,8 @@ fn keep_breaks(seed: Option<&PageMap>, new: &mut PageMap) {
 
 /// The warning of a layout whose page map did not settle.
 fn not_settled() -> Diagnostic {
-    Diagnostic::warning(
-        "W0902",
+    Diagnostic::new(
+        codes::W0902,
         format!("page numbers did not settle after {MAX_ROUNDS} layout rounds"),
     )
     .help(

@@ -250,7 +250,7 @@ fn references_in_the_epub() {
     let p = &checked.project;
     let edition = edition_of(p);
     let files = Files::of(&edition.book);
-    let pages = Writer::new(&files, None).book(&edition.book);
+    let pages = Writer::new(&files, None, edition.book.words).book(&edition.book);
     let mut items: BTreeMap<String, String> = BTreeMap::new();
     let mut body = String::new();
     for page in &pages {

@@ -96,7 +96,12 @@ fn citations_are_reused_while_the_cited_works_stay_the_same() {
             .0
             .clone()
     };
-    let entry = checked.project.bibliography.entries.get_mut(&key).unwrap();
+    let entry = checked
+        .project
+        .bibliography
+        .entries
+        .get_mut(key.as_str())
+        .unwrap();
     let title = entry.work.title.get_or_insert_with(Default::default);
     title.roman.push_str(" Revised");
     let (third, hit) = cached_book(&checked.project);

@@ -19,7 +19,7 @@ fn demo_content_checks_clean() {
 // Checks every planted fault, reported in one run, against a snapshot.
 #[test]
 fn faults_are_all_reported_in_one_run() {
-    let dir = fixture("faults");
+    let dir = fixture("all-faults");
     let out = run(&["--content", dir.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("faults_human", stderr(&out));
@@ -28,7 +28,7 @@ fn faults_are_all_reported_in_one_run() {
 // Checks the JSON output: one object per line with file, line, column and code.
 #[test]
 fn faults_as_json() {
-    let dir = fixture("faults");
+    let dir = fixture("all-faults");
     let out = run(&[
         "--content",
         dir.to_str().unwrap(),

@@ -61,7 +61,7 @@ fn printed_pages_are_where_the_targets_fall() {
     assert!(layout.warnings.iter().all(|w| w.code != "W0902"));
 
     let made_from = &layout.pages;
-    let actual = pdf::page_map(&layout.document);
+    let actual = pdf::page_map(&layout.document, &edition.book);
     assert_eq!(made_from.places.len(), actual.places.len());
     for (id, place) in &actual.places {
         let used = &made_from.places[id];

@@ -29,7 +29,7 @@ fn snapshot_feature(path: &str) {
         .collect();
     insta::assert_snapshot!(format!("{name}_typst"), typst);
     let files = Files::of(&edition.book);
-    let xhtml: String = Writer::new(&files, None)
+    let xhtml: String = Writer::new(&files, None, edition.book.words)
         .book(&edition.book)
         .into_iter()
         .map(|page| format!("==> {}\n{}", page.href, page.xhtml))

@@ -60,14 +60,10 @@ fn timings_trace_the_phases() {
 // line, never after the spinner's text.
 #[test]
 fn spinner_on_a_terminal() {
-    if std::process::Command::new("script")
+    std::process::Command::new("script")
         .arg("--version")
         .output()
-        .is_err()
-    {
-        eprintln!("skipped: no `script` (util-linux) to give a pseudo-terminal");
-        return;
-    }
+        .expect("`script` (util-linux) gives the command a pseudo-terminal; install it");
     let dir = tempfile::tempdir().unwrap();
     let command = format!(
         "{} --content {} pdf -o {}",

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{Project, Spanned, citations};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
@@ -19,7 +19,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 used.insert(&item.key);
                 if !project.bibliography.contains(&item.key) {
                     diags.push(
-                        Diagnostic::error("E0401", format!("unknown citation key `{}`", item.key))
+                        Diagnostic::new(codes::E0401, format!("unknown citation key `{}`", item.key))
                             .at(item.span)
                             .label("not in any bibliography file")
                             .suggest(&item.key, keys.iter().copied())
@@ -41,7 +41,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     for (key, e) in &project.bibliography.entries {
         if !used.contains(key.as_str()) {
             diags.push(
-                Diagnostic::warning("W0101", format!("bibliography entry `{key}` is never cited"))
+                Diagnostic::new(codes::W0101, format!("bibliography entry `{key}` is never cited"))
                     .at(e.span)
                     .label("defined here")
                     .help("cite it with `[@key]`, list it in an entry's `sources`, or delete it"),
@@ -49,7 +49,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         }
         if e.work.date.is_none() {
             diags.push(
-                Diagnostic::warning("W0102", format!("bibliography entry `{key}` has no date"))
+                Diagnostic::new(codes::W0102, format!("bibliography entry `{key}` has no date"))
                     .at(e.span)
                     .help("add `date: YYYY` (author-date citations print it); use `n.d.` works sparingly"),
             );
@@ -60,7 +60,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             .is_none_or(|t| t.roman.trim().is_empty() && t.hanzi.is_none())
         {
             diags.push(
-                Diagnostic::warning("W0103", format!("bibliography entry `{key}` has no title"))
+                Diagnostic::new(codes::W0103, format!("bibliography entry `{key}` has no title"))
                     .at(e.span)
                     .help("add `title:`; the reference list prints the author and year alone without it"),
             );
@@ -76,10 +76,13 @@ fn unknown_listed(
 ) {
     if !project.bibliography.contains(&s.value) {
         diags.push(
-            Diagnostic::error("E0402", format!("unknown bibliography key `{}`", s.value))
-                .at(s.span)
-                .label("not in any bibliography file")
-                .suggest(&s.value, keys.iter().copied()),
+            Diagnostic::new(
+                codes::E0402,
+                format!("unknown bibliography key `{}`", s.value),
+            )
+            .at(s.span)
+            .label("not in any bibliography file")
+            .suggest(&s.value, keys.iter().copied()),
         );
     }
 }

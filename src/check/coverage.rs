@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::fonts::covered;
 use crate::model::Project;
 use crate::source::{FileId, Span};
@@ -40,7 +40,7 @@ fn uncovered(project: &Project, file: FileId, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         diags.push(
-            Diagnostic::error("E0701", format!("no font has U+{:04X} `{c}`", c as u32))
+            Diagnostic::new(codes::E0701, format!("no font has U+{:04X} `{c}`", c as u32))
                 .at(Span::new(file, i, i + c.len_utf8()))
                 .label("this character would print as an empty box")
                 .help("the fonts in fonts/ cover Latin, pinyin and about 16,000 hanzi (GB 2312 and Big5); use a common variant or add a font"),

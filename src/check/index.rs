@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{Body, IndexMark, Inline, MarkKind, Project, sort_key, walk_inlines};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
@@ -31,8 +31,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 let target = to.split('!').next().unwrap_or(to);
                 if !headings.contains(&sort_key(target)) {
                     diags.push(
-                        Diagnostic::warning(
-                            "W0208",
+                        Diagnostic::new(
+                            codes::W0208,
                             format!("the index has no heading `{target}` to refer to"),
                         )
                         .at(m.span)
@@ -84,8 +84,8 @@ fn unclosed_ranges(marks: &[IndexMark], diags: &mut Vec<Diagnostic>) {
 }
 
 fn range_warning(m: &IndexMark, what: &str) -> Diagnostic {
-    Diagnostic::warning(
-        "W0209",
+    Diagnostic::new(
+        codes::W0209,
         format!("index mark `{}` {what}", m.path.join("!")),
     )
     .at(m.span)

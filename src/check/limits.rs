@@ -1,7 +1,7 @@
 //! Limits: names and titles short enough for PDF bookmarks and metadata (PDF/A
 //! allows strings of 32,767 bytes) and for a typesetter to set in one line.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{FieldSpans, Project};
 use crate::source::{FileId, Span};
 
@@ -85,7 +85,7 @@ fn too_long(at: Span, field: &str, value: &str, diags: &mut Vec<Diagnostic>) {
     let n = value.chars().count();
     if n > MAX_NAME_CHARS {
         diags.push(
-            Diagnostic::error("E0208", format!("`{field}` is {n} characters long"))
+            Diagnostic::new(codes::E0208, format!("`{field}` is {n} characters long"))
                 .at(at)
                 .label(format!("at most {MAX_NAME_CHARS} characters"))
                 .help("terms, names and titles are printed in headings, running heads and bookmarks; move the rest into the text"),

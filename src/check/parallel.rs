@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use aho_corasick::AhoCorasick;
 
 use crate::model::parallel::{Misalignment, Segment, kind};
@@ -56,8 +56,8 @@ fn misaligned(
     let en_name = &project.sources.get(doc.file).name;
     let zh_name = &project.sources.get(original.file).name;
     diags.push(
-        Diagnostic::error(
-            "E0210",
+        Diagnostic::new(
+            codes::E0210,
             format!("`{en_name}` and `{zh_name}` do not align: {}", m.reason),
         )
         .at(if m.en.is_some() { en_span } else { zh_span })
@@ -103,8 +103,8 @@ impl<'p> Headwords<'p> {
             Err(e) => {
                 if !self.reported.replace(true) {
                     diags.push(
-                        Diagnostic::warning(
-                            "W0215",
+                        Diagnostic::new(
+                            codes::W0215,
                             format!("glossary terms in parallel texts not checked: {e}"),
                         )
                         .help("shorten the longest `hanzi` values; please report this"),
@@ -153,7 +153,7 @@ fn segment(
     let span = || first_line(project, block_span(&doc.body, doc.file, s.en[0]));
     if let Some(run) = untranslated(&en) {
         diags.push(
-            Diagnostic::warning("W0214", format!("Chinese left untranslated in the English: {run}"))
+            Diagnostic::new(codes::W0214, format!("Chinese left untranslated in the English: {run}"))
                 .at(span())
                 .help("translate it; a key term may stay in brackets after its English, `Common Prosperity [共同富裕]`"),
         );
@@ -170,7 +170,7 @@ fn segment(
                 e.hanzi, e.term
             );
             diags.push(
-                Diagnostic::warning("W0215", message)
+                Diagnostic::new(codes::W0215, message)
                     .at(span())
                     .help(format!(
                         "render it as the glossary does: `[[{}]] [{}]`",
@@ -188,7 +188,7 @@ fn segment(
 fn empty_blocks(texts: &[(String, Span)], diags: &mut Vec<Diagnostic>) {
     for (_, at) in texts.iter().filter(|(t, _)| t.trim().is_empty()) {
         diags.push(
-            Diagnostic::warning("W0213", "an empty block in a parallel text")
+            Diagnostic::new(codes::W0213, "an empty block in a parallel text")
                 .at(*at)
                 .help("give the block its text, or delete it on both sides"),
         );
@@ -208,8 +208,8 @@ fn numbers_differ(zh: &str, en: &str) -> Option<Diagnostic> {
             .join(", ")
     };
     Some(
-        Diagnostic::warning(
-            "W0216",
+        Diagnostic::new(
+            codes::W0216,
             "the numbers of a segment differ between the two languages",
         )
         .help(format!("only in the Chinese: {}", or_none(&only(&a, &b))))

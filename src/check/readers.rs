@@ -1,14 +1,14 @@
 //! Readers: every listed document exists, once.
 
-use crate::diag::Diagnostic;
-use crate::model::Project;
+use crate::diag::{Diagnostic, codes};
+use crate::model::{DocId, Project};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = project.documents.keys().map(|k| &**k).collect();
+    let ids: Vec<&str> = project.documents.keys().map(DocId::as_str).collect();
     for reader in project.readers.values() {
         if reader.date.is_none() {
             diags.push(
-                Diagnostic::warning("W0601", format!("reader `{}` has no date", reader.name))
+                Diagnostic::new(codes::W0601, format!("reader `{}` has no date", reader.name))
                     .at(crate::source::Span::new(reader.file, 0, 0))
                     .help("add `date: YYYY-MM-DD`: the colophon prints it, and the PDF and EPUB carry it; until then they are dated by SOURCE_DATE_EPOCH, else January 1, 2000"),
             );
@@ -16,8 +16,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         for (i, d) in reader.documents.iter().enumerate() {
             if reader.documents[..i].iter().any(|e| e.value == d.value) {
                 diags.push(
-                    Diagnostic::error(
-                        "E0603",
+                    Diagnostic::new(
+                        codes::E0603,
                         format!("reader lists `{}` twice", d.value),
                     )
                     .at(d.span)
@@ -29,7 +29,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 && !project.sources.has_file(&format!("{}.md", d.value))
             {
                 diags.push(
-                    Diagnostic::error("E0602", format!("reader names a missing document `{}`", d.value))
+                    Diagnostic::new(codes::E0602, format!("reader names a missing document `{}`", d.value))
                         .at(d.span)
                         .label("no such translation or essay")
                         .suggest(&d.value, ids.iter().copied())

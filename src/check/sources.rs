@@ -2,18 +2,18 @@
 //! date or address, an article with no container, a document with no issuer, a
 //! type with no Chicago form, a title whose quotation marks do not pair up.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{BibEntry, ContainerKind, Kind, Project, Work};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     for (key, e) in &project.bibliography.entries {
         for (what, field) in missing(&e.work) {
-            diags.push(incomplete(key, e, what, field));
+            diags.push(incomplete(key.as_str(), e, what, field));
         }
         if e.work.kind == Kind::Other {
             diags.push(
-                Diagnostic::warning(
-                    "W0105",
+                Diagnostic::new(
+                    codes::W0105,
                     format!(
                         "`{key}` is of type `{}`, which has no Chicago form here",
                         e.work.written_type
@@ -36,8 +36,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             );
             if !crate::cite::quotes_balance(&text) {
                 diags.push(
-                    Diagnostic::warning(
-                        "W0106",
+                    Diagnostic::new(
+                        codes::W0106,
                         format!("the quotation marks in a title of `{key}` do not pair up"),
                     )
                     .at(e.span)
@@ -136,8 +136,8 @@ fn incomplete(key: &str, e: &BibEntry, what: &str, field: Field) -> Diagnostic {
     } else {
         field.yaml
     };
-    Diagnostic::warning(
-        "W0104",
+    Diagnostic::new(
+        codes::W0104,
         format!("{} `{key}` has {what}", e.work.kind.noun()),
     )
     .at(e.span)

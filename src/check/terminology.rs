@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::Project;
 use crate::source::Span;
 use crate::terms::{Rendering, Scan, Use, group, scan};
@@ -14,7 +14,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         Ok(scan) => scan,
         Err(e) => {
             diags.push(
-                Diagnostic::warning("W0210", format!("terminology not checked: {e}"))
+                Diagnostic::new(codes::W0210, format!("terminology not checked: {e}"))
                     .help("shorten the longest `hanzi` or `avoid` values; please report this"),
             );
             return;
@@ -28,8 +28,8 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         diags.push(
-            Diagnostic::warning(
-                "W0211",
+            Diagnostic::new(
+                codes::W0211,
                 format!("`{}` is a rendering to avoid for {}", a.phrase, e.hanzi),
             )
             .at(a.span)
@@ -67,8 +67,8 @@ fn wrong_rendering(project: &Project, u: &Use, diags: &mut Vec<Diagnostic>) {
         ));
     }
     diags.push(
-        Diagnostic::warning(
-            "W0210",
+        Diagnostic::new(
+            codes::W0210,
             format!("`{}` renders {}, which the glossary renders {names}", r.text, u.hanzi),
         )
         .at(r.span)
@@ -103,8 +103,8 @@ fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
         for g in rest {
             for span in &g.spans {
                 diags.push(
-                    Diagnostic::warning(
-                        "W0212",
+                    Diagnostic::new(
+                        codes::W0212,
                         format!("`{}` renders {hanzi}, which is rendered otherwise elsewhere", g.text),
                     )
                     .at(*span)

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::pinyin;
 use crate::model::{Entry, Project, is_ideograph};
 use crate::source::Span;
@@ -30,7 +30,7 @@ fn empty_fields(entry: &Entry, diags: &mut Vec<Diagnostic>) {
             && value.trim().is_empty()
         {
             diags.push(
-                Diagnostic::error("E0202", format!("field `{field}` is empty"))
+                Diagnostic::new(codes::E0202, format!("field `{field}` is empty"))
                     .at(span)
                     .help(format!("give the entry's {field}")),
             );
@@ -58,7 +58,7 @@ fn unique_names(
         if name.trim().is_empty() {
             if field == "aliases" {
                 diags.push(
-                    Diagnostic::error("E0202", "an alias is empty")
+                    Diagnostic::new(codes::E0202, "an alias is empty")
                         .at(span)
                         .help("delete the empty item from `aliases`"),
                 );
@@ -72,7 +72,7 @@ fn unique_names(
         };
         let (line, _) = map.get(first.file).line_col(first.start);
         diags.push(
-            Diagnostic::error("E0304", format!("`{name}` names two entries"))
+            Diagnostic::new(codes::E0304, format!("`{name}` names two entries"))
                 .at(span)
                 .label(format!("also the term or alias of `{other}`"))
                 .help(format!(
@@ -95,16 +95,16 @@ fn headword_hanzi<'p>(
         let message =
             format!("hanzi `{}` are also the headword of `{other}`", entry.hanzi);
         diags.push(
-            Diagnostic::warning("W0205", message)
+            Diagnostic::new(codes::W0205, message)
                 .at(at)
                 .help("merge the entries, or give the other an alias"),
         );
     } else {
-        seen.insert(&entry.hanzi, &entry.id);
+        seen.insert(&entry.hanzi, entry.id.as_str());
     }
     if !entry.hanzi.chars().any(is_ideograph) {
         diags.push(
-            Diagnostic::error("E0206", "`hanzi` holds no Chinese characters")
+            Diagnostic::new(codes::E0206, "`hanzi` holds no Chinese characters")
                 .at(at)
                 .help("write the simplified characters, e.g. `hanzi: 共同富裕`"),
         );
@@ -115,7 +115,7 @@ fn headword_hanzi<'p>(
         let message =
             format!("pinyin `{}` does not spell `{}`", entry.pinyin, entry.hanzi);
         diags.push(
-            Diagnostic::warning("W0202", message)
+            Diagnostic::new(codes::W0202, message)
                 .at(entry.fields.at("pinyin", entry.file))
                 .label("no reading of the hanzi matches")
                 .help(format!(

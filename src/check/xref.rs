@@ -1,11 +1,11 @@
 //! Cross-references: `[[id]]` in text and `see_also` lists.
 
-use crate::diag::Diagnostic;
-use crate::model::{Block, Entry, Inline, Owner, Project, is_ideograph};
+use crate::diag::{Diagnostic, codes};
+use crate::model::{Block, Entry, EntryId, Inline, Owner, Project, is_ideograph};
 use crate::source::Span;
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = project.entries.keys().map(|k| &**k).collect();
+    let ids: Vec<&str> = project.entries.keys().map(EntryId::as_str).collect();
     let bodies = project
         .entries
         .values()
@@ -40,10 +40,10 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .collect();
     for entry in project.entries.values() {
         see_also(project, entry, &ids, diags);
-        if entry.backlinks.is_empty() && !listed.contains(&*entry.id) {
+        if entry.backlinks.is_empty() && !listed.contains(entry.id.as_str()) {
             let span = entry.fields.at("term", entry.file);
             diags.push(
-                Diagnostic::warning("W0204", format!("no entry or document references `{}`", entry.id))
+                Diagnostic::new(codes::W0204, format!("no entry or document references `{}`", entry.id))
                     .at(span)
                     .label("this entry is not linked from anywhere")
                     .help(format!("link it from a related entry with `[[{}]]` or add it to a `see_also` list", entry.id)),
@@ -58,8 +58,8 @@ fn see_also(project: &Project, entry: &Entry, ids: &[&str], diags: &mut Vec<Diag
     for (i, s) in entry.see_also.iter().enumerate() {
         if entry.see_also[..i].iter().any(|t| t.value == s.value) {
             diags.push(
-                Diagnostic::warning(
-                    "W0207",
+                Diagnostic::new(
+                    codes::W0207,
                     format!("`{}` is listed twice in `see_also`", s.value),
                 )
                 .at(s.span)
@@ -68,8 +68,8 @@ fn see_also(project: &Project, entry: &Entry, ids: &[&str], diags: &mut Vec<Diag
             );
         } else if s.value == entry.id {
             diags.push(
-                Diagnostic::warning(
-                    "W0201",
+                Diagnostic::new(
+                    codes::W0201,
                     format!("entry `{}` lists itself in `see_also`", entry.id),
                 )
                 .at(s.span)
@@ -77,8 +77,8 @@ fn see_also(project: &Project, entry: &Entry, ids: &[&str], diags: &mut Vec<Diag
             );
         } else if !project.entries.contains_key(s.value.as_str()) {
             diags.push(
-                Diagnostic::error(
-                    "E0302",
+                Diagnostic::new(
+                    codes::E0302,
                     format!("unknown entry `{}` in `see_also`", s.value),
                 )
                 .at(s.span)
@@ -127,11 +127,13 @@ fn check_inlines(
             continue;
         };
         let Some(entry) = project.entries.get(target.as_str()) else {
-            let mut d =
-                Diagnostic::error("E0301", format!("unknown cross-reference `{target}`"))
-                    .at(*span)
-                    .label("no entry with this id")
-                    .suggest(target, ids.iter().copied());
+            let mut d = Diagnostic::new(
+                codes::E0301,
+                format!("unknown cross-reference `{target}`"),
+            )
+            .at(*span)
+            .label("no entry with this id")
+            .suggest(target, ids.iter().copied());
             if d.help.is_empty()
                 && let Some(e) = project.entries.values().find(|e| {
                     e.term.eq_ignore_ascii_case(target)
@@ -146,8 +148,8 @@ fn check_inlines(
         };
         if matches!(owner, Owner::Entry(id) if *id == *target) {
             diags.push(
-                Diagnostic::warning(
-                    "W0201",
+                Diagnostic::new(
+                    codes::W0201,
                     format!("entry `{target}` cross-references itself"),
                 )
                 .at(*span)
@@ -164,8 +166,8 @@ fn check_inlines(
             let needle = format!("[{bracketed}]");
             let at = span.end + (next.len() - next.trim_start().len());
             diags.push(
-                Diagnostic::warning(
-                    "W0203",
+                Diagnostic::new(
+                    codes::W0203,
                     format!(
                         "bracketed hanzi `{bracketed}` differ from the entry's `{}`",
                         entry.hanzi

@@ -2,49 +2,38 @@
 //! layout.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-/// Arguments of `build`.
+use super::{CmdResult, EditionArgs};
+
+/// Make the PDF and the EPUB of a reader from one load and one layout.
+#[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Which edition, how to report.
-    pub edition: super::EditionOptions,
-    /// Folder of the two files.
+    #[command(flatten)]
+    pub edition: EditionArgs,
+    /// Folder of the two files (`<reader>.pdf`, `<reader>.epub`).
+    #[arg(long, value_name = "DIR", default_value = "out")]
     pub out_dir: PathBuf,
 }
 
 /// Runs `build`.
-pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let mut progress =
         super::progress::Progress::new(args.edition.timings.clone(), "load and check");
-    let Some(checked) = super::load_for_build(content, args.edition.format) else {
-        return ExitCode::FAILURE;
-    };
+    let checked = super::load_for_build(content, args.edition.format)?;
     let pdf_path: PathBuf = args.out_dir.join(format!("{}.pdf", args.edition.reader));
     let epub_path: PathBuf = args.out_dir.join(format!("{}.epub", args.edition.reader));
-    if !super::outputs_allowed(content, &[&pdf_path, &epub_path]) {
-        return ExitCode::FAILURE;
-    }
+    super::outputs_allowed(content, &[&pdf_path, &epub_path])?;
     let report =
         super::Reporter::new(&checked.project, args.edition.format, "PDF and EPUB");
     progress.phase("cite and plan");
-    let Some(edition) = super::edition(&report, &args.edition.reader, args.edition.paper)
-    else {
-        return ExitCode::FAILURE;
-    };
+    let edition =
+        super::edition(&report, &args.edition.reader, args.edition.paper.paper())?;
     progress.phase("typeset");
-    let Some(layout) = super::lay_out(content, &report, &edition) else {
-        return ExitCode::FAILURE;
-    };
+    let layout = super::lay_out(content, &report, &edition)?;
     progress.phase("export");
-    let Some(pdf) = report.ok(edition.pdf(&layout, true)) else {
-        return ExitCode::FAILURE;
-    };
+    let pdf = report.ok(edition.pdf(&layout, true))?;
     progress.phase("package");
-    let Some(epub) = report.ok(edition.epub(Some(&layout.pages))) else {
-        return ExitCode::FAILURE;
-    };
-    if super::write_output(&pdf_path, &pdf) != ExitCode::SUCCESS {
-        return ExitCode::FAILURE;
-    }
+    let epub = report.ok(edition.epub(Some(&layout.pages)))?;
+    super::write_output(&pdf_path, &pdf)?;
     super::write_output(&epub_path, &epub)
 }

@@ -1,25 +1,36 @@
 //! `check`: load, check, report.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use ccp_press::{diag, load_and_check};
 
-use crate::Format;
+use super::{CmdResult, Failure, Format};
+
+/// Load and check the content; report every problem.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Fail when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Output format of diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
 
 /// Runs `check`.
-pub(crate) fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let checked = load_and_check(content);
-    super::report(&checked, format);
+    super::report(&checked, args.format);
     let p = &checked.project;
-    if super::failed(&checked, deny_warnings) {
-        if format == Format::Human {
-            eprintln!(
-                "error: check failed: {}",
+    if super::failed(&checked, args.deny_warnings) {
+        return Err(match args.format {
+            Format::Human => Failure::new(format!(
+                "check failed: {}",
                 diag::summary(&checked.diagnostics)
-            );
-        }
-        return ExitCode::FAILURE;
+            )),
+            // The diagnostics on standard output say it all.
+            Format::Json => Failure::said(),
+        });
     }
     let translations = p
         .documents
@@ -32,7 +43,7 @@ pub(crate) fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCo
     } else {
         format!(" ({})", diag::summary(&checked.diagnostics))
     };
-    if format == Format::Human {
+    if args.format == Format::Human {
         let counts = [
             (p.entries.len(), "entry", "entries"),
             (translations, "translation", "translations"),
@@ -43,5 +54,5 @@ pub(crate) fn run(content: &Path, deny_warnings: bool, format: Format) -> ExitCo
         .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
         println!("ok: {}{warn}", counts.join(", "));
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

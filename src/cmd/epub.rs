@@ -1,38 +1,37 @@
 //! `epub`: the EPUB edition of one reader.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-/// Arguments of `epub`.
+use super::{CmdResult, EditionArgs};
+
+/// Make the EPUB edition of a reader (default `out/<reader>.epub`); `--paper`
+/// chooses the print edition whose page numbers it carries.
+#[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Which edition, how to report.
-    pub edition: super::EditionOptions,
+    #[command(flatten)]
+    pub edition: EditionArgs,
     /// Output file.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Skip print page numbers (and the layout they need).
+    /// Leave out print page numbers (skips the PDF layout; faster).
+    #[arg(long)]
     pub no_page_numbers: bool,
 }
 
 /// Runs `epub`.
-pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let mut progress =
         super::progress::Progress::new(args.edition.timings.clone(), "load and check");
-    let Some(checked) = super::load_for_build(content, args.edition.format) else {
-        return ExitCode::FAILURE;
-    };
+    let checked = super::load_for_build(content, args.edition.format)?;
     let out = args
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("out/{}.epub", args.edition.reader)));
-    if !super::outputs_allowed(content, &[&out]) {
-        return ExitCode::FAILURE;
-    }
+    super::outputs_allowed(content, &[&out])?;
     let report = super::Reporter::new(&checked.project, args.edition.format, "EPUB");
     progress.phase("cite and plan");
-    let Some(edition) = super::edition(&report, &args.edition.reader, args.edition.paper)
-    else {
-        return ExitCode::FAILURE;
-    };
+    let edition =
+        super::edition(&report, &args.edition.reader, args.edition.paper.paper())?;
     let pages = if args.no_page_numbers {
         None
     } else {
@@ -42,16 +41,11 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             Some(s) if s.fingerprint == edition.fingerprint() => Some(s.pages),
             _ => {
                 progress.phase("typeset");
-                let Some(layout) = super::lay_out(content, &report, &edition) else {
-                    return ExitCode::FAILURE;
-                };
-                Some(layout.pages)
+                Some(super::lay_out(content, &report, &edition)?.pages)
             }
         }
     };
     progress.phase("package");
-    let Some(bytes) = report.ok(edition.epub(pages.as_ref())) else {
-        return ExitCode::FAILURE;
-    };
+    let bytes = report.ok(edition.epub(pages.as_ref()))?;
     super::write_output(&out, &bytes)
 }

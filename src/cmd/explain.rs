@@ -1,26 +1,31 @@
 //! `explain CODE`: the long explanation of a diagnostic code.
 
-use std::process::ExitCode;
-
 use ccp_press::diag::codes;
 
+use super::{CmdResult, Failure};
+
+/// Print the long explanation of a diagnostic code (`explain E0301`).
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The code.
+    pub code: String,
+}
+
 /// Runs `explain`.
-pub(crate) fn run(code: &str) -> ExitCode {
-    match codes::lookup(code) {
-        Some(c) => {
-            println!("{} ({}): {}\n", c.code, c.severity.as_str(), c.summary);
-            print!("{}", c.explanation);
-            ExitCode::SUCCESS
-        }
-        None => {
-            eprintln!("error: no diagnostic code `{code}`");
-            let all: Vec<&str> = codes::CODES.iter().map(|c| c.code).collect();
+pub(crate) fn run(args: &Args) -> CmdResult {
+    let code = &args.code;
+    let Some(c) = codes::lookup(code) else {
+        let all: Vec<&str> = codes::CODES.iter().map(|c| c.code).collect();
+        let failure = Failure::new(format!("no diagnostic code `{code}`"));
+        return Err(
             match ccp_press::diag::did_you_mean(&code.to_uppercase(), all.iter().copied())
             {
-                Some(s) => eprintln!("  = help: did you mean `{s}`?"),
-                None => eprintln!("  = help: codes: {}", all.join(", ")),
-            }
-            ExitCode::FAILURE
-        }
-    }
+                Some(s) => failure.help(format!("did you mean `{s}`?")),
+                None => failure.help(format!("codes: {}", all.join(", "))),
+            },
+        );
+    };
+    println!("{} ({}): {}\n", c.code, c.severity.as_str(), c.summary);
+    print!("{}", c.explanation);
+    Ok(())
 }

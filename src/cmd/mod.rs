@@ -1,4 +1,5 @@
-//! One module per subcommand; each returns the process exit code.
+//! One module per subcommand: each holds its clap arguments and a `run` that
+//! returns a [`CmdResult`]; `main` prints a failure once.
 
 /// `eprintln!` with the progress spinner (if one is on screen) hidden meanwhile,
 /// so a line is never written after the spinner's text.
@@ -17,6 +18,7 @@ pub(crate) mod pdf;
 pub(crate) mod preview;
 pub(crate) mod progress;
 pub(crate) mod references;
+pub(crate) mod synth;
 pub(crate) mod terms;
 pub(crate) mod watch;
 
@@ -28,17 +30,95 @@ use ccp_press::model::Project;
 use ccp_press::pipeline::Edition;
 use ccp_press::render::pdf::Paper;
 
-use crate::Format;
+/// Why a command failed, as `main` prints it: `error: …` and its help lines
+/// (nothing more when everything was said as it happened).
+#[derive(Debug)]
+pub(crate) struct Failure {
+    message: Option<String>,
+    help: Vec<String>,
+}
 
-/// What `pdf`, `epub` and `build` share: which edition, how to report.
-pub(crate) struct EditionOptions {
-    /// Reader name.
+/// What every command returns.
+pub(crate) type CmdResult<T = ()> = Result<T, Failure>;
+
+impl Failure {
+    /// A failure `main` reports as `error: {message}`.
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: Some(message.into()),
+            help: Vec::new(),
+        }
+    }
+
+    /// A failure whose reasons were all printed (the diagnostics of `check`
+    /// in JSON): the exit code says the rest.
+    pub(crate) fn said() -> Self {
+        Failure {
+            message: None,
+            help: Vec::new(),
+        }
+    }
+
+    /// Adds a `= help:` line.
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// Prints the failure on standard error.
+    pub(crate) fn print(&self) {
+        if let Some(m) = &self.message {
+            say!("error: {m}");
+        }
+        for h in &self.help {
+            say!("  = help: {h}");
+        }
+    }
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// rustc-style text.
+    Human,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum PaperArg {
+    /// US letter.
+    Letter,
+    /// ISO A4.
+    A4,
+}
+
+impl PaperArg {
+    /// The paper of the print edition.
+    pub(crate) fn paper(self) -> Paper {
+        match self {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
+        }
+    }
+}
+
+/// Options shared by the commands that make an edition.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EditionArgs {
+    /// The reader (a file stem in readers/).
+    #[arg(long, default_value = "default")]
     pub reader: String,
-    /// Paper.
-    pub paper: Paper,
-    /// Diagnostic format.
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+    /// Output format of diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Where to write a Chrome trace of the phases.
+    /// Write a Chrome-trace JSON of the phases (load and check, cite and plan,
+    /// typeset, export, package) to FILE.
+    #[arg(long, value_name = "FILE")]
     pub timings: Option<PathBuf>,
 }
 
@@ -63,25 +143,27 @@ pub(crate) fn failed(checked: &Checked, deny_warnings: bool) -> bool {
         .any(|d| d.severity == Severity::Error || deny_warnings)
 }
 
-/// The reader named `name`, or an error listing the readers there are.
+/// The reader named `name`, or a failure naming the readers there are.
 pub(crate) fn find_reader<'a>(
     project: &'a ccp_press::model::Project,
     name: &str,
-) -> Option<&'a ccp_press::model::Reader> {
-    let found = project.readers.get(name);
-    if found.is_none() {
-        let names: Vec<&str> = project.readers.keys().map(String::as_str).collect();
-        no_reader(name, &names);
-    }
-    found
+) -> CmdResult<&'a ccp_press::model::Reader> {
+    project.readers.get(name).ok_or_else(|| {
+        let names: Vec<&str> = project
+            .readers
+            .keys()
+            .map(ccp_press::model::ReaderName::as_str)
+            .collect();
+        no_reader(name, &names)
+    })
 }
 
-/// Says that there is no reader `name`: the nearest of `names`, or all of them.
-pub(crate) fn no_reader(name: &str, names: &[&str]) {
-    say!("error: no reader `{name}` in readers/");
+/// There is no reader `name`: the nearest of `names`, or all of them.
+pub(crate) fn no_reader(name: &str, names: &[&str]) -> Failure {
+    let failure = Failure::new(format!("no reader `{name}` in readers/"));
     match diag::did_you_mean(name, names.iter().copied()) {
-        Some(s) => say!("  = help: did you mean `{s}`?"),
-        None => say!("  = help: readers: {}", names.join(", ")),
+        Some(s) => failure.help(format!("did you mean `{s}`?")),
+        None => failure.help(format!("readers: {}", names.join(", "))),
     }
 }
 
@@ -141,27 +223,25 @@ fn nearest_existing(dir: &Path) -> Option<std::path::PathBuf> {
     })
 }
 
-/// Prints an error and returns false when the command may not write `paths`.
-pub(crate) fn outputs_allowed(content: &Path, paths: &[&Path]) -> bool {
+/// A failure when the command may not write `paths`.
+pub(crate) fn outputs_allowed(content: &Path, paths: &[&Path]) -> CmdResult {
     for p in paths {
         if let Some(why) = output_problem(content, p) {
-            say!("error: not writing {}: {why}", p.display());
-            return false;
+            return Err(Failure::new(format!("not writing {}: {why}", p.display())));
         }
     }
-    true
+    Ok(())
 }
 
-/// Prints an error and returns false when a file of `paths` exists and `force` is
-/// not given.
-pub(crate) fn may_overwrite(paths: &[std::path::PathBuf], force: bool) -> bool {
+/// A failure when a file of `paths` exists and `force` is not given.
+pub(crate) fn may_overwrite(paths: &[std::path::PathBuf], force: bool) -> CmdResult {
     match paths.iter().find(|p| p.exists()) {
-        Some(p) if !force => {
-            say!("error: {} exists; not overwriting it", p.display());
-            say!("  = help: choose an empty folder, or pass --force to overwrite");
-            false
-        }
-        _ => true,
+        Some(p) if !force => Err(Failure::new(format!(
+            "{} exists; not overwriting it",
+            p.display()
+        ))
+        .help("choose an empty folder, or pass --force to overwrite")),
+        _ => Ok(()),
     }
 }
 
@@ -170,17 +250,16 @@ pub(crate) fn may_overwrite(paths: &[std::path::PathBuf], force: bool) -> bool {
 pub(crate) fn load_for_build(
     content: &std::path::Path,
     format: Format,
-) -> Option<Checked> {
+) -> CmdResult<Checked> {
     let checked = ccp_press::load_and_check(content);
     report(&checked, format);
     if failed(&checked, false) {
-        say!(
-            "error: not building: {}",
+        return Err(Failure::new(format!(
+            "not building: {}",
             diag::summary(&checked.diagnostics)
-        );
-        return None;
+        )));
     }
-    Some(checked)
+    Ok(checked)
 }
 
 /// Prints the diagnostics of the steps after checking, and says what was not
@@ -215,29 +294,26 @@ impl<'p> Reporter<'p> {
         }
     }
 
-    /// The value of a step, or `None` after printing its diagnostics.
-    pub(crate) fn ok<T>(&self, result: Result<T, Vec<Diagnostic>>) -> Option<T> {
-        match result {
-            Ok(v) => Some(v),
-            Err(diags) => {
-                self.print(&diags);
-                say!(
-                    "error: {} not written: {}",
-                    self.what,
-                    diag::summary(&diags)
-                );
-                None
-            }
-        }
+    /// The value of a step, or (its diagnostics printed) a failure saying
+    /// what was not written.
+    pub(crate) fn ok<T>(&self, result: Result<T, Vec<Diagnostic>>) -> CmdResult<T> {
+        result.map_err(|diags| {
+            self.print(&diags);
+            Failure::new(format!(
+                "{} not written: {}",
+                self.what,
+                diag::summary(&diags)
+            ))
+        })
     }
 }
 
-/// The planned edition of a reader, or `None` after reporting why not.
+/// The planned edition of a reader.
 pub(crate) fn edition<'p>(
     report: &Reporter<'p>,
     reader: &str,
     paper: Paper,
-) -> Option<Edition<'p>> {
+) -> CmdResult<Edition<'p>> {
     edition_cached(
         report,
         reader,
@@ -252,7 +328,7 @@ pub(crate) fn edition_cached<'p>(
     reader: &str,
     paper: Paper,
     cache: &mut ccp_press::cite::Cache,
-) -> Option<Edition<'p>> {
+) -> CmdResult<Edition<'p>> {
     let reader = find_reader(report.project, reader)?;
     report.ok(Edition::with_citations(
         report.project,
@@ -262,23 +338,29 @@ pub(crate) fn edition_cached<'p>(
     ))
 }
 
-/// Writes an output file atomically and reports it; the exit code of the command.
-pub(crate) fn write_output(
-    path: &std::path::Path,
-    bytes: &[u8],
-) -> std::process::ExitCode {
-    if write_file(path, bytes).is_none() {
-        return std::process::ExitCode::FAILURE;
+/// The end of a listing on standard output: a closed pipe (`| head`) ends it
+/// quietly, as the reader has what it asked for; any other error fails.
+pub(crate) fn listed(written: std::io::Result<()>) -> CmdResult {
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(format!(
+            "the listing could not be written: {e}"
+        ))),
     }
-    say!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
-    std::process::ExitCode::SUCCESS
 }
 
-/// Writes `bytes` to `path` atomically; none (said) when it could not.
-pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Option<()> {
+/// Writes an output file atomically and says so.
+pub(crate) fn write_output(path: &std::path::Path, bytes: &[u8]) -> CmdResult {
+    write_file(path, bytes)?;
+    say!("wrote {} ({} KB)", path.display(), bytes.len() / 1024);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> CmdResult {
     write_atomic(path, bytes)
-        .map_err(|e| say!("error: cannot write {}: {e}", path.display()))
-        .ok()
+        .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Lays an edition out from its stored page map when there is one, prints
@@ -287,19 +369,19 @@ pub(crate) fn lay_out(
     content: &Path,
     report: &Reporter,
     edition: &Edition,
-) -> Option<ccp_press::pipeline::Layout> {
+) -> CmdResult<ccp_press::pipeline::Layout> {
     let (path, stored) = stored_map(content, edition);
     let layout = report.ok(edition.layout(stored.as_ref().map(|s| &s.pages)))?;
     report.print(&layout.warnings);
     store_map(&path, stored.as_ref(), &layout);
-    Some(layout)
+    Ok(layout)
 }
 
 /// Where the page map of an edition is kept (see [`ccp_press::cache`]).
 pub(crate) fn map_path(content: &Path, edition: &Edition) -> std::path::PathBuf {
     ccp_press::cache::map_path(
         content,
-        &edition.reader.name,
+        edition.reader.name.as_str(),
         edition.paper.typst_name(),
         edition.draft.then_some("draft"),
     )

@@ -2,46 +2,69 @@
 //! `check` accepts; never over an existing file.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use ccp_press::model::is_slug;
 use ccp_press::scaffold;
 
-/// What to make.
+use super::{CmdResult, Failure};
+
+/// What `new` writes.
+#[derive(Debug, clap::Subcommand)]
 pub(crate) enum What {
-    /// `glossary/<slug>.md`.
+    /// `glossary/SLUG.md`, its pinyin read from the hanzi.
     Entry {
+        /// File name, a lowercase slug (`new-development-concept`).
         slug: String,
+        /// The English headword, in title case.
+        #[arg(long)]
         term: String,
+        /// The simplified characters.
+        #[arg(long)]
         hanzi: String,
+        /// The traditional characters, when they differ.
+        #[arg(long)]
         traditional: Option<String>,
     },
-    /// `translations/<id>.md`.
+    /// `translations/ID.md`.
     Translation {
+        /// File name, a lowercase slug.
         id: String,
-        title: Option<String>,
-        original_title: Option<String>,
+        /// The bibliography key of the original.
+        #[arg(long)]
         source: String,
+        /// English title (default: from the id).
+        #[arg(long)]
+        title: Option<String>,
+        /// Chinese title of the original.
+        #[arg(long)]
+        original_title: Option<String>,
     },
-    /// `readers/<name>.yaml`.
-    Reader { name: String, title: Option<String> },
+    /// `readers/NAME.yaml`.
+    Reader {
+        /// File name, a lowercase slug.
+        name: String,
+        /// Title of the reader (default: from the name).
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 /// Runs `new`: the name and the target first (cheap), then the text, which
 /// for an entry or a translation needs the project, then the file.
-pub(crate) fn run(content: &Path, what: What) -> ExitCode {
-    let made = target(content, &what)
+pub(crate) fn run(content: &Path, what: &What) -> CmdResult {
+    let made = target(content, what)
         .and_then(|target| Ok((text(content, what)?, target)))
         .and_then(|(text, target)| write_new(&target, &text).map(|()| (text, target)));
     match made {
         Ok((text, target)) => {
             eprintln!("wrote {}", target.display());
             print!("{text}");
-            ExitCode::SUCCESS
+            Ok(())
         }
+        // The message is whole (`error: …` and its help lines).
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::FAILURE
+            Err(Failure::said())
         }
     }
 }
@@ -70,7 +93,7 @@ fn target(content: &Path, what: &What) -> Result<PathBuf, String> {
 }
 
 /// The text of the new file, or why there is none.
-fn text(content: &Path, what: What) -> Result<String, String> {
+fn text(content: &Path, what: &What) -> Result<String, String> {
     match what {
         What::Entry {
             term,
@@ -101,13 +124,13 @@ fn text(content: &Path, what: What) -> Result<String, String> {
             original_title,
             source,
         } => {
-            known_source(content, &source)?;
-            let title = title.unwrap_or_else(|| words_of(&id));
-            let original = original_title.unwrap_or_else(|| "原题".to_string());
-            Ok(scaffold::translation(&title, &original, &source, &today()))
+            known_source(content, source)?;
+            let title = title.clone().unwrap_or_else(|| words_of(id));
+            let original = original_title.as_deref().unwrap_or("原题");
+            Ok(scaffold::translation(&title, original, source, &today()))
         }
         What::Reader { name, title } => {
-            let title = title.unwrap_or_else(|| words_of(&name));
+            let title = title.clone().unwrap_or_else(|| words_of(name));
             Ok(scaffold::reader(&title, &today()))
         }
     }

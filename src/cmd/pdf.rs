@@ -1,72 +1,76 @@
 //! `pdf`: load, check, plan, lay out, export one reader.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-/// Arguments of `pdf`.
+use super::{CmdResult, EditionArgs};
+
+/// Typeset a reader as PDF (default `out/<reader>.pdf`).
+#[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Which edition, how to report.
-    pub edition: super::EditionOptions,
+    #[command(flatten)]
+    pub edition: EditionArgs,
     /// Output file.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Where to write the typst sources.
+    /// Also write the generated typst sources to DIR.
+    #[arg(long, value_name = "DIR")]
     pub emit_typst: Option<PathBuf>,
-    /// Skip PDF/A and PDF/UA.
+    /// Plain PDF 1.7 instead of PDF/A-2b + PDF/UA-1.
+    #[arg(long)]
     pub no_standards: bool,
-    /// Overwrite existing files of `--emit-typst`.
+    /// Overwrite existing files in the `--emit-typst` folder.
+    #[arg(long)]
     pub force: bool,
-    /// Proofs: simple line breaking, no PDF/A or PDF/UA.
+    /// Proofs: first-fit line breaking and plain PDF (faster; looser lines,
+    /// not for press).
+    #[arg(long)]
     pub draft: bool,
 }
 
 /// Runs `pdf`.
-pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let mut progress =
         super::progress::Progress::new(args.edition.timings.clone(), "load and check");
-    let Some(checked) = super::load_for_build(content, args.edition.format) else {
-        return ExitCode::FAILURE;
-    };
+    let checked = super::load_for_build(content, args.edition.format)?;
     let out = args
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("out/{}.pdf", args.edition.reader)));
-    if !super::outputs_allowed(content, &[&out]) {
-        return ExitCode::FAILURE;
-    }
+    super::outputs_allowed(content, &[&out])?;
     let report = super::Reporter::new(&checked.project, args.edition.format, "PDF");
     progress.phase("cite and plan");
-    let Some(mut edition) =
-        super::edition(&report, &args.edition.reader, args.edition.paper)
-    else {
-        return ExitCode::FAILURE;
-    };
+    let mut edition =
+        super::edition(&report, &args.edition.reader, args.edition.paper.paper())?;
     edition.draft = args.draft;
     progress.phase("typeset");
-    let Some(layout) = super::lay_out(content, &report, &edition) else {
-        return ExitCode::FAILURE;
-    };
+    let layout = super::lay_out(content, &report, &edition)?;
     if let Some(dir) = &args.emit_typst {
-        let sources = edition.typst_sources(Some(&layout.pages));
-        let targets: Vec<PathBuf> = sources
-            .iter()
-            .map(|(path, _)| dir.join(path.trim_start_matches('/')))
-            .collect();
-        let target_refs: Vec<&Path> = targets.iter().map(PathBuf::as_path).collect();
-        if !super::outputs_allowed(content, &target_refs)
-            || !super::may_overwrite(&targets, args.force)
-        {
-            return ExitCode::FAILURE;
-        }
-        for ((_, text), target) in sources.iter().zip(&targets) {
-            if super::write_file(target, text.as_bytes()).is_none() {
-                return ExitCode::FAILURE;
-            }
-        }
-        say!("wrote typst sources to {}", dir.display());
+        emit_typst(content, dir, &edition, &layout, args.force)?;
     }
     progress.phase("export");
-    let Some(bytes) = report.ok(edition.pdf(&layout, !args.no_standards)) else {
-        return ExitCode::FAILURE;
-    };
+    let bytes = report.ok(edition.pdf(&layout, !args.no_standards))?;
     super::write_output(&out, &bytes)
+}
+
+/// Writes the typst sources of a layout into `dir` (`--emit-typst`).
+fn emit_typst(
+    content: &Path,
+    dir: &Path,
+    edition: &ccp_press::pipeline::Edition,
+    layout: &ccp_press::pipeline::Layout,
+    force: bool,
+) -> CmdResult {
+    let sources = edition.typst_sources(Some(&layout.pages));
+    let targets: Vec<PathBuf> = sources
+        .iter()
+        .map(|(path, _)| dir.join(path.trim_start_matches('/')))
+        .collect();
+    let target_refs: Vec<&Path> = targets.iter().map(PathBuf::as_path).collect();
+    super::outputs_allowed(content, &target_refs)?;
+    super::may_overwrite(&targets, force)?;
+    for ((_, text), target) in sources.iter().zip(&targets) {
+        super::write_file(target, text.as_bytes())?;
+    }
+    say!("wrote typst sources to {}", dir.display());
+    Ok(())
 }

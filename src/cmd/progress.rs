@@ -100,7 +100,9 @@ impl Drop for Progress {
         let typeset = self.done.iter().find(|(n, ..)| *n == "typeset");
         events.extend(typst_events(typeset.map_or(0, |(_, ts, _)| *ts)));
         let json = serde_json::json!({ "traceEvents": events }).to_string();
-        let _ = super::write_file(path, json.as_bytes());
+        if let Err(failure) = super::write_file(path, json.as_bytes()) {
+            failure.print();
+        }
     }
 }
 

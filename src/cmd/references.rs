@@ -3,38 +3,44 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
 use ccp_press::plan::{Anchor, Part};
 use ccp_press::render::pdf::Paper;
 
-use crate::Format;
+use super::{CmdResult, Format};
+
+/// Print a reader's reference list as plain text, one work per line.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The reader (a file stem in readers/).
+    #[arg(long, default_value = "default")]
+    pub reader: String,
+    /// Begin each line with the work's key and a tab.
+    #[arg(long)]
+    pub keys: bool,
+    /// Output format of diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
 
 /// Runs `references`.
-pub(crate) fn run(content: &Path, reader: &str, keys: bool, format: Format) -> ExitCode {
-    let Some(checked) = super::load_for_build(content, format) else {
-        return ExitCode::FAILURE;
-    };
-    let report = super::Reporter::new(&checked.project, format, "reference list");
-    let Some(edition) = super::edition(&report, reader, Paper::Letter) else {
-        return ExitCode::FAILURE;
-    };
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
+    let checked = super::load_for_build(content, args.format)?;
+    let report = super::Reporter::new(&checked.project, args.format, "reference list");
+    let edition = super::edition(&report, &args.reader, Paper::Letter)?;
     let mut out = std::io::stdout().lock();
+    let mut listed = Ok(());
     for part in &edition.book.parts {
         let Part::Bibliography(works) = part else {
             continue;
         };
         for w in works {
             let text = ccp_press::cite::plain(&w.runs);
-            let line = match (&w.anchor, keys) {
+            listed = listed.and_then(|()| match (&w.anchor, args.keys) {
                 (Anchor::Bib(key), true) => writeln!(out, "{key}\t{text}"),
                 _ => writeln!(out, "{text}"),
-            };
-            // A closed pipe (`| head`) ends the listing quietly.
-            if line.is_err() {
-                return ExitCode::SUCCESS;
-            }
+            });
         }
     }
-    ExitCode::SUCCESS
+    super::listed(listed.and_then(|()| out.flush()))
 }

@@ -4,48 +4,39 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
 use ccp_press::check::location;
 use ccp_press::model::Project;
 use ccp_press::scaffold::Speller;
 use ccp_press::terms::{Term, concordance, scan};
 
-use crate::Format;
+use super::{CmdResult, Failure, Format};
+
+/// Print the terminology concordance: each glossary term's renderings before
+/// its Chinese, then the bracketed Chinese no entry covers.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Output format (JSON: one object per term and line).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
 
 /// Runs `terms`.
-pub(crate) fn run(content: &Path, format: Format) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     // Diagnostics go to standard error as text: standard output is the listing.
-    let Some(checked) = super::load_for_build(content, Format::Human) else {
-        return ExitCode::FAILURE;
-    };
+    let checked = super::load_for_build(content, Format::Human)?;
     let project = &checked.project;
-    let terms = match scan(project) {
-        Ok(scan) => concordance(&scan),
-        Err(e) => {
-            say!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let terms = concordance(&scan(project).map_err(Failure::new)?);
     // A gap's pinyin is what `new entry` would write for it.
     let speller = Speller::new(project);
     let mut out = std::io::stdout().lock();
-    let written = match format {
+    let written = match args.format {
         Format::Human => human(&mut out, project, &speller, &terms),
         Format::Json => terms
             .iter()
             .try_for_each(|t| writeln!(out, "{}", json(project, &speller, t))),
     };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`| head`) ends the listing quietly: the reader has
-        // what it asked for.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            say!("error: the listing could not be written: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    super::listed(written.and_then(|()| out.flush()))
 }
 
 fn human(

@@ -3,13 +3,11 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use ccp_press::load::ParseCache;
 use ccp_press::pipeline::{MAX_ROUNDS, Typesetter};
-use ccp_press::render::pdf::Paper;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
@@ -17,20 +15,26 @@ use notify_debouncer_full::{
 };
 use typst_layout::PagedDocument;
 
-use crate::Format;
+use super::{CmdResult, Failure, Format, PaperArg};
 
-/// Arguments of `watch`.
+/// Build a reader's PDF, then build it again whenever a content file changes.
+#[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Reader name.
+    /// The reader (a file stem in readers/).
+    #[arg(long, default_value = "default")]
     pub reader: String,
-    /// Paper.
-    pub paper: Paper,
-    /// Also write the EPUB.
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+    /// Also write the EPUB on every build.
+    #[arg(long)]
     pub epub: bool,
-    /// Folder of the outputs.
-    pub out_dir: PathBuf,
-    /// Serve a live preview.
+    /// Serve a live preview on 127.0.0.1 (first free port from 3000).
+    #[arg(long)]
     pub serve: bool,
+    /// Folder of the outputs.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out_dir: PathBuf,
 }
 
 /// How long changes are gathered before a build (editors that save by writing a
@@ -38,23 +42,18 @@ pub(crate) struct Args {
 const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// Runs `watch`.
-pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
+pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let pdf = args.pdf();
     let epub = args.out_dir.join(format!("{}.epub", args.reader));
-    if !super::outputs_allowed(content, &[&pdf, &epub])
-        || !can_watch(content, &args.reader)
-    {
-        return ExitCode::FAILURE;
-    }
+    super::outputs_allowed(content, &[&pdf, &epub])?;
+    can_watch(content, &args.reader)?;
     let mut kept = Kept {
         typesetter: Typesetter::for_rebuilds(),
         parsed: ParseCache::default(),
         citations: ccp_press::cite::Cache::default(),
         stored: None,
     };
-    let Ok(preview) = start_preview(args.serve) else {
-        return ExitCode::FAILURE;
-    };
+    let preview = start_preview(args.serve)?;
     let show = |result: Result<PagedDocument, String>| match (&preview, result) {
         (Some(p), Ok(document)) => p.built(document),
         (Some(p), Err(diagnostics)) => p.failed(diagnostics),
@@ -62,11 +61,9 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
     };
     let (tx, rx) = mpsc::channel::<Event>();
     stop_on_ctrl_c(tx.clone());
-    show(build(content, &args, &mut kept, "first build"));
+    show(build(content, args, &mut kept, "first build"));
     // Dropping the debouncer would end the watching: it lives as long as the loop.
-    let Some(_debouncer) = watch_folder(content, tx) else {
-        return ExitCode::FAILURE;
-    };
+    let _debouncer = watch_folder(content, tx)?;
     eprintln!("watching {} (Ctrl-C to stop)", content.display());
     while let Ok(first) = rx.recv() {
         let mut changed = BTreeSet::new();
@@ -80,10 +77,10 @@ pub(crate) fn run(content: &Path, args: Args) -> ExitCode {
             break;
         }
         if !changed.is_empty() {
-            show(build(content, &args, &mut kept, &named(&changed)));
+            show(build(content, args, &mut kept, &named(&changed)));
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 impl Args {
@@ -96,18 +93,20 @@ impl Args {
 /// Whether there is something to watch: the content folder, and a file for the
 /// reader (a misspelt name ends the watch at once, with the names there are; a
 /// reader file with errors is watched until it is mended).
-fn can_watch(content: &Path, reader: &str) -> bool {
+fn can_watch(content: &Path, reader: &str) -> CmdResult {
     if !content.is_dir() {
-        eprintln!("error: content folder `{}` not found", content.display());
-        eprintln!("  = help: run from the project folder, or pass `--content DIR`");
-        return false;
+        return Err(Failure::new(format!(
+            "content folder `{}` not found",
+            content.display()
+        ))
+        .help("run from the project folder, or pass `--content DIR`"));
     }
     let readers = content.join("readers");
     if ["yaml", "yml"]
         .iter()
         .any(|ext| readers.join(format!("{reader}.{ext}")).is_file())
     {
-        return true;
+        return Ok(());
     }
     let mut names: Vec<String> = std::fs::read_dir(&readers)
         .into_iter()
@@ -124,15 +123,14 @@ fn can_watch(content: &Path, reader: &str) -> bool {
         })
         .collect();
     names.sort();
-    super::no_reader(
+    Err(super::no_reader(
         reader,
         &names.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    false
+    ))
 }
 
-/// The preview server when `serve`, started; `Err` (said) when it cannot start.
-fn start_preview(serve: bool) -> Result<Option<super::preview::Preview>, ()> {
+/// The preview server when `serve`, started.
+fn start_preview(serve: bool) -> CmdResult<Option<super::preview::Preview>> {
     if !serve {
         return Ok(None);
     }
@@ -142,34 +140,27 @@ fn start_preview(serve: bool) -> Result<Option<super::preview::Preview>, ()> {
             eprintln!("preview at {address}");
             Ok(Some(preview))
         }
-        Err(e) => {
-            eprintln!("error: cannot start the preview: {e}");
-            Err(())
-        }
+        Err(e) => Err(Failure::new(format!("cannot start the preview: {e}"))),
     }
 }
 
-/// Watches `content` recursively, sending its changes to `tx`; none (said)
-/// when it cannot.
+/// Watches `content` recursively, sending its changes to `tx`.
 fn watch_folder(
     content: &Path,
     tx: mpsc::Sender<Event>,
-) -> Option<Debouncer<RecommendedWatcher, RecommendedCache>> {
+) -> CmdResult<Debouncer<RecommendedWatcher, RecommendedCache>> {
     let changes = move |result| {
         let _ = tx.send(Event::Changes(result));
     };
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, changes) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: cannot watch for changes: {e}");
-            return None;
-        }
-    };
+    let mut debouncer = new_debouncer(DEBOUNCE, None, changes)
+        .map_err(|e| Failure::new(format!("cannot watch for changes: {e}")))?;
     if let Err(e) = debouncer.watch(content, RecursiveMode::Recursive) {
-        eprintln!("error: cannot watch {}: {e}", content.display());
-        return None;
+        return Err(Failure::new(format!(
+            "cannot watch {}: {e}",
+            content.display()
+        )));
     }
-    Some(debouncer)
+    Ok(debouncer)
 }
 
 /// The changed files for the status line: three names, then how many more.
@@ -284,17 +275,22 @@ fn build(
             &checked.diagnostics,
         ));
     }
-    let failed = || "the build failed; the terminal shows why".to_string();
+    // A failed build is said at once; the watch goes on.
+    let failed = |f: Failure| {
+        f.print();
+        "the build failed; the terminal shows why".to_string()
+    };
     let report = super::Reporter::new(&checked.project, Format::Human, "PDF");
+    let paper = args.paper.paper();
     let edition =
-        super::edition_cached(&report, &args.reader, args.paper, &mut kept.citations)
-            .ok_or_else(failed)?;
+        super::edition_cached(&report, &args.reader, paper, &mut kept.citations)
+            .map_err(failed)?;
     let cache = super::map_path(content, &edition);
     if !kept.typesetter.is_warm() {
         kept.stored = ccp_press::cache::load(&cache);
     }
     let (layout, status) =
-        lay_out_and_write(&report, &edition, args, kept, started).ok_or_else(failed)?;
+        lay_out_and_write(&report, &edition, args, kept, started).map_err(failed)?;
     report.print(&layout.warnings);
     eprintln!("[watch] {what}: {status} → {}", args.pdf().display());
     super::store_map(&cache, kept.stored.as_ref(), &layout);
@@ -310,14 +306,14 @@ fn build(
 
 /// Lays the edition out and writes it: a rebuild writes its first layout round
 /// at once and, when page numbers still move, writes again once the map has
-/// settled. The layout and the status line; none (said) when it failed.
+/// settled. The layout and the status line.
 fn lay_out_and_write(
     report: &super::Reporter,
     edition: &ccp_press::pipeline::Edition,
     args: &Args,
     kept: &mut Kept,
     started: Instant,
-) -> Option<(ccp_press::pipeline::Layout, String)> {
+) -> CmdResult<(ccp_press::pipeline::Layout, String)> {
     let typesetter = &mut kept.typesetter;
     let limit = if typesetter.is_warm() { 1 } else { MAX_ROUNDS };
     let seed = kept.stored.as_ref().map(|s| &s.pages);
@@ -329,7 +325,7 @@ fn lay_out_and_write(
         started.elapsed().as_millis()
     );
     if first.settled {
-        return Some((first, status));
+        return Ok((first, status));
     }
     let settled = report.ok(typesetter.layout(edition, None))?;
     write(report, edition, &settled, args)?;
@@ -339,23 +335,23 @@ fn lay_out_and_write(
         if settled.rounds == 1 { "" } else { "s" },
         started.elapsed().as_millis()
     ));
-    Some((settled, status))
+    Ok((settled, status))
 }
 
-/// Writes the PDF (and the EPUB) of a layout; none when it could not.
+/// Writes the PDF (and the EPUB) of a layout.
 fn write(
     report: &super::Reporter,
     edition: &ccp_press::pipeline::Edition,
     layout: &ccp_press::pipeline::Layout,
     args: &Args,
-) -> Option<()> {
+) -> CmdResult {
     let bytes = report.ok(edition.pdf(layout, true))?;
     super::write_file(&args.pdf(), &bytes)?;
     if args.epub {
         let epub = report.ok(edition.epub(Some(&layout.pages)))?;
         super::write_file(&args.out_dir.join(format!("{}.epub", args.reader)), &epub)?;
     }
-    Some(())
+    Ok(())
 }
 
 /// Gives the memory a build freed back to the system: glibc's allocator keeps

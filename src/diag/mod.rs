@@ -5,30 +5,13 @@
 
 pub mod codes;
 
+pub use codes::Severity;
+
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::source::{SourceMap, Span};
-
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// The content is wrong; nothing can be built from it.
-    Error,
-    /// Probably a mistake; builds go on unless `--deny-warnings`.
-    Warning,
-}
-
-impl Severity {
-    /// The word printed before the code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
 
 /// One problem found in the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,23 +31,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error with a code and a message.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic of `code` (which carries its severity) with a message.
+    pub fn new(code: codes::Code, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            code,
+            severity: code.severity,
+            code: code.code,
             message: message.into(),
             span: None,
             label: None,
             help: Vec::new(),
-        }
-    }
-
-    /// A warning with a code and a message.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
         }
     }
 
@@ -321,10 +296,11 @@ mod tests {
         let text = "---\nterm: x\n---\n共同 [[common-prosperty]] ok\n";
         let id = map.add("glossary/a.md".into(), "a".into(), text.into());
         let start = text.find("[[").unwrap();
-        let d = Diagnostic::error("E0301", "unknown cross-reference `common-prosperty`")
-            .at(Span::new(id, start, start + 20))
-            .label("no entry with this id")
-            .help("did you mean `common-prosperity`?");
+        let d =
+            Diagnostic::new(codes::E0301, "unknown cross-reference `common-prosperty`")
+                .at(Span::new(id, start, start + 20))
+                .label("no entry with this id")
+                .help("did you mean `common-prosperity`?");
         let out = render_human(&map, &[d]);
         assert_eq!(
             out,

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use hayagriva::types::{FormatString, Person, StringChunk};
 
-use crate::diag::Diagnostic;
-use crate::model::{BibEntry, Bibliography};
+use crate::diag::{Diagnostic, codes};
+use crate::model::{BibEntry, BibKey, Bibliography};
 use crate::source::{FileId, SourceMap, Span};
 
 /// `{`, which opens a BibLaTeX entry or field (an escape, so that tools counting
@@ -50,7 +50,7 @@ pub(super) fn load_file(
             let f = map.get(first.file);
             let (line, _) = f.line_col(first.start);
             diags.push(
-                Diagnostic::error("E0403", format!("duplicate bibliography key `{key}`"))
+                Diagnostic::new(codes::E0403, format!("duplicate bibliography key `{key}`"))
                     .at(span)
                     .label("defined again here")
                     .help(format!("first defined at {}:{line}; keys must be unique across all bibliography files", f.name)),
@@ -81,7 +81,7 @@ pub(super) fn load_file(
             continue;
         }
         bib.entries.insert(
-            key.to_string(),
+            BibKey::new(key),
             BibEntry {
                 work: match format {
                     BibFormat::Biblatex => super::work::work(
@@ -113,7 +113,7 @@ fn parse(
                     rest_of_line(map, file, l.index())
                 });
                 diags.push(
-                    Diagnostic::error("E0404", format!("invalid bibliography entry: {e}"))
+                    Diagnostic::new(codes::E0404, format!("invalid bibliography entry: {e}"))
                         .at(span)
                         .help("see hayagriva's file format: https://github.com/typst/hayagriva/blob/main/docs/file-format.md"),
                 );
@@ -129,7 +129,7 @@ fn parse(
                         hayagriva::io::BibLaTeXError::Type(t) => t.span.clone(),
                     };
                     diags.push(
-                        Diagnostic::error("E0404", format!("invalid BibLaTeX: {e}"))
+                        Diagnostic::new(codes::E0404, format!("invalid BibLaTeX: {e}"))
                             .at(Span::new(file, range.start, range.end.max(range.start)))
                             .label("here"),
                     );
@@ -281,10 +281,13 @@ fn unbalanced_braces(
         if closed_at.is_none() || !rest.is_empty() && !rest.starts_with('%') {
             let at = closed_at.unwrap_or(start);
             diags.push(
-                Diagnostic::error("E0404", format!("braces of `{key}` do not balance"))
-                    .at(Span::new(file, at, at + 1))
-                    .label("the entry ends here; what follows is lost")
-                    .help("every `{` needs its `}`; check the field before this point"),
+                Diagnostic::new(
+                    codes::E0404,
+                    format!("braces of `{key}` do not balance"),
+                )
+                .at(Span::new(file, at, at + 1))
+                .label("the entry ends here; what follows is lost")
+                .help("every `{` needs its `}`; check the field before this point"),
             );
         }
     }

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 use serde::Deserialize as _;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{FieldSpan, FieldSpans};
 use crate::source::{FileId, SourceMap, Span};
 
@@ -24,7 +24,7 @@ pub(super) struct FrontMatter {
 pub(super) fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagnostic> {
     let f = map.get(file);
     if f.line_text(0).trim_end() != "---" {
-        return Err(Diagnostic::error("E0201", "missing front matter")
+        return Err(Diagnostic::new(codes::E0201, "missing front matter")
             .at(Span::new(file, 0, f.line_text(0).len()))
             .label("expected `---` on the first line")
             .help("start the file with a YAML block between two `---` lines"));
@@ -38,7 +38,7 @@ pub(super) fn split(map: &SourceMap, file: FileId) -> Result<FrontMatter, Diagno
             });
         }
     }
-    Err(Diagnostic::error("E0201", "front matter is not closed")
+    Err(Diagnostic::new(codes::E0201, "front matter is not closed")
         .at(Span::new(file, 0, 3))
         .label("opened here")
         .help("end the front matter with a line holding only `---`"))
@@ -140,8 +140,8 @@ impl<'a> Yaml<'a> {
                 Shape::List(_) => "a list",
                 _ => "a scalar",
             };
-            return Err(Diagnostic::error(
-                "E0204",
+            return Err(Diagnostic::new(
+                codes::E0204,
                 format!("expected a map of fields, found {found}"),
             )
             .at(self.span_at(map, 1, 1))
@@ -193,8 +193,8 @@ impl<'a> Yaml<'a> {
     fn error(&self, map: &SourceMap, e: &serde_saphyr::Error) -> Diagnostic {
         let message = clean_message(&e.without_snippet().to_string());
         let d = match plain_words(&message) {
-            Some((message, help)) => Diagnostic::error("E0201", message).help(help),
-            None => Diagnostic::error("E0201", format!("invalid YAML: {message}")),
+            Some((message, help)) => Diagnostic::new(codes::E0201, message).help(help),
+            None => Diagnostic::new(codes::E0201, format!("invalid YAML: {message}")),
         };
         match e.location() {
             Some(loc) if loc.line() > 0 => d
@@ -263,7 +263,7 @@ pub(super) fn check_fields(
         let key = &f.name;
         if !known.contains(&key.as_str()) {
             diags.push(
-                Diagnostic::error("E0203", format!("unknown field `{key}`"))
+                Diagnostic::new(codes::E0203, format!("unknown field `{key}`"))
                     .at(f.key)
                     .label("not a field of this kind of file")
                     .suggest(key, known.iter().copied())
@@ -274,10 +274,13 @@ pub(super) fn check_fields(
     for field in required {
         if fields.key(field).is_none() {
             diags.push(
-                Diagnostic::error("E0202", format!("missing required field `{field}`"))
-                    .at(fields.head.unwrap_or(Span::new(file, 0, 0)))
-                    .label(format!("`{field}` is required here"))
-                    .help(format!("add a line `{field}: ...`")),
+                Diagnostic::new(
+                    codes::E0202,
+                    format!("missing required field `{field}`"),
+                )
+                .at(fields.head.unwrap_or(Span::new(file, 0, 0)))
+                .label(format!("`{field}` is required here"))
+                .help(format!("add a line `{field}: ...`")),
             );
         }
     }
@@ -289,7 +292,7 @@ pub(super) fn invalid_date(at: Span, date: &str) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error("E0207", format!("`{date}` is not a valid date"))
+        Diagnostic::new(codes::E0207, format!("`{date}` is not a valid date"))
             .at(at)
             .label("expected YYYY, YYYY-MM or YYYY-MM-DD")
             .help("write the date as `2016-05-19`, `2016-05` or `2016`; the day must exist in that month"),

@@ -2,6 +2,7 @@
 //! (`[@key, 12]`, `[-@key]`, `@key`), index marks (`{{index: term}}`) and footnote
 //! references whose definition is missing (`[^9]`).
 
+use crate::diag::codes::{self, Code};
 use crate::model::KEEP;
 use std::ops::Range;
 
@@ -29,7 +30,7 @@ pub(crate) enum Piece {
     /// Citation or index-mark syntax that cannot be read: printed as text, reported.
     Malformed {
         /// The diagnostic code.
-        code: &'static str,
+        code: Code,
         /// What is wrong.
         message: &'static str,
         /// How to write it.
@@ -201,7 +202,7 @@ fn index_mark(text: &str, i: usize) -> Piece {
             range: i..start + end + 2,
         },
         None => Piece::Malformed {
-            code: "E0604",
+            code: codes::E0604,
             message: "index mark without its closing `}}`, or with formatting inside",
             help: "write the term as plain text: `{{index: Party building}}`",
             range: i..start,
@@ -229,7 +230,7 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
     let Some(close) = text[open..].find(']').map(|c| open + c) else {
         // The `]` is in another text node: formatting or a cross-reference inside.
         return looks_like_citation(text, open).then_some(Piece::Malformed {
-            code: "E0405",
+            code: codes::E0405,
             message: "citation with formatting or a cross-reference inside",
             help: "write the remark of a citation as plain text: `[@key, 12, emphasis added]`",
             range: open..text.len(),
@@ -249,7 +250,7 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
     }
     if inner.contains('[') {
         return looks_like_citation(text, open).then(|| Piece::Malformed {
-            code: "E0405",
+            code: codes::E0405,
             message: "citation with formatting or a cross-reference inside",
             help: "write the remark of a citation as plain text: `[@key, 12, emphasis added]`",
             range: open..text[close..].find("]]").map_or(close + 1, |e| close + e + 2).min(text.len()),
@@ -265,7 +266,7 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
             Some(Ok(i)) => items.push(i),
             Some(Err((message, help))) => {
                 return Some(Piece::Malformed {
-                    code: "E0405",
+                    code: codes::E0405,
                     message,
                     help,
                     range,
@@ -273,7 +274,7 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
             }
             None if part.trim().is_empty() => {
                 return Some(Piece::Malformed {
-                    code: "E0405",
+                    code: codes::E0405,
                     message: "empty item in a citation",
                     help: "separate works with `;` and write one after each: `[@a; @b, 12]`",
                     range,
@@ -281,7 +282,7 @@ fn bracketed(text: &str, open: usize) -> Option<Piece> {
             }
             None => {
                 return Some(Piece::Malformed {
-                    code: "E0405",
+                    code: codes::E0405,
                     message: "an item of the citation has no `@key`",
                     help: "each work of a citation needs its key: `[see @a; @b, 12]`",
                     range,

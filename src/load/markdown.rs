@@ -7,7 +7,7 @@ use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
 use comrak::{Arena, Options, parse_document};
 
 use super::inline_syntax::{Piece, RawItem, scan};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{Block, Body, Citation, CiteItem, Inline, Note};
 use crate::source::{FileId, SourceMap, Span};
 
@@ -106,7 +106,7 @@ fn footnote_definitions(
             if let Some(first) = seen.get(label) {
                 let line_no = source.line_of(*first) + 1;
                 diags.push(
-                    Diagnostic::warning("W0502", format!("footnote `{label}` is defined twice"))
+                    Diagnostic::new(codes::W0502, format!("footnote `{label}` is defined twice"))
                         .at(span)
                         .label("defined again here")
                         .help(format!("this definition replaces the one on line {line_no}, which is not printed; give each note a label of its own")),
@@ -115,8 +115,8 @@ fn footnote_definitions(
                 seen.insert(label, start);
                 if !referenced.contains_key(label) {
                     diags.push(
-                        Diagnostic::warning(
-                            "W0501",
+                        Diagnostic::new(
+                            codes::W0501,
                             format!("footnote `{label}` is never referenced"),
                         )
                         .at(span)
@@ -161,13 +161,13 @@ fn link_problem(url: &str) -> Option<Diagnostic> {
                 .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
     Some(match scheme {
-        _ if web => Diagnostic::error("E0305", format!("link target `{url}` is not a valid address"))
+        _ if web => Diagnostic::new(codes::E0305, format!("link target `{url}` is not a valid address"))
             .label("spaces, quotes and angle brackets are not allowed in an address")
             .help("percent-encode them (a space is `%20`)"),
-        Some(s) => Diagnostic::error("E0305", format!("links to `{s}:` addresses are not allowed"))
+        Some(s) => Diagnostic::new(codes::E0305, format!("links to `{s}:` addresses are not allowed"))
             .label("only http, https and mailto links are printed")
             .help("link to a web page (`https://…`) or an e-mail address (`mailto:…`)"),
-        None => Diagnostic::error("E0306", format!("link to `{url}` inside the book"))
+        None => Diagnostic::new(codes::E0306, format!("link to `{url}` inside the book"))
             .label("relative links do not survive in the PDF or the EPUB")
             .help("refer to a glossary entry with `[[entry-id]]`; link to web pages with a full `https://` address"),
     })
@@ -241,7 +241,7 @@ impl<'a> Converter<'_, 'a> {
             let hashes = "#".repeat(usize::from(level));
             let expected = "#".repeat(usize::from(self.last_heading + 2).max(2));
             self.diags.push(
-                Diagnostic::warning("W0206", format!("heading `{hashes}` skips a level"))
+                Diagnostic::new(codes::W0206, format!("heading `{hashes}` skips a level"))
                     .at(Span::new(self.file, span.start, span.start + hashes.len()))
                     .label(format!("printed as `{expected}`"))
                     .help("headings go down one level at a time; the editions print this one a level below the previous heading"),
@@ -257,8 +257,8 @@ impl<'a> Converter<'_, 'a> {
                 self.too_deep = true;
                 let span = self.span_of(node);
                 self.diags.push(
-                    Diagnostic::error(
-                        "E0502",
+                    Diagnostic::new(
+                        codes::E0502,
                         format!("text is nested more than {MAX_NESTING} levels deep"),
                     )
                     .at(Span::new(self.file, span.start, span.start))
@@ -314,7 +314,7 @@ impl<'a> Converter<'_, 'a> {
         let content = self.inlines(node);
         if !prints_text(&content) {
             self.diags.push(
-                Diagnostic::error("E0503", "heading with no text")
+                Diagnostic::new(codes::E0503, "heading with no text")
                     .at(self.span_of(node))
                     .label("this heading prints nothing")
                     .help("write the heading's words, or delete the `#` line; tagged PDF and e-readers need a name for every heading"),
@@ -392,7 +392,7 @@ impl<'a> Converter<'_, 'a> {
             NodeValue::Image(_) => {
                 let alt = self.inlines(node);
                 self.diags.push(
-                    Diagnostic::warning("W0503", "images are not printed; the alt text is")
+                    Diagnostic::new(codes::W0503, "images are not printed; the alt text is")
                         .at(self.span_of(node))
                         .label("this image is left out")
                         .help("the editions hold text only; describe the image in words, or remove the `!` to make it a link"),
@@ -408,7 +408,7 @@ impl<'a> Converter<'_, 'a> {
                 }
                 if label.trim().is_empty() {
                     self.diags.push(
-                        Diagnostic::error("E0303", "cross-reference with empty words")
+                        Diagnostic::new(codes::E0303, "cross-reference with empty words")
                             .at(self.span_of(node))
                             .label("nothing after `|`")
                             .help(format!("write `[[{}]]` to print the entry's term, or put words after the `|`", w.url.trim())),
@@ -487,7 +487,7 @@ impl<'a> Converter<'_, 'a> {
                 } => {
                     let span = self.piece_span(node_span, t, range.clone());
                     self.diags.push(
-                        Diagnostic::error(code, message)
+                        Diagnostic::new(code, message)
                             .at(span)
                             .label("printed as it is written")
                             .help(help),
@@ -520,7 +520,7 @@ impl<'a> Converter<'_, 'a> {
     fn index_mark(&mut self, term: &str, span: Span) -> Option<crate::model::IndexMark> {
         if term.is_empty() {
             self.diags.push(
-                Diagnostic::error("E0601", "empty index mark")
+                Diagnostic::new(codes::E0601, "empty index mark")
                     .at(span)
                     .help("write the term to index: `{{index: Party building}}`"),
             );
@@ -529,7 +529,7 @@ impl<'a> Converter<'_, 'a> {
         crate::model::IndexMark::parse(term, span)
             .map_err(|message| {
                 self.diags.push(
-                    Diagnostic::error("E0605", message)
+                    Diagnostic::new(codes::E0605, message)
                         .at(span)
                         .help("write `{{index: heading}}`, `{{index: heading!sub-heading}}`, or add `|see other`, `|see also other`, `|main`, `|(` … `|)`"),
                 );
@@ -571,8 +571,8 @@ impl<'a> Converter<'_, 'a> {
 
 /// E0501: a footnote reference with no definition.
 fn orphan_note(label: &str, span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0501",
+    Diagnostic::new(
+        codes::E0501,
         format!("footnote reference `[^{label}]` has no definition"),
     )
     .at(span)

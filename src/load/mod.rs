@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{
-    DocId, DocKind, Document, Entry, EntryId, FieldSpans, Project, Spanned, is_slug,
+    DocId, DocKind, Document, Entry, EntryId, FieldSpans, Project, ReaderName, Spanned,
+    is_slug,
 };
 use crate::source::{FileId, SourceMap, Span, display_name};
 use bibliography::BibFormat;
@@ -97,8 +98,8 @@ fn load_inner(
     };
     if !root.is_dir() {
         loader.diags.push(
-            Diagnostic::error(
-                "E0100",
+            Diagnostic::new(
+                codes::E0100,
                 format!("content folder `{}` not found", root.display()),
             )
             .help("run from the project folder, or pass `--content DIR`"),
@@ -181,12 +182,16 @@ impl Loader {
     }
 
     /// The readers of `readers/`.
-    fn readers(&mut self) -> BTreeMap<String, crate::model::Reader> {
+    fn readers(&mut self) -> BTreeMap<ReaderName, crate::model::Reader> {
         let mut readers = BTreeMap::new();
         for path in self.list("readers", &["yaml", "yml"]) {
             if let Some(file) = self.read(&path)
-                && let Some(r) =
-                    reader::load(&self.map, file, stem(&path), &mut self.diags)
+                && let Some(r) = reader::load(
+                    &self.map,
+                    file,
+                    ReaderName::new(&stem(&path)),
+                    &mut self.diags,
+                )
             {
                 readers.insert(r.name.clone(), r);
             }
@@ -327,16 +332,16 @@ impl Loader {
     fn symlink_inside(&mut self, path: &Path, name: &str) -> bool {
         let problem = match (path.canonicalize(), self.root.canonicalize()) {
             (Ok(target), Ok(root)) if target.starts_with(&root) && target.is_file() => None,
-            (Ok(target), Ok(root)) if target.starts_with(&root) => Some(Diagnostic::error(
-                "E0104",
+            (Ok(target), Ok(root)) if target.starts_with(&root) => Some(Diagnostic::new(
+                codes::E0104,
                 "symbolic link to something that is not a file",
             )),
             (Ok(_), Ok(_)) => Some(
-                Diagnostic::error("E0107", "symbolic link out of the content folder")
+                Diagnostic::new(codes::E0107, "symbolic link out of the content folder")
                     .help("copy the file into the content folder; files outside it are never read"),
             ),
             (Err(e), _) | (_, Err(e)) => Some(
-                Diagnostic::error("E0104", format!("broken symbolic link: {e}"))
+                Diagnostic::new(codes::E0104, format!("broken symbolic link: {e}"))
                     .help("the link points to a file that does not exist, or to itself; fix or delete it"),
             ),
         };
@@ -361,7 +366,7 @@ impl Loader {
             Err(e) => {
                 let id = self.map.add(name, path.into(), String::new());
                 self.diags.push(
-                    Diagnostic::error("E0104", format!("cannot read file: {e}"))
+                    Diagnostic::new(codes::E0104, format!("cannot read file: {e}"))
                         .at(Span::new(id, 0, 0)),
                 );
                 return None;
@@ -390,8 +395,8 @@ impl Loader {
         }
         let id = self.map.add(name.to_string(), path.into(), String::new());
         self.diags.push(
-            Diagnostic::error(
-                "E0103",
+            Diagnostic::new(
+                codes::E0103,
                 format!(
                     "file is too large ({:.1} MB; the limit is {} MB)",
                     bytes as f64 / 1_048_576.0,
@@ -414,7 +419,7 @@ impl Loader {
         let id = self.map.add(name, path.into(), text);
         if empty {
             self.diags.push(
-                Diagnostic::error("E0102", "file is empty")
+                Diagnostic::new(codes::E0102, "file is empty")
                     .at(Span::new(id, 0, 0))
                     .help("write the content or delete the file"),
             );
@@ -422,8 +427,8 @@ impl Loader {
         }
         if let Some((at, c)) = control {
             self.diags.push(
-                Diagnostic::error(
-                    "E0105",
+                Diagnostic::new(
+                    codes::E0105,
                     format!("control character U+{:04X} in the text", c as u32),
                 )
                 .at(Span::new(id, at, at + c.len_utf8()))
@@ -443,7 +448,7 @@ impl Loader {
         let lossy_pos = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
         let id = self.map.add(name, path.into(), text);
         self.diags.push(
-            Diagnostic::error("E0101", "file is not valid UTF-8")
+            Diagnostic::new(codes::E0101, "file is not valid UTF-8")
                 .at(Span::new(id, lossy_pos, lossy_pos + 3))
                 .label(format!("invalid byte at offset {valid}"))
                 .help("save the file as UTF-8"),
@@ -495,13 +500,16 @@ impl Loader {
             return Some(file);
         }
         self.diags.push(
-            Diagnostic::error("E0801", format!("`layouts/{name}` overrides no layout"))
-                .at(Span::new(file, 0, 0))
-                .suggest(&name, LAYOUT_NAMES.iter().copied())
-                .help(format!(
-                    "the layouts that can be overridden: {}",
-                    LAYOUT_NAMES.join(", ")
-                )),
+            Diagnostic::new(
+                codes::E0801,
+                format!("`layouts/{name}` overrides no layout"),
+            )
+            .at(Span::new(file, 0, 0))
+            .suggest(&name, LAYOUT_NAMES.iter().copied())
+            .help(format!(
+                "the layouts that can be overridden: {}",
+                LAYOUT_NAMES.join(", ")
+            )),
         );
         None
     }
@@ -570,7 +578,7 @@ impl Loader {
             self.front_matter(file, ENTRY_FIELDS, ENTRY_REQUIRED)?;
         if !is_slug(&id) {
             self.diags.push(
-                Diagnostic::error("E0205", format!("`{id}` is not a valid entry id"))
+                Diagnostic::new(codes::E0205, format!("`{id}` is not a valid entry id"))
                     .at(Span::new(file, 0, 0))
                     .help("name glossary files with lowercase letters, digits and hyphens, e.g. `common-prosperity.md`"),
             );
@@ -596,6 +604,7 @@ impl Loader {
             body,
             body_start,
             fields: spans,
+            related: Vec::new(),
             backlinks: Vec::new(),
             works: Vec::new(),
         })
@@ -618,8 +627,8 @@ impl Loader {
         let doc = DocId::new(kind, id).and_then(|d| documents.get_mut(&d));
         let Some(doc) = doc else {
             self.diags.push(
-                Diagnostic::error(
-                    "E0209",
+                Diagnostic::new(
+                    codes::E0209,
                     format!("`{dir}/{stem}.md` is an original without its translation"),
                 )
                 .at(Span::new(file, 0, 0))
@@ -676,7 +685,7 @@ impl Loader {
         let stem = stem(path);
         if !is_slug(&stem) {
             self.diags.push(
-                Diagnostic::error("E0205", format!("`{stem}` is not a valid document id"))
+                Diagnostic::new(codes::E0205, format!("`{stem}` is not a valid document id"))
                     .at(Span::new(file, 0, 0))
                     .help(format!("name documents with lowercase letters, digits and hyphens, e.g. `{dir}/{}.md`", slugify(&stem))),
             );

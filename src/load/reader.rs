@@ -3,9 +3,10 @@
 use serde::Deserialize;
 
 use super::front_matter::{Yaml, check_fields};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::{
-    FieldSpans, GlossarySelection, ParallelChoice, ParallelLayout, Reader, Spanned,
+    FieldSpans, GlossarySelection, ParallelChoice, ParallelLayout, Reader, ReaderName,
+    Spanned,
 };
 use crate::source::{FileId, SourceMap, Span};
 
@@ -53,7 +54,7 @@ const FIELDS: &[&str] = &[
 pub(super) fn load(
     map: &SourceMap,
     file: FileId,
-    name: String,
+    name: ReaderName,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Reader> {
     let yaml = Yaml::of_file(map, file);
@@ -66,8 +67,8 @@ pub(super) fn load(
         Some("none") => GlossarySelection::None,
         Some(other) => {
             diags.push(
-                Diagnostic::error(
-                    "E0205",
+                Diagnostic::new(
+                    codes::E0205,
                     format!("unknown glossary selection `{other}`"),
                 )
                 .at(spans.at("glossary", file))
@@ -86,7 +87,7 @@ pub(super) fn load(
         && !isbn_valid(isbn)
     {
         diags.push(
-            Diagnostic::warning("W0602", format!("`{isbn}` is not a valid ISBN"))
+            Diagnostic::new(codes::W0602, format!("`{isbn}` is not a valid ISBN"))
                 .at(spans.at("isbn", file))
                 .label("its check digit or length is wrong")
                 .help("an ISBN has 13 digits (or 10, the last may be X), hyphens allowed: `978-0-226-10420-1`"),
@@ -134,10 +135,13 @@ fn parallel_choice(
     let mut layout = |name: &str, at: Span| {
         ParallelLayout::named(name).or_else(|| {
             diags.push(
-                Diagnostic::error("E0211", format!("unknown parallel layout `{name}`"))
-                    .at(at)
-                    .suggest(name, ["off", "columns", "facing"])
-                    .help("use `off`, `columns` or `facing`"),
+                Diagnostic::new(
+                    codes::E0211,
+                    format!("unknown parallel layout `{name}`"),
+                )
+                .at(at)
+                .suggest(name, ["off", "columns", "facing"])
+                .help("use `off`, `columns` or `facing`"),
             );
             None
         })

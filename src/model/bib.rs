@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::ids::BibKey;
 use crate::source::Span;
 
 /// One work, with the place its key is written.
@@ -17,7 +18,7 @@ pub struct BibEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Bibliography {
     /// Works by key.
-    pub entries: BTreeMap<String, BibEntry>,
+    pub entries: BTreeMap<BibKey, BibEntry>,
 }
 
 impl Bibliography {
@@ -33,7 +34,7 @@ impl Bibliography {
 
     /// All keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
+        self.entries.keys().map(BibKey::as_str)
     }
 
     /// Number of works.

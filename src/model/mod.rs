@@ -3,6 +3,7 @@
 
 mod bib;
 mod chars;
+mod ids;
 pub mod parallel;
 pub mod pinyin;
 mod romanization;
@@ -25,84 +26,10 @@ pub use text::{
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
 pub use chars::{fold_accent, is_han, is_ideograph, sort_key};
+pub use ids::{BibKey, DocId, DocKind, EntryId, ReaderName, is_slug};
 pub use romanization::{is_pinyin_word, pinyin_syllables};
 pub use stamp::{Stamp, parse_date};
 pub use work::{Container, ContainerKind, Date, Kind, Name, Person, Title, Work};
-
-/// A glossary entry's id: its file stem, a lowercase ASCII slug (checked when it is
-/// made, so an id in the model is always one).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EntryId(String);
-
-/// A document's id: `translations/<slug>` or `essays/<slug>`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DocId(String);
-
-impl EntryId {
-    /// The id of the entry in `glossary/<stem>.md`, if the stem is a slug.
-    pub fn new(stem: &str) -> Option<Self> {
-        is_slug(stem).then(|| EntryId(stem.to_string()))
-    }
-}
-
-impl DocId {
-    /// The id of the document in `<folder>/<stem>.md`, if the stem is a slug.
-    pub fn new(kind: DocKind, stem: &str) -> Option<Self> {
-        let folder = match kind {
-            DocKind::Translation => "translations",
-            DocKind::Essay => "essays",
-        };
-        is_slug(stem).then(|| DocId(format!("{folder}/{stem}")))
-    }
-}
-
-macro_rules! id_as_str {
-    ($t:ty) => {
-        impl std::ops::Deref for $t {
-            type Target = str;
-            fn deref(&self) -> &str {
-                &self.0
-            }
-        }
-        impl std::borrow::Borrow<str> for $t {
-            fn borrow(&self) -> &str {
-                &self.0
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-        impl PartialEq<str> for $t {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-        impl PartialEq<String> for $t {
-            fn eq(&self, other: &String) -> bool {
-                &self.0 == other
-            }
-        }
-        impl PartialEq<$t> for String {
-            fn eq(&self, other: &$t) -> bool {
-                self == &other.0
-            }
-        }
-    };
-}
-id_as_str!(EntryId);
-id_as_str!(DocId);
-
-/// Whether `id` is a lowercase ASCII slug.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
 
 /// Whether `url` is an address the editions print as a link: `http`, `https` or
 /// `mailto`, with no spaces, quotes, angle brackets or control characters.
@@ -199,7 +126,7 @@ pub struct Project {
     /// All bibliography files merged.
     pub bibliography: Bibliography,
     /// Reader editions by name.
-    pub readers: BTreeMap<String, Reader>,
+    pub readers: BTreeMap<ReaderName, Reader>,
     /// Layout overrides from `content/layouts/` (file name → typst source).
     pub layouts: BTreeMap<String, String>,
 }
@@ -294,19 +221,13 @@ pub struct Entry {
     pub body_start: usize,
     /// Where each front-matter field was written.
     pub fields: FieldSpans,
+    /// The entries `see_also` names that exist, each once, in order (computed
+    /// by [`crate::link`]; `check` reports the others).
+    pub related: Vec<EntryId>,
     /// Who cross-references this entry, sorted (computed after loading).
     pub backlinks: Vec<Owner>,
     /// Keys of the works the entry cites or lists, in order of first appearance.
-    pub works: Vec<String>,
-}
-
-/// Kind of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    /// A translation of a Chinese document.
-    Translation,
-    /// An essay by the center.
-    Essay,
+    pub works: Vec<BibKey>,
 }
 
 /// A translation or an essay.
@@ -355,7 +276,7 @@ pub enum GlossarySelection {
 #[derive(Debug, Clone)]
 pub struct Reader {
     /// File stem.
-    pub name: String,
+    pub name: ReaderName,
     /// The file it came from.
     pub file: FileId,
     /// Title.
@@ -448,11 +369,11 @@ pub struct Selection {
 impl Selection {
     /// Whether the entry is in this reader.
     pub fn has_entry(&self, id: &str) -> bool {
-        self.entries.iter().any(|e| **e == *id)
+        self.entries.iter().any(|e| e.as_str() == id)
     }
 
     /// Whether the document is in this reader.
     pub fn has_document(&self, id: &str) -> bool {
-        self.documents.iter().any(|d| **d == *id)
+        self.documents.iter().any(|d| d.as_str() == id)
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::words::Words;
 use crate::model::Owner;
 
 /// The typst label that every located place carries (`#metadata("anchor")<ccp-place>`);
@@ -27,13 +28,23 @@ pub enum PartKind {
 }
 
 impl PartKind {
-    /// The part's title as printed.
-    pub fn title(self) -> &'static str {
+    /// The part's title as printed, in the words of `words`.
+    pub fn title(self, words: &Words) -> &'static str {
         match self {
-            PartKind::Documents => "Documents",
-            PartKind::Glossary => "Glossary",
-            PartKind::Bibliography => "Bibliography",
-            PartKind::Index => "Index",
+            PartKind::Documents => words.documents,
+            PartKind::Glossary => words.glossary,
+            PartKind::Bibliography => words.bibliography,
+            PartKind::Index => words.index,
+        }
+    }
+
+    /// The part's name in ids (the same in every language).
+    fn slug(self) -> &'static str {
+        match self {
+            PartKind::Documents => "documents",
+            PartKind::Glossary => "glossary",
+            PartKind::Bibliography => "bibliography",
+            PartKind::Index => "index",
         }
     }
 }
@@ -48,11 +59,11 @@ pub enum IndexKind {
 }
 
 impl IndexKind {
-    /// The index's heading.
-    pub fn title(self) -> &'static str {
+    /// The index's heading, in the words of `words`.
+    pub fn title(self, words: &Words) -> &'static str {
         match self {
-            IndexKind::General => "General index",
-            IndexKind::Chinese => "Chinese terms",
+            IndexKind::General => words.general_index,
+            IndexKind::Chinese => words.chinese_index,
         }
     }
 }
@@ -70,6 +81,10 @@ pub enum Local {
     NoteRef(usize),
     /// The `k`-th index mark of the body.
     Mark(usize),
+    /// Item `i` (0-based) of a glossary entry's "See also".
+    SeeAlso(usize),
+    /// Item `i` (0-based) of a glossary entry's "Mentioned in".
+    MentionedIn(usize),
 }
 
 /// A place in the book.
@@ -93,7 +108,7 @@ impl Anchor {
     /// The id shared by the XHTML `id`, the typst label and the page map.
     pub fn id(&self) -> String {
         match self {
-            Anchor::Part(k) => format!("part-{}", k.title().to_lowercase()),
+            Anchor::Part(k) => format!("part-{}", k.slug()),
             Anchor::Owner(o) => owner_id(o),
             Anchor::Letter(l) => format!("letter-{}", id_safe(&l.to_lowercase())),
             Anchor::In(o, local) => {
@@ -104,6 +119,8 @@ impl Anchor {
                     Local::Note(n) => format!("{owner}-fn{n}"),
                     Local::NoteRef(n) => format!("{owner}-fn{n}-ref"),
                     Local::Mark(k) => format!("{owner}-ix{k}"),
+                    Local::SeeAlso(i) => format!("{owner}.see-also.{}", i + 1),
+                    Local::MentionedIn(i) => format!("{owner}.mentioned-in.{}", i + 1),
                 }
             }
             Anchor::Bib(key) => format!("bib-{}", id_safe(key)),
@@ -123,8 +140,8 @@ impl Anchor {
 
 fn owner_id(owner: &Owner) -> String {
     match owner {
-        Owner::Entry(id) => format!("entry-{}", id_safe(id)),
-        Owner::Document(id) => format!("doc-{}", id_safe(&id.replace('/', "-"))),
+        Owner::Entry(id) => format!("entry-{}", id_safe(id.as_str())),
+        Owner::Document(id) => format!("doc-{}", id_safe(&id.as_str().replace('/', "-"))),
     }
 }
 

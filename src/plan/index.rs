@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::anchor::{Anchor, PageMap};
 use super::refs::{Ref, RefStyle, owner_ref, typographic};
 use super::tree::{MarkPlace, Mention};
+use super::words::Words;
 use crate::model::MarkKind;
 use crate::model::{EntryId, Owner, Project, Selection, sort_key};
 
@@ -97,12 +98,74 @@ pub enum Locator {
     Owner(Ref),
 }
 
+/// One index line as printed, finished for the writers: the heading, then a
+/// *See* reference or the locators, then the cross-references; sub-entries
+/// below it, and under them the cross-references that close the item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line<'i> {
+    /// What the line is filed under.
+    pub heading: &'i Heading,
+    /// "See X" instead of locators: the word and the reference.
+    pub see: Option<(&'static str, &'i Ref)>,
+    /// The locators (pages, or the documents and entries without a page map).
+    pub locators: Vec<Locator>,
+    /// "See X" or "See also X" after the locators (an item without sub-entries).
+    pub crosses: Vec<CrossGroup<'i>>,
+    /// The sub-entries.
+    pub subs: Vec<Line<'i>>,
+    /// "See also X" as the last line under the sub-entries (CMOS 15.17).
+    pub closing: Vec<CrossGroup<'i>>,
+}
+
+/// Cross-references under one word ("See", "See also").
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossGroup<'i> {
+    /// The word before them.
+    pub word: &'static str,
+    /// The headings referred to, in order.
+    pub crosses: Vec<&'i Cross>,
+}
+
+/// The line of `item`, with locators from `pages` when there is a page map.
+pub fn line<'i>(item: &'i IndexItem, pages: Option<&PageMap>, words: &Words) -> Line<'i> {
+    let locators = resolve(item, pages);
+    let groups = |has_locators| {
+        references(item, has_locators, words)
+            .into_iter()
+            .map(|(word, crosses)| CrossGroup { word, crosses })
+            .collect::<Vec<_>>()
+    };
+    let (crosses, closing) = if item.subs.is_empty() {
+        (groups(!locators.is_empty()), Vec::new())
+    } else {
+        (Vec::new(), groups(true))
+    };
+    Line {
+        heading: &item.heading,
+        see: item.see.as_ref().map(|r| (words.see, r)),
+        subs: item.subs.iter().map(|s| line(s, pages, words)).collect(),
+        locators,
+        crosses,
+        closing,
+    }
+}
+
+/// A page or a range of pages as printed: "7", "9–11".
+pub fn page_range(first: u64, last: u64) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
 /// An item's cross-references as printed: "See X; Y" for a heading with nothing
 /// else, "See also X; Y" otherwise (CMOS 15.16–17), each group once.
-pub fn references(
-    item: &IndexItem,
+fn references<'i>(
+    item: &'i IndexItem,
     has_locators: bool,
-) -> Vec<(&'static str, Vec<&Cross>)> {
+    words: &Words,
+) -> Vec<(&'static str, Vec<&'i Cross>)> {
     let see_only = item.see.is_none() && !has_locators && item.subs.is_empty();
     let mut see = Vec::new();
     let mut also = Vec::new();
@@ -113,7 +176,7 @@ pub fn references(
             also.push(c);
         }
     }
-    [("See", see), ("See also", also)]
+    [(words.see, see), (words.see_also, also)]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
         .collect()
@@ -308,7 +371,7 @@ impl Sources<'_> {
         IndexItem {
             heading,
             main: Some(Anchor::Owner(Owner::Entry(id.clone()))),
-            places: self.places(self.xrefs, id),
+            places: self.places(self.xrefs, id.as_str()),
             see: None,
             cross: Vec::new(),
             subs: Vec::new(),

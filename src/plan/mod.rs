@@ -10,14 +10,19 @@ pub mod anchor;
 pub mod index;
 mod refs;
 pub mod tree;
+pub mod words;
 
 use crate::cite::{Formatted, Run};
-use crate::model::{DocKind, Entry, Owner, Project, Reader, Selection, Stamp};
+use crate::model::{BibKey, DocKind, Entry, Owner, Project, Reader, Selection, Stamp};
 pub use anchor::{Anchor, Head, IndexKind, Local, PageMap, PartKind, Place, id_safe};
-pub use index::{Cross, Heading, IndexGroup, IndexItem, Locator, references, resolve};
+pub use index::{
+    Cross, CrossGroup, Heading, IndexGroup, IndexItem, Line, Locator, line, page_range,
+    resolve,
+};
 pub use refs::{Ref, RefStyle};
 use refs::{owner_ref, typographic, typographic_runs};
 pub use tree::{Align, Block, Body, Inline, Note};
+pub use words::{ENGLISH, Words};
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +53,8 @@ pub struct Book {
     pub colophon: Vec<String>,
     /// The parts, in reading order.
     pub parts: Vec<Part>,
+    /// The fixed words the editions print.
+    pub words: &'static Words,
 }
 
 /// What the title page and the metadata say.
@@ -190,30 +197,17 @@ pub struct Index {
 }
 
 /// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
-pub fn pretty_date(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+pub fn pretty_date(s: &str, words: &Words) -> String {
+    let months = &words.months;
     let parts: Vec<&str> = s.trim().split('-').collect();
     let num = |p: &str| p.parse::<usize>().ok();
     match parts.as_slice() {
         [y, m, d] if num(y).is_some() => match (num(m), num(d)) {
-            (Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{} {d}, {y}", MONTHS[m - 1]),
+            (Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{} {d}, {y}", months[m - 1]),
             _ => s.to_string(),
         },
         [y, m] if num(y).is_some() => match num(m) {
-            Some(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
+            Some(m @ 1..=12) => format!("{} {y}", months[m - 1]),
             _ => s.to_string(),
         },
         _ => s.to_string(),
@@ -235,6 +229,7 @@ pub fn plan(
         parallel: &reader.parallel,
         xrefs: Vec::new(),
         marks: Vec::new(),
+        words: &ENGLISH,
     };
     let mut parts = Vec::new();
     let chapters = chapters(&mut convert, selection);
@@ -270,16 +265,18 @@ pub fn plan(
     if !indexes.is_empty() {
         parts.push(Part::Index(indexes));
     }
+    let words = convert.words;
     Book {
         meta: meta(reader, stamp),
-        colophon: colophon(reader),
+        colophon: colophon(reader, words),
         parts,
+        words,
     }
 }
 
 fn meta(reader: &Reader, stamp: Stamp) -> Meta {
     Meta {
-        name: reader.name.clone(),
+        name: reader.name.to_string(),
         title: typographic(&reader.title),
         subtitle: reader.subtitle.as_deref().map(typographic),
         editors: reader.editors.iter().map(|e| typographic(e)).collect(),
@@ -290,7 +287,7 @@ fn meta(reader: &Reader, stamp: Stamp) -> Meta {
 }
 
 /// The colophon, the same in both editions.
-fn colophon(reader: &Reader) -> Vec<String> {
+fn colophon(reader: &Reader, words: &Words) -> Vec<String> {
     let mut lines = Vec::new();
     let mut first = reader.title.clone();
     if let Some(s) = &reader.subtitle {
@@ -299,16 +296,16 @@ fn colophon(reader: &Reader) -> Vec<String> {
     }
     lines.push(first);
     if !reader.editors.is_empty() {
-        lines.push(format!("Edited by {}", reader.editors.join(", ")));
+        lines.push(format!("{} {}", words.edited_by, reader.editors.join(", ")));
     }
     lines.extend(
         reader
             .publisher
             .as_ref()
-            .map(|p| format!("Published by {p}")),
+            .map(|p| format!("{} {p}", words.published_by)),
     );
     lines.extend(reader.copyright.clone());
-    let date = reader.date.as_deref().map(pretty_date);
+    let date = reader.date.as_deref().map(|d| pretty_date(d, words));
     let edition: Vec<&str> = [reader.edition.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
@@ -316,15 +313,10 @@ fn colophon(reader: &Reader) -> Vec<String> {
     if !edition.is_empty() {
         lines.push(edition.join(", "));
     }
-    lines.extend(reader.isbn.as_ref().map(|i| format!("ISBN {i}")));
+    lines.extend(reader.isbn.as_ref().map(|i| format!("{} {i}", words.isbn)));
     lines.extend(reader.printing.clone());
-    lines.push(
-        "Set in Libertinus Serif and Noto Serif CJK SC. Citations follow the Chicago \
-         Manual of Style, 18th edition, author-date system."
-            .into(),
-    );
-    lines
-        .push("Produced with ccp-press; the print edition is typeset with typst.".into());
+    lines.push(words.set_in.into());
+    lines.push(words.produced_with.into());
     lines.iter().map(|l| typographic(l)).collect()
 }
 
@@ -336,21 +328,22 @@ fn chapters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Chapter
         .filter_map(|id| project.documents.get(id))
         .map(|d| {
             let owner = Owner::Document(d.id.clone());
-            let byline: Vec<String> =
-                [d.author.clone(), d.date.as_deref().map(pretty_date)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+            let byline: Vec<String> = [
+                d.author.clone(),
+                d.date.as_deref().map(|x| pretty_date(x, convert.words)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             Chapter {
                 anchor: Anchor::Owner(owner.clone()),
                 kind: d.kind,
                 title: typographic(&d.title),
                 original_title: d.original_title.clone(),
                 byline: (!byline.is_empty()).then(|| typographic(&byline.join(", "))),
-                translator: d
-                    .translator
-                    .as_deref()
-                    .map(|t| typographic(&format!("Translated by {t}"))),
+                translator: d.translator.as_deref().map(|t| {
+                    typographic(&format!("{} {t}", convert.words.translated_by))
+                }),
                 body: convert.body(owner.clone(), 2, &d.body),
                 parallel: parallel(convert, reader_layout(convert, d), d),
             }
@@ -364,7 +357,7 @@ fn reader_layout(
     d: &crate::model::Document,
 ) -> crate::model::ParallelLayout {
     match &d.original {
-        Some(_) => convert.parallel.of(&d.id),
+        Some(_) => convert.parallel.of(d.id.as_str()),
         None => crate::model::ParallelLayout::Off,
     }
 }
@@ -390,6 +383,7 @@ fn parallel(
         parallel: convert.parallel,
         xrefs: Vec::new(),
         marks: Vec::new(),
+        words: convert.words,
     };
     let zh = apart.body(Owner::Document(d.id.clone()), 2, &original.body);
     let blocks: Vec<tree::Block> = zh
@@ -438,15 +432,13 @@ fn glossary_entry(convert: &mut tree::Converter, e: &Entry) -> GlossaryEntry {
     let (project, selection, cites) = (convert.project, convert.selection, convert.cites);
     let owner = Owner::Entry(e.id.clone());
     let body = convert.body(owner.clone(), 3, &e.body);
-    let mut seen = std::collections::BTreeSet::new();
     let see_also = e
-        .see_also
+        .related
         .iter()
-        .filter_map(|s| project.entry_id(&s.value))
-        .filter(|id| selection.has_entry(id) && seen.insert(*id))
+        .filter(|id| selection.has_entry(id.as_str()))
         .map(|id| owner_ref(project, &Owner::Entry(id.clone())))
         .collect();
-    let mut works: Vec<&str> = e.works.iter().map(String::as_str).collect();
+    let mut works: Vec<&str> = e.works.iter().map(BibKey::as_str).collect();
     works.retain(|k| cites.position(k).is_some());
     works.sort_by_key(|k| cites.position(k));
     works.dedup();
@@ -458,7 +450,7 @@ fn glossary_entry(convert: &mut tree::Converter, e: &Entry) -> GlossaryEntry {
         .backlinks
         .iter()
         .filter(|o| match o {
-            Owner::Entry(id) => selection.has_entry(id),
+            Owner::Entry(id) => selection.has_entry(id.as_str()),
             Owner::Document(id) => selection.documents.contains(id),
         })
         .map(|o| owner_ref(project, o))
@@ -527,7 +519,11 @@ impl Book {
                     anchor: anchor.clone(),
                 })
             };
-            item(OutlineKind::Part, part.title(), &Anchor::Part(part));
+            item(
+                OutlineKind::Part,
+                part.title(self.words),
+                &Anchor::Part(part),
+            );
             match p {
                 Part::Documents(chapters) => chapters
                     .iter()
@@ -541,9 +537,9 @@ impl Book {
                     }
                 }
                 Part::Bibliography(_) => {}
-                Part::Index(list) => list
-                    .iter()
-                    .for_each(|i| item(OutlineKind::Index, i.kind.title(), &i.anchor)),
+                Part::Index(list) => list.iter().for_each(|i| {
+                    item(OutlineKind::Index, i.kind.title(self.words), &i.anchor)
+                }),
             }
         }
         out
@@ -561,9 +557,11 @@ impl Book {
             .for_each(|s| f(s));
         self.colophon.iter().for_each(|s| f(s));
         for part in &self.parts {
-            f(part.kind().title());
+            f(part.kind().title(self.words));
             match part {
-                Part::Documents(chapters) => chapters.iter().for_each(|c| c.strings(f)),
+                Part::Documents(chapters) => {
+                    chapters.iter().for_each(|c| c.strings(self.words, f))
+                }
                 Part::Glossary(letters) => letters
                     .iter()
                     .flat_map(|l| &l.entries)
@@ -571,7 +569,9 @@ impl Book {
                 Part::Bibliography(works) => {
                     works.iter().for_each(|w| tree::run_strings(&w.runs, f))
                 }
-                Part::Index(indexes) => indexes.iter().for_each(|i| i.strings(f)),
+                Part::Index(indexes) => {
+                    indexes.iter().for_each(|i| i.strings(self.words, f))
+                }
             }
         }
     }
@@ -587,7 +587,7 @@ fn body_strings<'a>(body: &'a Body, f: &mut impl FnMut(&'a str)) {
 }
 
 impl Chapter {
-    fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+    fn strings<'a>(&'a self, words: &'static Words, f: &mut impl FnMut(&'a str)) {
         f(&self.title);
         [&self.original_title, &self.byline, &self.translator]
             .into_iter()
@@ -598,12 +598,62 @@ impl Chapter {
             tree::block_strings(&s.zh, f);
         }
         if self.parallel.is_some() {
-            f("[Not translated.]");
+            f(words.not_translated);
         }
     }
 }
 
+/// One of the lists that close a glossary entry, finished for the writers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryList<'e> {
+    /// Its label ("See also", "Sources", "Mentioned in").
+    pub label: &'static str,
+    /// What it lists.
+    pub items: EntryItems<'e>,
+}
+
+/// The items of an entry's list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryItems<'e> {
+    /// References to entries and documents, each with the place it stands
+    /// (its page reference leaves out the page it stands on).
+    Refs(Vec<(&'e Ref, Anchor)>),
+    /// Works, formatted as in the reference list.
+    Works(&'e [Work]),
+}
+
 impl GlossaryEntry {
+    /// The lists after the essay, in their order: See also, Sources,
+    /// Mentioned in (the empty ones left out).
+    pub fn lists<'e>(&'e self, words: &Words) -> Vec<EntryList<'e>> {
+        let owner = self.anchor.owner();
+        let refs = |rs: &'e [Ref], local: fn(usize) -> Local| -> Vec<(&'e Ref, Anchor)> {
+            rs.iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((r, Anchor::In(owner?.clone(), local(i)))))
+                .collect()
+        };
+        let lists = [
+            (
+                words.see_also,
+                EntryItems::Refs(refs(&self.see_also, Local::SeeAlso)),
+            ),
+            (words.sources, EntryItems::Works(&self.sources)),
+            (
+                words.mentioned_in,
+                EntryItems::Refs(refs(&self.mentioned_in, Local::MentionedIn)),
+            ),
+        ];
+        lists
+            .into_iter()
+            .filter(|(_, items)| match items {
+                EntryItems::Refs(rs) => !rs.is_empty(),
+                EntryItems::Works(ws) => !ws.is_empty(),
+            })
+            .map(|(label, items)| EntryList { label, items })
+            .collect()
+    }
+
     fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
         f(&self.term);
         f(&self.pinyin);
@@ -621,8 +671,8 @@ impl GlossaryEntry {
 }
 
 impl Index {
-    fn strings<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
-        f(self.kind.title());
+    fn strings<'a>(&'a self, words: &'static Words, f: &mut impl FnMut(&'a str)) {
+        f(self.kind.title(words));
         for g in &self.groups {
             f(&g.letter);
             for item in &g.items {
@@ -652,8 +702,8 @@ mod tests {
     // Checks date display.
     #[test]
     fn pretty_dates() {
-        assert_eq!(pretty_date("2016-05-19"), "May 19, 2016");
-        assert_eq!(pretty_date("2016-05"), "May 2016");
-        assert_eq!(pretty_date("Spring 2016"), "Spring 2016");
+        assert_eq!(pretty_date("2016-05-19", &ENGLISH), "May 19, 2016");
+        assert_eq!(pretty_date("2016-05", &ENGLISH), "May 2016");
+        assert_eq!(pretty_date("Spring 2016", &ENGLISH), "Spring 2016");
     }
 }

@@ -31,11 +31,11 @@ pub enum RefStyle {
 pub(super) fn owner_ref(project: &Project, owner: &Owner) -> Ref {
     let (words, style) = match owner {
         Owner::Entry(id) => (
-            project.entries.get(id).map_or(&id[..], |e| &e.term),
+            project.entries.get(id).map_or(id.as_str(), |e| &e.term),
             RefStyle::Term,
         ),
         Owner::Document(id) => (
-            project.documents.get(id).map_or(&id[..], |d| &d.title),
+            project.documents.get(id).map_or(id.as_str(), |d| &d.title),
             RefStyle::Title,
         ),
     };

@@ -159,6 +159,8 @@ pub(crate) struct Converter<'a> {
     pub(crate) xrefs: Vec<Mention>,
     /// Index marks, in book order.
     pub(crate) marks: Vec<MarkPlace>,
+    /// The fixed words of the book.
+    pub(crate) words: &'static super::words::Words,
 }
 
 /// An author's index mark and the place it stands.
@@ -316,7 +318,7 @@ impl<'a> Converter<'a> {
         let inside = self
             .project
             .entry_id(target)
-            .filter(|id| self.selection.has_entry(id));
+            .filter(|id| self.selection.has_entry(id.as_str()));
         if inside.is_some() {
             self.xrefs.push(Mention {
                 key: target.to_string(),

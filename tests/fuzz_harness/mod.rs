@@ -564,7 +564,7 @@ pub(crate) fn run(seed: u64, dir: &Path, layout: bool) -> Result<Outcome, String
         }
     }
     let files = Files::of(&edition.book);
-    for page in Writer::new(&files, None).book(&edition.book) {
+    for page in Writer::new(&files, None, edition.book.words).book(&edition.book) {
         let options = roxmltree::ParsingOptions {
             allow_dtd: true,
             ..Default::default()

@@ -9,7 +9,7 @@ pub mod xhtml;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::fonts;
 use crate::model::Stamp;
 use crate::plan::Paper;
@@ -44,12 +44,12 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
     std::thread::scope(|scope| {
         let cover = scope.spawn(|| cover_png(book, options.stamp));
         let files = Files::of(book);
-        let mut writer = xhtml::Writer::new(&files, options.pages);
+        let mut writer = xhtml::Writer::new(&files, options.pages, book.words);
         let pages = writer.book(book);
         if !writer.unfiled.is_empty() {
             return Err(vec![
-                Diagnostic::error(
-                    "E0903",
+                Diagnostic::new(
+                    codes::E0903,
                     format!("no EPUB file for {}", writer.unfiled.join(", ")),
                 )
                 .help("this is a bug in ccp-press; please report it"),
@@ -57,8 +57,8 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
         }
         let page_list = std::mem::take(&mut writer.page_list);
         let cover = cover.join().unwrap_or_else(|_| {
-            Err(vec![Diagnostic::error(
-                "E0903",
+            Err(vec![Diagnostic::new(
+                codes::E0903,
                 "the cover could not be rendered",
             )])
         })?;
@@ -75,11 +75,16 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
             page_source: options.pages.map(|_| page_source(book, options.paper)),
             toc: contents(book, &files),
             landmarks: landmarks(book, &files),
+            words: book.words,
             pages: page_list,
             items: items(book, pages, cover, options.css)?,
         };
-        package::zip(&package)
-            .map_err(|e| vec![Diagnostic::error("E0903", format!("EPUB packaging: {e}"))])
+        package::zip(&package).map_err(|e| {
+            vec![Diagnostic::new(
+                codes::E0903,
+                format!("EPUB packaging: {e}"),
+            )]
+        })
     })
 }
 
@@ -149,8 +154,8 @@ fn font_items(book: &Book) -> Result<Vec<Item>, Vec<Diagnostic>> {
         .and_then(|cjk| subset::subset(cjk.data, &used))
         .ok_or_else(|| {
             vec![
-                Diagnostic::error(
-                    "E0905",
+                Diagnostic::new(
+                    codes::E0905,
                     "the Chinese font subset for the EPUB could not be made",
                 )
                 .help("this is a bug in ccp-press; the PDF is not affected"),
@@ -179,7 +184,7 @@ fn contents(book: &Book, files: &Files) -> Vec<TocNode> {
         children: Vec::new(),
     };
     let mut toc = vec![TocNode {
-        label: esc("Title page"),
+        label: esc(book.words.title_page),
         href: "title.xhtml".into(),
         children: Vec::new(),
     }];
@@ -202,24 +207,21 @@ fn landmarks(book: &Book, files: &Files) -> Vec<(&'static str, &'static str, Str
     let first = book.parts.first().map_or("title.xhtml".into(), |p| {
         files.href(&Anchor::Part(p.kind()))
     });
+    let w = book.words;
     let mut out = vec![
-        ("cover", "Cover", "cover.xhtml".to_string()),
-        ("titlepage", "Title page", "title.xhtml".to_string()),
-        ("toc", "Contents", "nav.xhtml#toc".to_string()),
-        ("bodymatter", "Start of content", first),
+        ("cover", w.cover, "cover.xhtml".to_string()),
+        ("titlepage", w.title_page, "title.xhtml".to_string()),
+        ("toc", w.contents, "nav.xhtml#toc".to_string()),
+        ("bodymatter", w.start_of_content, first),
     ];
     for part in &book.parts {
-        match part.kind() {
-            PartKind::Bibliography => out.push((
-                "bibliography",
-                "Bibliography",
-                files.href(&Anchor::Part(PartKind::Bibliography)),
-            )),
-            PartKind::Index => {
-                out.push(("index", "Index", files.href(&Anchor::Part(PartKind::Index))))
-            }
-            _ => {}
-        }
+        let kind = part.kind();
+        let landmark = match kind {
+            PartKind::Bibliography => "bibliography",
+            PartKind::Index => "index",
+            _ => continue,
+        };
+        out.push((landmark, kind.title(w), files.href(&Anchor::Part(kind))));
     }
     out
 }
@@ -247,21 +249,22 @@ fn cover_png(book: &Book, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
         .document
         .pages()
         .first()
-        .ok_or_else(|| vec![Diagnostic::error("E0903", "cover has no page")])?;
+        .ok_or_else(|| vec![Diagnostic::new(codes::E0903, "cover has no page")])?;
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(2.0),
         ..Default::default()
     };
     typst_render::render(page, &options)
         .encode_png()
-        .map_err(|e| vec![Diagnostic::error("E0903", format!("cover PNG: {e}"))])
+        .map_err(|e| vec![Diagnostic::new(codes::E0903, format!("cover PNG: {e}"))])
 }
 
 fn cover_page(book: &Book) -> String {
     let mut o = xhtml_head(&book.meta.title, "cover");
     let _ = writeln!(
         o,
-        "<section epub:type=\"cover\" class=\"cover\"><img src=\"images/cover.png\" alt=\"Cover: {}\"/></section>\n</body>\n</html>",
+        "<section epub:type=\"cover\" class=\"cover\"><img src=\"images/cover.png\" alt=\"{} {}\"/></section>\n</body>\n</html>",
+        esc(book.words.cover_of),
         esc(&book.meta.title)
     );
     o
@@ -282,7 +285,9 @@ fn title_page(book: &Book) -> String {
         o.push_str("</p>\n");
     }
     if !m.editors.is_empty() {
-        o.push_str("<p>Edited by ");
+        o.push_str("<p>");
+        text(&mut o, book.words.edited_by);
+        o.push(' ');
         text(&mut o, &m.editors.join(", "));
         o.push_str("</p>\n");
     }

@@ -13,6 +13,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::xhtml::{esc, head as xhtml_head};
 use crate::model::Stamp;
+use crate::plan::Words;
 
 /// One file of the publication, under `OEBPS/`.
 #[derive(Debug, Clone)]
@@ -61,6 +62,8 @@ pub(super) struct Package {
     pub toc: Vec<TocNode>,
     /// Landmarks: (epub:type, label, href).
     pub landmarks: Vec<(&'static str, &'static str, String)>,
+    /// The book's fixed words (the navigation's headings).
+    pub words: &'static Words,
     /// Page list: (label, href).
     pub pages: Vec<(String, String)>,
     /// Content documents and resources, in spine order for the spine items.
@@ -102,22 +105,34 @@ fn nav_list(o: &mut String, nodes: &[TocNode], depth: usize) {
 
 /// The navigation document.
 pub(super) fn nav(p: &Package) -> String {
-    let mut o = xhtml_head("Contents", "nav");
-    o.push_str(
-        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n",
+    let w = p.words;
+    let mut o = xhtml_head(w.contents, "nav");
+    let _ = writeln!(
+        o,
+        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>{}</h1>",
+        esc(w.contents)
     );
     nav_list(&mut o, &p.toc, 0);
-    o.push_str("</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n");
+    let _ = writeln!(
+        o,
+        "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>",
+        esc(w.landmarks)
+    );
     for (ty, label, href) in &p.landmarks {
         let _ = writeln!(
             o,
-            "  <li><a epub:type=\"{ty}\" href=\"{}\">{label}</a></li>",
-            esc(href)
+            "  <li><a epub:type=\"{ty}\" href=\"{}\">{}</a></li>",
+            esc(href),
+            esc(label)
         );
     }
     o.push_str("</ol>\n</nav>\n");
     if !p.pages.is_empty() {
-        o.push_str("<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<h2>Pages</h2>\n<ol>\n");
+        let _ = writeln!(
+            o,
+            "<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>",
+            esc(w.pages)
+        );
         for (label, href) in &p.pages {
             let _ =
                 writeln!(o, "  <li><a href=\"{}\">{}</a></li>", esc(href), esc(label));

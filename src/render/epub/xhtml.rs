@@ -10,9 +10,9 @@ use crate::cite::Run;
 use crate::model::Owner;
 use crate::model::script::{Script, runs};
 use crate::plan::{
-    Align, Anchor, Block, Body, Book, Chapter, GlossaryEntry, Heading, Index, IndexItem,
-    Inline, Letter, Locator, PageMap, Part, PartKind, Ref, RefStyle, Work, id_safe,
-    references, resolve,
+    Align, Anchor, Block, Body, Book, Chapter, EntryItems, GlossaryEntry, Heading, Index,
+    Inline, Letter, Line, Locator, PageMap, Part, PartKind, Ref, RefStyle, Words, Work,
+    id_safe, line, page_range,
 };
 
 /// XML-escapes text; characters XML 1.0 forbids become U+FFFD.
@@ -177,7 +177,7 @@ fn chapter_file(owner: &Owner) -> String {
     let Owner::Document(id) = owner else {
         return String::new();
     };
-    format!("{}.xhtml", id_safe(&id.replace('/', "-")))
+    format!("{}.xhtml", id_safe(&id.as_str().replace('/', "-")))
 }
 
 /// A written content document.
@@ -192,6 +192,8 @@ pub struct Page {
 /// Writes the content documents of a book.
 pub struct Writer<'a> {
     files: &'a Files,
+    /// The book's fixed words.
+    words: &'static Words,
     pages: Option<&'a PageMap>,
     /// The last print page marked so far, in book order across files.
     last_page: u64,
@@ -207,9 +209,14 @@ pub struct Writer<'a> {
 
 impl<'a> Writer<'a> {
     /// A writer over `files`, with print page numbers when `pages` is given.
-    pub fn new(files: &'a Files, pages: Option<&'a PageMap>) -> Self {
+    pub fn new(
+        files: &'a Files,
+        pages: Option<&'a PageMap>,
+        words: &'static Words,
+    ) -> Self {
         Writer {
             files,
+            words,
             pages,
             last_page: 0,
             part: None,
@@ -377,40 +384,33 @@ impl<'a> Writer<'a> {
         o.push_str("</section>\n");
     }
 
-    /// See also, Sources, Mentioned in.
+    /// The lists after an entry's essay, as the plan gives them.
     fn entry_lists(&mut self, o: &mut String, e: &GlossaryEntry) {
-        if !e.see_also.is_empty() {
-            o.push_str("<p class=\"section-label\">See also</p>\n<p class=\"first\">");
-            self.refs(o, &e.see_also);
+        for list in e.lists(self.words) {
+            o.push_str("<p class=\"section-label\">");
+            text(o, list.label);
             o.push_str("</p>\n");
-        }
-        if !e.sources.is_empty() {
-            o.push_str(
-                "<p class=\"section-label\">Sources</p>\n<ul class=\"entry-list\">\n",
-            );
-            for w in &e.sources {
-                o.push_str("<li>");
-                runs_markup(o, &w.runs);
-                o.push_str("</li>\n");
+            match &list.items {
+                EntryItems::Refs(rs) => {
+                    o.push_str("<p class=\"first\">");
+                    for (i, (r, _)) in rs.iter().enumerate() {
+                        if i > 0 {
+                            o.push_str("; ");
+                        }
+                        self.reference(o, r);
+                    }
+                    o.push_str("</p>\n");
+                }
+                EntryItems::Works(ws) => {
+                    o.push_str("<ul class=\"entry-list\">\n");
+                    for w in ws.iter() {
+                        o.push_str("<li>");
+                        runs_markup(o, &w.runs);
+                        o.push_str("</li>\n");
+                    }
+                    o.push_str("</ul>\n");
+                }
             }
-            o.push_str("</ul>\n");
-        }
-        if !e.mentioned_in.is_empty() {
-            o.push_str(
-                "<p class=\"section-label\">Mentioned in</p>\n<p class=\"first\">",
-            );
-            self.refs(o, &e.mentioned_in);
-            o.push_str("</p>\n");
-        }
-    }
-
-    /// References separated by semicolons.
-    fn refs(&self, o: &mut String, rs: &[Ref]) {
-        for (i, r) in rs.iter().enumerate() {
-            if i > 0 {
-                o.push_str("; ");
-            }
-            self.reference(o, r);
         }
     }
 
@@ -437,9 +437,12 @@ impl<'a> Writer<'a> {
 
     fn bibliography(&mut self, works: &[Work]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Bibliography));
-        let mut o = head(PartKind::Bibliography.title(), "bibliography");
+        let title = PartKind::Bibliography.title(self.words);
+        let mut o = head(title, "bibliography");
         self.part_marks(&mut o);
-        o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">Bibliography</h1>\n<ul class=\"bib\">\n");
+        o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">");
+        text(&mut o, title);
+        o.push_str("</h1>\n<ul class=\"bib\">\n");
         for w in works {
             let mut marks = String::new();
             self.page_marks(&mut marks, &w.anchor);
@@ -454,7 +457,7 @@ impl<'a> Writer<'a> {
 
     fn indexes(&mut self, list: &[Index]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Index));
-        let mut o = head(PartKind::Index.title(), "index");
+        let mut o = head(PartKind::Index.title(self.words), "index");
         self.part_marks(&mut o);
         for ix in list {
             self.index(&mut o, ix);
@@ -468,31 +471,32 @@ impl<'a> Writer<'a> {
         let _ = writeln!(
             o,
             "<section epub:type=\"index\" role=\"doc-index\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">{}</h1>\n<ul class=\"index-list\">",
-            esc(ix.kind.title())
+            esc(ix.kind.title(self.words))
         );
         for g in &ix.groups {
             let _ = writeln!(o, "<li class=\"letter\">{}</li>", esc(&g.letter));
             for item in &g.items {
-                self.index_item(o, item);
+                self.index_item(o, &line(item, self.pages, self.words));
             }
         }
         o.push_str("</ul>\n</section>\n");
     }
 
-    fn index_item(&self, o: &mut String, item: &IndexItem) {
+    fn index_item(&self, o: &mut String, l: &Line) {
         o.push_str("<li>");
-        self.index_line(o, item);
-        if !item.subs.is_empty() {
+        self.index_line(o, l);
+        if !l.subs.is_empty() {
             o.push_str("\n<ul class=\"subs\">\n");
-            for sub in &item.subs {
+            for sub in &l.subs {
                 o.push_str("<li>");
                 self.index_line(o, sub);
                 o.push_str("</li>\n");
             }
-            // "See also" as the last line under the sub-entries (CMOS 15.17).
-            for (word, crosses) in references(item, true) {
-                let _ = write!(o, "<li><i>{word}</i> ");
-                self.cross_words(o, &crosses);
+            for g in &l.closing {
+                o.push_str("<li><i>");
+                text(o, g.word);
+                o.push_str("</i> ");
+                self.cross_words(o, &g.crosses);
                 o.push_str("</li>\n");
             }
             o.push_str("</ul>");
@@ -501,8 +505,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Heading, then "See" or the locators and "See also", as in print.
-    fn index_line(&self, o: &mut String, item: &IndexItem) {
-        match &item.heading {
+    fn index_line(&self, o: &mut String, l: &Line) {
+        match l.heading {
             Heading::Words(w) => text(o, w),
             Heading::Pinyin(p) => pinyin(o, p),
             Heading::Chinese {
@@ -523,10 +527,11 @@ impl<'a> Writer<'a> {
                 );
             }
         }
-        let locators = resolve(item, self.pages);
-        match &item.see {
-            Some(r) => {
-                o.push_str(". <i>See</i> ");
+        match l.see {
+            Some((word, r)) => {
+                o.push_str(". <i>");
+                text(o, word);
+                o.push_str("</i> ");
                 self.reference(
                     o,
                     &Ref {
@@ -535,13 +540,13 @@ impl<'a> Writer<'a> {
                     },
                 );
             }
-            None => self.locators(o, &locators),
+            None => self.locators(o, &l.locators),
         }
-        if item.subs.is_empty() {
-            for (word, crosses) in references(item, !locators.is_empty()) {
-                let _ = write!(o, ". <i>{word}</i> ");
-                self.cross_words(o, &crosses);
-            }
+        for g in &l.crosses {
+            o.push_str(". <i>");
+            text(o, g.word);
+            o.push_str("</i> ");
+            self.cross_words(o, &g.crosses);
         }
     }
 
@@ -573,11 +578,7 @@ impl<'a> Writer<'a> {
                     place,
                     main,
                 } => {
-                    let n = if first == last {
-                        first.to_string()
-                    } else {
-                        format!("{first}–{last}")
-                    };
+                    let n = page_range(*first, *last);
                     let n = if *main { format!("<b>{n}</b>") } else { n };
                     let _ =
                         write!(o, "<a href=\"{}\">{n}</a>", esc(&self.files.href(place)));
@@ -585,8 +586,9 @@ impl<'a> Writer<'a> {
                 Locator::Main(a) => {
                     let _ = write!(
                         o,
-                        "<a href=\"{}\"><b>entry</b></a>",
-                        esc(&self.files.href(a))
+                        "<a href=\"{}\"><b>{}</b></a>",
+                        esc(&self.files.href(a)),
+                        esc(self.words.entry)
                     );
                 }
                 Locator::Owner(r) => self.reference(o, r),
@@ -606,7 +608,9 @@ impl<'a> Writer<'a> {
             }
             o.push_str("</div>\n<div class=\"en\">\n");
             if s.en.is_empty() {
-                o.push_str("<p class=\"omitted\">[Not translated.]</p>\n");
+                o.push_str("<p class=\"omitted\">");
+                text(o, self.words.not_translated);
+                o.push_str("</p>\n");
             }
             for &i in &s.en {
                 let Some(located) = b.blocks.get(i) else {

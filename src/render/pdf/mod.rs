@@ -9,11 +9,11 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::model::Reader;
 use crate::model::Stamp;
 pub use crate::plan::Paper;
-use crate::plan::{PageMap, Place};
+use crate::plan::{Book, OutlineKind, PageMap, Place};
 pub use crate::render::typeset::{BookWorld, Compiled, compile, compile_world, world};
 
 /// Options of the PDF writer.
@@ -55,7 +55,7 @@ pub fn sources(
 ) -> Vec<(String, String)> {
     let mut out = vec![
         ("/main.typ".to_string(), markup.main),
-        ("/markers.typ".to_string(), markup::markers()),
+        ("/markers.typ".to_string(), markup.markers),
         (INDEXES.to_string(), markup.indexes),
         (PLACES.to_string(), markup.places),
     ];
@@ -86,8 +86,8 @@ pub fn export(
         PdfStandards::new(&[])
     }
     .map_err(|e| {
-        vec![Diagnostic::error(
-            "E0902",
+        vec![Diagnostic::new(
+            codes::E0902,
             format!("PDF standards: {}", e.message()),
         )]
     })?;
@@ -110,7 +110,7 @@ pub fn export(
         errs.iter()
             .map(|e| {
                 let mut d =
-                    Diagnostic::error("E0902", format!("PDF export: {}", e.message));
+                    Diagnostic::new(codes::E0902, format!("PDF export: {}", e.message));
                 for h in &e.hints {
                     d = d.help(h.v.to_string());
                 }
@@ -122,16 +122,23 @@ pub fn export(
 
 /// The page and position of every located place of a layout (the metadata marks
 /// labelled [`crate::plan::anchor::PLACE_LABEL`]), and the running head of every
-/// page (from the layout's furniture markers, see `layouts/book.typ`).
-pub fn page_map(document: &PagedDocument) -> PageMap {
+/// page (from the layout's furniture markers, see `layouts/book.typ`). The
+/// glossary entries of `book` are the places a page run may start.
+pub fn page_map(document: &PagedDocument, book: &Book) -> PageMap {
     use typst::foundations::Value;
 
+    let entries: std::collections::HashSet<String> = book
+        .outline()
+        .into_iter()
+        .filter(|item| item.kind == OutlineKind::Entry)
+        .map(|item| item.anchor.id())
+        .collect();
     let running = running_marks(document);
     let pages = document.pages();
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
         heads: heads(document, &running),
-        breaks: page_openers(document, &running),
+        breaks: page_openers(document, &running, &entries),
         ..PageMap::default()
     };
     for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
@@ -201,12 +208,13 @@ const FOOTNOTE_PT: f64 = 10.25;
 fn page_openers(
     document: &PagedDocument,
     running: &[(usize, f64, String)],
+    entries: &std::collections::HashSet<String>,
 ) -> Vec<String> {
     use std::collections::HashMap;
 
     let starts: Vec<&(usize, f64, String)> = running
         .iter()
-        .filter(|(.., id)| id.starts_with("entry-"))
+        .filter(|(.., id)| entries.contains(id))
         .collect();
     let bottoms: HashMap<usize, f64> = marks(document, "text-bottom")
         .into_iter()

@@ -10,7 +10,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst_layout::PagedDocument;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, codes};
 use crate::fonts;
 use crate::model::Stamp;
 pub use world::BookWorld;
@@ -30,10 +30,10 @@ pub fn world(
 ) -> Result<BookWorld, Vec<Diagnostic>> {
     let mut files = files.into_iter();
     let Some((_, main)) = files.next() else {
-        return Err(vec![Diagnostic::error("E0901", "no typst sources")]);
+        return Err(vec![Diagnostic::new(codes::E0901, "no typst sources")]);
     };
     BookWorld::new(main, files.collect(), fonts::fonts(), stamp)
-        .ok_or_else(|| vec![Diagnostic::error("E0901", "invalid layout path")])
+        .ok_or_else(|| vec![Diagnostic::new(codes::E0901, "invalid layout path")])
 }
 
 /// Lays out the world's main file.
@@ -72,14 +72,10 @@ fn typst_diag(world: &BookWorld, d: &SourceDiagnostic) -> Diagnostic {
         }
     }
     let (code, kind) = match d.severity {
-        Severity::Error => ("E0901", "error"),
-        Severity::Warning => ("W0901", "warning"),
+        Severity::Error => (codes::E0901, "error"),
+        Severity::Warning => (codes::W0901, "warning"),
     };
-    let mut out =
-        Diagnostic::error(code, format!("typst {kind}{location}: {}", d.message));
-    if d.severity == Severity::Warning {
-        out.severity = crate::diag::Severity::Warning;
-    }
+    let mut out = Diagnostic::new(code, format!("typst {kind}{location}: {}", d.message));
     if let Some(l) = line_text {
         out = out.help(format!("generated line: {l}"));
     }
