@@ -82,21 +82,33 @@ impl<'p> Edition<'p> {
         paper: Paper,
         citations: &mut crate::cite::Cache,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let selection = project.select(reader);
         let stamp = Stamp::for_reader(
             reader.date.as_deref(),
             source_date().map_err(|d| vec![d])?,
         );
+        Ok(Self::at(project, reader, paper, stamp, citations))
+    }
+
+    /// The edition planned with the fixed moment `stamp` (what
+    /// [`Edition::new`] takes from `SOURCE_DATE_EPOCH` or the reader's date).
+    pub fn at(
+        project: &'p Project,
+        reader: &'p Reader,
+        paper: Paper,
+        stamp: Stamp,
+        citations: &mut crate::cite::Cache,
+    ) -> Self {
+        let selection = project.select(reader);
         let cites = crate::cite::format_cached(project, &selection, citations);
         let book = plan::plan(project, reader, &selection, &cites, stamp);
-        Ok(Edition {
+        Edition {
             project,
             reader,
             selection,
             paper,
             book,
             draft: false,
-        })
+        }
     }
 
     /// The typst sources of the book (`--emit-typst`), with index locators from

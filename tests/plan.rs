@@ -16,10 +16,15 @@ fn snapshot_feature(path: &str) {
     let name = path.replace('/', "_");
     let diagnostics = ccp_press::diag::render_human(&p.sources, &checked.diagnostics);
     insta::assert_snapshot!(format!("{name}_diagnostics"), diagnostics);
-    let mut edition =
-        Edition::new(p, &p.readers["default"], Paper::Letter).expect("plans");
-    // The stamp follows SOURCE_DATE_EPOCH when it is set: fixed here.
-    edition.book.meta.stamp = ccp_press::model::Stamp::from_unix(1_767_225_600);
+    // The stamp follows SOURCE_DATE_EPOCH when it is set: given here.
+    let stamp = ccp_press::model::Stamp::from_unix(1_767_225_600);
+    let edition = Edition::at(
+        p,
+        &p.readers["default"],
+        Paper::Letter,
+        stamp,
+        &mut ccp_press::cite::Cache::default(),
+    );
     insta::assert_debug_snapshot!(format!("{name}_plan"), edition.book);
     let typst: String = edition
         .typst_sources(None)

@@ -443,9 +443,11 @@ impl<'a> Converter<'_, 'a> {
         n
     }
 
-    /// The span of `range` of text node `node` whose text is `t`: exact when the
-    /// node's source is its text (no escape, entity or smart quote inside),
-    /// else the first occurrence of the piece in the node's source.
+    /// The span of `range` of a text node whose text is `t`, read from the
+    /// node's source: each character of the text is matched to what it was
+    /// written as (itself, an escape, an entity, straight quotes or hyphens
+    /// made typographic), so the span is exact; the node's start when the
+    /// text cannot be matched to its source.
     fn piece_span(
         &self,
         node_span: Span,
@@ -455,16 +457,12 @@ impl<'a> Converter<'_, 'a> {
         let text = &self.map.get(self.file).text;
         let source = text.get(node_span.start..node_span.end).unwrap_or("");
         let from = node_span.start;
-        if source == t {
-            return Span::new(self.file, from + range.start, from + range.end);
-        }
-        let needle = &t[range.clone()];
-        match source.find(needle) {
-            Some(i) => Span::new(self.file, from + i, from + i + needle.len()),
-            None => {
-                let s = (from + range.start).min(node_span.end.max(from));
-                Span::new(self.file, s, s)
-            }
+        match (
+            source_offset(source, t, range.start),
+            source_offset(source, t, range.end),
+        ) {
+            (Some(a), Some(b)) => Span::new(self.file, from + a, from + b.max(a)),
+            _ => Span::new(self.file, from, from),
         }
     }
 
@@ -569,6 +567,46 @@ impl<'a> Converter<'_, 'a> {
     }
 }
 
+/// The byte offset in `source` of byte `at` of `text`, which comrak read from
+/// `source`: characters are matched as written, escaped (`\\[`), as entities
+/// (`&amp;`) or as the straight quotes, hyphens and dots that smart punctuation
+/// turned into ’ “ ” – — ….
+fn source_offset(source: &str, text: &str, at: usize) -> Option<usize> {
+    let (mut i, mut j) = (0, 0);
+    while j < at {
+        let c = text[j..].chars().next()?;
+        let rest = source.get(i..)?;
+        let written = if let Some(n) = entity_len(rest) {
+            n
+        } else if rest.starts_with(c) {
+            c.len_utf8()
+        } else if rest.starts_with('\\') && rest.get(1..)?.starts_with(c) {
+            1 + c.len_utf8()
+        } else {
+            match (c, rest.as_bytes().first()) {
+                ('‘' | '’', Some(b'\'')) | ('“' | '”', Some(b'"')) => 1,
+                ('—', _) if rest.starts_with("---") => 3,
+                ('–', _) if rest.starts_with("--") => 2,
+                ('…', _) if rest.starts_with("...") => 3,
+                _ => return None,
+            }
+        };
+        i += written;
+        j += c.len_utf8();
+    }
+    (i <= source.len()).then_some(i)
+}
+
+/// The length of the character entity `rest` begins with (`&amp;`, `&#8220;`).
+fn entity_len(rest: &str) -> Option<usize> {
+    let body = rest.strip_prefix('&')?;
+    let end = body.find(';')?;
+    let name = &body[..end];
+    let entity = (1..=31).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#');
+    entity.then_some(end + 2)
+}
+
 /// E0501: a footnote reference with no definition.
 fn orphan_note(label: &str, span: Span) -> Diagnostic {
     Diagnostic::new(
@@ -597,6 +635,17 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Checks that a text offset maps to its source through escapes, entities
+    // and smart punctuation.
+    #[test]
+    fn text_offsets_map_to_the_source() {
+        let source = "It\'s &amp; \"x\" -- y... [@k]";
+        let text = "It’s & “x” – y… [@k]";
+        let at = text.find("[@k]").unwrap();
+        assert_eq!(source_offset(source, text, at), source.find("[@k]"));
+        assert_eq!(source_offset("abc", "xyz", 2), None);
+    }
 
     fn body(text: &str) -> (Body, Vec<Diagnostic>, SourceMap) {
         let mut map = SourceMap::default();
