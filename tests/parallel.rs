@@ -86,6 +86,27 @@ fn facing_pages_pair_segments() {
     }
 }
 
+// Checks that no character of the Chinese original is lost in print: every
+// paragraph, its quotation marks, dashes, ellipses and middle dots included,
+// stands whole on the versos of the facing layout (which hold the Chinese alone).
+#[test]
+fn facing_pages_keep_every_character_of_the_original() {
+    let (_dir, pages) = pdf_of("facing");
+    let versos: String = pages.iter().skip(1).step_by(2).cloned().collect();
+    let original =
+        std::fs::read_to_string(fixture("parallel").join("essays/note.zh.md")).unwrap();
+    for paragraph in original.split("\n\n") {
+        let text: String = paragraph
+            .replace("{{join}}", "")
+            .replace("{{omit}}", "")
+            .trim_start_matches('#')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(versos.contains(&text), "{text:?} is not whole in print");
+    }
+}
+
 // Checks the EPUB: each segment a container with the Chinese (tagged zh-Hans)
 // before the English.
 #[test]

@@ -26,6 +26,7 @@ pub fn text(out: &mut String, s: &str) {
             Script::Han(h) if CHINESE_SIDE.get() => {
                 let _ = write!(out, "#zh({});", str_lit(h));
             }
+            Script::Other(o) if CHINESE_SIDE.get() => chinese_side(out, o),
             Script::Han(h) => {
                 let open = match i.checked_sub(1).map(|j| runs[j]) {
                     Some(Script::Other(o)) => {
@@ -115,6 +116,29 @@ const KEEP_HAN: usize = 6;
 const OPENERS: &str = "[(“‘《「";
 /// … and after it.
 const CLOSERS: &str = "])”’》」,.;:";
+
+/// Punctuation that, in a Chinese text, is Chinese: quotation marks, dashes,
+/// ellipses and the middle dot of transcribed names (马克思·恩格斯), set
+/// full-width in the Chinese font.
+const CHINESE_PUNCTUATION: &str = "“”‘’—–…·";
+
+/// Text between the Chinese runs of an original (the Chinese side of a
+/// parallel text): its Chinese punctuation through `zh`, the rest as Latin.
+fn chinese_side(out: &mut String, o: &str) {
+    let mut from = 0;
+    for (i, c) in o.char_indices() {
+        if CHINESE_PUNCTUATION.contains(c) {
+            if from < i {
+                latin(out, &o[from..i]);
+            }
+            let _ = write!(out, "#zh({});", str_lit(c.encode_utf8(&mut [0; 4])));
+            from = i + c.len_utf8();
+        }
+    }
+    if from < o.len() {
+        latin(out, &o[from..]);
+    }
+}
 
 /// Latin text: romanized Chinese words (capitalized or tone-marked, two syllables
 /// or more) through `roman`.
