@@ -103,7 +103,7 @@ fn child(mode: &str, dir: &Path) {
     // measurement, not timed, stores it).
     let cache = ccp_press::cache::map_path(dir, "default", paper.typst_name(), None);
     let stored = (mode != "pdf-cold")
-        .then(|| ccp_press::cache::load(&cache))
+        .then(|| ccp_press::cache::load(&cache, &edition.anchors))
         .flatten();
     let t = Instant::now();
     let layout = edition
@@ -124,7 +124,7 @@ fn child(mode: &str, dir: &Path) {
             pages: layout.pages.clone(),
         };
         std::fs::create_dir_all(cache.parent().unwrap()).unwrap();
-        std::fs::write(&cache, ccp_press::cache::to_json(&map)).unwrap();
+        std::fs::write(&cache, ccp_press::cache::to_json(&map).unwrap()).unwrap();
     }
     let total = t0.elapsed();
     let ours = t_check + t_plan;

@@ -13,18 +13,25 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::PageMap;
+use crate::plan::{AnchorIndex, PageMap, StoredPages};
 
 /// The name of the cache folder, beside the content folder.
 pub const DIR: &str = ".ccp-cache";
 
 /// A stored page map and what it was made from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct StoredMap {
     /// The fingerprint of the typst sources the map was laid out from.
     pub fingerprint: String,
     /// The settled page map.
     pub pages: PageMap,
+}
+
+/// The file's form of a [`StoredMap`]: places by anchor id.
+#[derive(Serialize, Deserialize)]
+struct File {
+    fingerprint: String,
+    pages: StoredPages,
 }
 
 /// The cache file of a reader on a paper: `<content>/../.ccp-cache/<reader>.<paper>.json`
@@ -46,15 +53,24 @@ pub fn map_path(
     parent.join(DIR).join(name)
 }
 
-/// The stored map at `path`, if there is a readable one.
-pub fn load(path: &Path) -> Option<StoredMap> {
+/// The stored map at `path`, if there is a readable one, read with the anchors
+/// of the book it is for (`Book::anchor_index`). A cache that cannot be read
+/// is no cache: the build lays out from scratch.
+pub fn load(path: &Path, index: &AnchorIndex) -> Option<StoredMap> {
     let text = std::fs::read(path).ok()?;
-    serde_json::from_slice(&text).ok()
+    let file: File = serde_json::from_slice(&text).ok()?;
+    Some(StoredMap {
+        fingerprint: file.fingerprint,
+        pages: file.pages.resolve(index),
+    })
 }
 
 /// The map as JSON (written by the caller, atomically).
-pub fn to_json(map: &StoredMap) -> Vec<u8> {
-    serde_json::to_vec(map).unwrap_or_default()
+pub fn to_json(map: &StoredMap) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(&File {
+        fingerprint: map.fingerprint.clone(),
+        pages: map.pages.to_stored(),
+    })
 }
 
 /// A fingerprint of typst sources: FNV-1a (64 bits) over this program's version

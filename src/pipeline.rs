@@ -8,7 +8,7 @@
 
 use crate::diag::{Diagnostic, codes};
 use crate::model::{Project, Reader, Selection, Stamp};
-use crate::plan::{self, Book, PageMap};
+use crate::plan::{self, AnchorIndex, Book, PageMap};
 use crate::render::epub;
 use crate::render::pdf::{self, Paper};
 
@@ -31,6 +31,8 @@ pub struct Edition<'p> {
     pub book: Book,
     /// Proofs: simple line breaking and no PDF/A or PDF/UA.
     pub draft: bool,
+    /// Every place of the plan by id: how a layout's page map is read.
+    pub anchors: AnchorIndex,
 }
 
 /// The moment `SOURCE_DATE_EPOCH` names, when it is set (E0904 when it is
@@ -102,6 +104,7 @@ impl<'p> Edition<'p> {
         let cites = crate::cite::format_cached(project, &selection, citations);
         let book = plan::plan(project, reader, &selection, &cites, stamp);
         Edition {
+            anchors: book.anchor_index(),
             project,
             reader,
             selection,
@@ -247,7 +250,7 @@ impl Typesetter {
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
-            let pages = pdf::page_map(&compiled.document, &edition.book);
+            let pages = pdf::page_map(&compiled.document, &edition.anchors);
             let settled = seed.as_ref().is_some_and(|m| {
                 if rebuild {
                     same_pages(m, &pages)

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use ccp_press::load_and_check;
 use ccp_press::pipeline::Edition;
-use ccp_press::plan::{Book, Part};
+use ccp_press::plan::{Anchor, Book, Local, Part};
 use ccp_press::render::pdf::{self, Paper, inspect};
 use common::*;
 
@@ -61,14 +61,22 @@ fn printed_pages_are_where_the_targets_fall() {
     assert!(layout.warnings.iter().all(|w| w.code != "W0902"));
 
     let made_from = &layout.pages;
-    let actual = pdf::page_map(&layout.document, &edition.book);
+    let actual = pdf::page_map(&layout.document, &edition.anchors);
+    // Every place and running head the layout gives back is a place of the plan.
+    for id in pdf::place_ids(&layout.document) {
+        assert!(
+            edition.anchors.contains_key(&id),
+            "{id} is no anchor of the plan"
+        );
+    }
     assert_eq!(made_from.places.len(), actual.places.len());
     for (id, place) in &actual.places {
         let used = &made_from.places[id];
         assert_eq!(
             (used.page, used.printed),
             (place.page, place.printed),
-            "{id} printed from the wrong page"
+            "{} printed from the wrong page",
+            id.id()
         );
     }
     assert_eq!(made_from.heads, actual.heads);
@@ -91,15 +99,16 @@ fn printed_pages_are_where_the_targets_fall() {
     assert_eq!(entries.len(), 300);
     let mut references = 0;
     for e in &entries {
-        let at = &actual.places[&e.anchor.id()];
+        let at = &actual.places[&e.anchor];
         assert!(
             page_text(at.page).contains(&squeezed(&e.term)),
             "{}",
             e.term
         );
         for (i, r) in e.see_also.iter().enumerate() {
-            let from = &actual.places[&format!("{}.see-also.{}", e.anchor.id(), i + 1)];
-            let to = &actual.places[&r.target.id()];
+            let owner = e.anchor.owner().expect("an entry's anchor").clone();
+            let from = &actual.places[&Anchor::In(owner, Local::SeeAlso(i))];
+            let to = &actual.places[&r.target];
             if from.page != to.page {
                 let number = format!("(p.{})", to.printed);
                 assert!(

@@ -394,7 +394,7 @@ pub(crate) fn stored_map(
     edition: &Edition,
 ) -> (std::path::PathBuf, Option<ccp_press::cache::StoredMap>) {
     let path = map_path(content, edition);
-    let map = ccp_press::cache::load(&path);
+    let map = ccp_press::cache::load(&path, &edition.anchors);
     (path, map)
 }
 
@@ -415,7 +415,10 @@ pub(crate) fn store_map(
         fingerprint: layout.fingerprint.clone(),
         pages: layout.pages.clone(),
     };
-    if let Err(e) = write_atomic(path, &ccp_press::cache::to_json(&map)) {
+    let written = ccp_press::cache::to_json(&map)
+        .map_err(std::io::Error::other)
+        .and_then(|json| write_atomic(path, &json));
+    if let Err(e) = written {
         say!(
             "warning: cannot keep the page map in {}: {e} (the next build lays out from scratch)",
             path.display()

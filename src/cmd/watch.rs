@@ -287,7 +287,7 @@ fn build(
             .map_err(failed)?;
     let cache = super::map_path(content, &edition);
     if !kept.typesetter.is_warm() {
-        kept.stored = ccp_press::cache::load(&cache);
+        kept.stored = ccp_press::cache::load(&cache, &edition.anchors);
     }
     let (layout, status) =
         lay_out_and_write(&report, &edition, args, kept, started).map_err(failed)?;

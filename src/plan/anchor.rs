@@ -172,42 +172,114 @@ pub struct Place {
     pub y: f64,
 }
 
-/// The page of every located place of a layout, by anchor id: what the second
+/// Every place of a book by its [`Anchor::id`] (see `Book::anchor_index`).
+pub type AnchorIndex = std::collections::HashMap<String, Anchor>;
+
+/// The page of every located place of a layout, by anchor: what the second
 /// round of the PDF (index locators) and the EPUB (print page numbers) read.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageMap {
-    /// Places by [`Anchor::id`].
-    pub places: BTreeMap<String, Place>,
+    /// Where each place is.
+    pub places: BTreeMap<Anchor, Place>,
     /// The printed number of the book's last page.
     pub last: u64,
     /// The running head of every physical page (none on pages without one).
-    #[serde(default)]
     pub heads: Vec<Option<Head>>,
     /// The glossary entries that open a page: the next layout starts a page
     /// run at each (typst lays out page runs in parallel).
-    #[serde(default)]
-    pub breaks: Vec<String>,
+    pub breaks: Vec<Anchor>,
 }
 
-/// The running head of a body page: its folio and the anchor id of the part,
-/// document or entry in force.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// The running head of a body page: its folio and the part, document or entry
+/// in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
     /// The printed page number.
     pub folio: u64,
-    /// The [`Anchor::id`] of the part, document or entry in force.
-    pub running: String,
+    /// The part, document or entry in force.
+    pub running: Anchor,
 }
 
 impl PageMap {
     /// The printed page of `anchor`, if it was laid out.
     pub fn printed(&self, anchor: &Anchor) -> Option<u64> {
-        self.places.get(&anchor.id()).map(|p| p.printed)
+        self.places.get(anchor).map(|p| p.printed)
     }
 
     /// Where `anchor` was laid out.
     pub fn place(&self, anchor: &Anchor) -> Option<&Place> {
-        self.places.get(&anchor.id())
+        self.places.get(anchor)
+    }
+
+    /// The map as it is stored between builds: anchors by their ids.
+    pub fn to_stored(&self) -> StoredPages {
+        StoredPages {
+            places: self.places.iter().map(|(a, p)| (a.id(), *p)).collect(),
+            last: self.last,
+            heads: self
+                .heads
+                .iter()
+                .map(|h| {
+                    h.as_ref().map(|h| StoredHead {
+                        folio: h.folio,
+                        running: h.running.id(),
+                    })
+                })
+                .collect(),
+            breaks: self.breaks.iter().map(Anchor::id).collect(),
+        }
+    }
+}
+
+/// A page map as stored in `.ccp-cache/` (JSON): places by anchor id.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StoredPages {
+    /// Places by [`Anchor::id`].
+    pub places: BTreeMap<String, Place>,
+    /// The printed number of the book's last page.
+    pub last: u64,
+    /// The running heads.
+    #[serde(default)]
+    pub heads: Vec<Option<StoredHead>>,
+    /// The entries that open a page, by id.
+    #[serde(default)]
+    pub breaks: Vec<String>,
+}
+
+/// A running head as stored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredHead {
+    /// The printed page number.
+    pub folio: u64,
+    /// The id of the part, document or entry in force.
+    pub running: String,
+}
+
+impl StoredPages {
+    /// The stored map read with the anchors of a book: a place the book no
+    /// longer has is left out (a stored map is only where a layout starts).
+    pub fn resolve(self, index: &AnchorIndex) -> PageMap {
+        let anchor = |id: &str| index.get(id).cloned();
+        PageMap {
+            places: self
+                .places
+                .into_iter()
+                .filter_map(|(id, p)| Some((anchor(&id)?, p)))
+                .collect(),
+            last: self.last,
+            heads: self
+                .heads
+                .into_iter()
+                .map(|h| {
+                    let h = h?;
+                    Some(Head {
+                        folio: h.folio,
+                        running: anchor(&h.running)?,
+                    })
+                })
+                .collect(),
+            breaks: self.breaks.iter().filter_map(|id| anchor(id)).collect(),
+        }
     }
 }
 

@@ -568,7 +568,7 @@ mod tests {
             (at(6), 14),
         ] {
             map.places.insert(
-                a.id(),
+                a,
                 At {
                     page: p as usize,
                     printed: p,

@@ -14,7 +14,10 @@ pub mod words;
 
 use crate::cite::{Formatted, Run};
 use crate::model::{BibKey, DocKind, Entry, Owner, Project, Reader, Selection, Stamp};
-pub use anchor::{Anchor, Head, IndexKind, Local, PageMap, PartKind, Place, id_safe};
+pub use anchor::{
+    Anchor, AnchorIndex, Head, IndexKind, Local, PageMap, PartKind, Place, StoredPages,
+    id_safe,
+};
 pub use index::{
     Cross, CrossGroup, Heading, IndexGroup, IndexItem, Line, Locator, line, page_range,
     resolve,
@@ -577,6 +580,35 @@ impl Book {
     }
 }
 
+impl Book {
+    /// Every place of the book by its id: how the ids a layout gives back
+    /// (the page map) are read as the plan's anchors.
+    pub fn anchor_index(&self) -> AnchorIndex {
+        let mut index = AnchorIndex::new();
+        let mut add = |a: &Anchor| {
+            index.insert(a.id(), a.clone());
+        };
+        for part in &self.parts {
+            add(&Anchor::Part(part.kind()));
+            match part {
+                Part::Documents(chapters) => chapters.iter().for_each(|c| {
+                    add(&c.anchor);
+                    tree::body_places(&c.body, &mut add);
+                }),
+                Part::Glossary(letters) => letters.iter().for_each(|l| {
+                    add(&l.anchor);
+                    l.entries
+                        .iter()
+                        .for_each(|e| e.places(self.words, &mut add));
+                }),
+                Part::Bibliography(works) => works.iter().for_each(|w| add(&w.anchor)),
+                Part::Index(indexes) => indexes.iter().for_each(|i| add(&i.anchor)),
+            }
+        }
+        index
+    }
+}
+
 fn body_strings<'a>(body: &'a Body, f: &mut impl FnMut(&'a str)) {
     for b in &body.blocks {
         tree::block_strings(std::slice::from_ref(&b.block), f);
@@ -623,6 +655,18 @@ pub enum EntryItems<'e> {
 }
 
 impl GlossaryEntry {
+    /// Calls `f` on every place of the entry: its headword, its text and the
+    /// references of its lists.
+    fn places(&self, words: &Words, f: &mut impl FnMut(&Anchor)) {
+        f(&self.anchor);
+        tree::body_places(&self.body, &mut |a| f(a));
+        for list in self.lists(words) {
+            if let EntryItems::Refs(rs) = list.items {
+                rs.iter().for_each(|(_, at)| f(at));
+            }
+        }
+    }
+
     /// The lists after the essay, in their order: See also, Sources,
     /// Mentioned in (the empty ones left out).
     pub fn lists<'e>(&'e self, words: &Words) -> Vec<EntryList<'e>> {

@@ -396,6 +396,54 @@ pub fn block_strings<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a str)) {
     }
 }
 
+/// Calls `f` on every place the blocks define (cross-references and index marks).
+pub fn block_places<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a Anchor)) {
+    for b in bs {
+        match b {
+            Block::Para(c) | Block::Heading { content: c, .. } => inline_places(c, f),
+            Block::Quote(bs) => block_places(bs, f),
+            Block::List { items, .. } => items.iter().for_each(|i| block_places(i, f)),
+            Block::Table { header, rows, .. } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|c| inline_places(c, f)),
+            Block::Code(_) | Block::Rule => {}
+        }
+    }
+}
+
+fn inline_places<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a Anchor)) {
+    for x in xs {
+        match x {
+            Inline::XRef { place, .. } | Inline::Mark { place } => f(place),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                inline_places(c, f)
+            }
+            Inline::Link { content, .. } => inline_places(content, f),
+            Inline::Text(_)
+            | Inline::Code(_)
+            | Inline::Cite { .. }
+            | Inline::NoteRef { .. }
+            | Inline::SoftBreak
+            | Inline::LineBreak => {}
+        }
+    }
+}
+
+/// Calls `f` on every place of a body: its blocks, what they hold, its notes
+/// and their references.
+pub fn body_places<'a>(body: &'a Body, f: &mut impl FnMut(&'a Anchor)) {
+    for located in &body.blocks {
+        f(&located.anchor);
+        block_places(std::slice::from_ref(&located.block), f);
+    }
+    for note in &body.notes {
+        f(&note.anchor);
+        f(&note.back);
+        block_places(&note.blocks, f);
+    }
+}
+
 /// Calls `f` on every text string of formatted runs.
 pub fn run_strings<'a>(rs: &'a [Run], f: &mut impl FnMut(&'a str)) {
     for r in rs {

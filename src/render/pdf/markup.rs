@@ -366,11 +366,18 @@ fn places_file(pages: Option<&PageMap>, guess: u64) -> String {
          #let stand-in = \"{}\"\n#let places = (",
         "0".repeat(digits)
     );
-    for (id, p) in pages.iter().flat_map(|m| &m.places) {
+    // In the order of their ids, so the file is the same whatever the map's order.
+    let mut places: Vec<(String, &crate::plan::Place)> = pages
+        .iter()
+        .flat_map(|m| &m.places)
+        .map(|(a, p)| (a.id(), p))
+        .collect();
+    places.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, p) in places {
         let _ = write!(
             o,
             "\n  {}: ({}, {}, {:.2}, {:.2}),",
-            str_lit(id),
+            str_lit(&id),
             p.page,
             p.printed,
             p.x,
@@ -384,14 +391,14 @@ fn places_file(pages: Option<&PageMap>, guess: u64) -> String {
     for head in pages.iter().flat_map(|m| &m.heads) {
         match head {
             Some(h) => {
-                let _ = write!(o, "\n  (\"{}\", {}),", h.folio, str_lit(&h.running));
+                let _ = write!(o, "\n  (\"{}\", {}),", h.folio, str_lit(&h.running.id()));
             }
             None => o.push_str("\n  none,"),
         }
     }
     o.push_str("\n)\n// The entries that open a page.\n#let breaks = (");
-    for id in pages.iter().flat_map(|m| &m.breaks) {
-        let _ = write!(o, "\n  {}: true,", str_lit(id));
+    for anchor in pages.iter().flat_map(|m| &m.breaks) {
+        let _ = write!(o, "\n  {}: true,", str_lit(&anchor.id()));
     }
     if pages.is_none_or(|m| m.breaks.is_empty()) {
         o.push(':');

@@ -10,10 +10,11 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Diagnostic, codes};
+use crate::model::Owner;
 use crate::model::Reader;
 use crate::model::Stamp;
 pub use crate::plan::Paper;
-use crate::plan::{Book, OutlineKind, PageMap, Place};
+use crate::plan::{Anchor, AnchorIndex, PageMap, Place};
 pub use crate::render::typeset::{BookWorld, Compiled, compile, compile_world, world};
 
 /// Options of the PDF writer.
@@ -122,32 +123,27 @@ pub fn export(
 
 /// The page and position of every located place of a layout (the metadata marks
 /// labelled [`crate::plan::anchor::PLACE_LABEL`]), and the running head of every
-/// page (from the layout's furniture markers, see `layouts/book.typ`). The
-/// glossary entries of `book` are the places a page run may start.
-pub fn page_map(document: &PagedDocument, book: &Book) -> PageMap {
+/// page (from the layout's furniture markers, see `layouts/book.typ`), each
+/// read as the anchor of the book that `index` gives it.
+pub fn page_map(document: &PagedDocument, index: &AnchorIndex) -> PageMap {
     use typst::foundations::Value;
 
-    let entries: std::collections::HashSet<String> = book
-        .outline()
-        .into_iter()
-        .filter(|item| item.kind == OutlineKind::Entry)
-        .map(|item| item.anchor.id())
-        .collect();
-    let running = running_marks(document);
+    let running = running_marks(document, index);
     let pages = document.pages();
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
         heads: heads(document, &running),
-        breaks: page_openers(document, &running, &entries),
+        breaks: page_openers(document, &running),
         ..PageMap::default()
     };
     for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
         let Value::Str(id) = value else { continue };
-        let Some(p) = pages.get(page - 1) else {
+        let (Some(p), Some(anchor)) = (pages.get(page - 1), index.get(id.as_str()))
+        else {
             continue;
         };
         map.places.insert(
-            id.to_string(),
+            anchor.clone(),
             Place {
                 page,
                 printed: p.number,
@@ -157,6 +153,19 @@ pub fn page_map(document: &PagedDocument, book: &Book) -> PageMap {
         );
     }
     map
+}
+
+/// The ids of every located place and running-head marker of a layout, as
+/// typst gives them back (to check that each names a place of the plan).
+pub fn place_ids(document: &PagedDocument) -> Vec<String> {
+    [crate::plan::anchor::PLACE_LABEL, "running"]
+        .into_iter()
+        .flat_map(|label| marks(document, label))
+        .filter_map(|(.., v)| match v {
+            typst::foundations::Value::Str(id) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The metadata marks labelled `name`, in document order: physical page, x and
@@ -207,14 +216,13 @@ const FOOTNOTE_PT: f64 = 10.25;
 /// entry could have begun on the page before would.
 fn page_openers(
     document: &PagedDocument,
-    running: &[(usize, f64, String)],
-    entries: &std::collections::HashSet<String>,
-) -> Vec<String> {
+    running: &[(usize, f64, Anchor)],
+) -> Vec<Anchor> {
     use std::collections::HashMap;
 
-    let starts: Vec<&(usize, f64, String)> = running
+    let starts: Vec<&(usize, f64, Anchor)> = running
         .iter()
-        .filter(|(.., id)| entries.contains(id))
+        .filter(|(.., a)| matches!(a, Anchor::Owner(Owner::Entry(_))))
         .collect();
     let bottoms: HashMap<usize, f64> = marks(document, "text-bottom")
         .into_iter()
@@ -251,7 +259,7 @@ const HEAD_REACH_PT: f64 = 8.0 / 2.54 * 72.0;
 /// `<running>` marker near the top of the page, or else the last one before it.
 fn heads(
     document: &PagedDocument,
-    running: &[(usize, f64, String)],
+    running: &[(usize, f64, Anchor)],
 ) -> Vec<Option<crate::plan::Head>> {
     use std::collections::BTreeSet;
 
@@ -262,7 +270,7 @@ fn heads(
     let Some(body_start) = on("body-start").first().copied() else {
         return Vec::new();
     };
-    let mut current: Option<&str> = None;
+    let mut current: Option<&Anchor> = None;
     let mut next = 0;
     (1..=document.pages().len())
         .map(|page| {
@@ -280,22 +288,27 @@ fn heads(
             let top = running
                 .get(next)
                 .filter(|(p, y, _)| *p == page && *y < HEAD_REACH_PT)
-                .map(|(.., id)| id.as_str());
+                .map(|(.., id)| id);
             Some(crate::plan::Head {
                 folio: (page - body_start + 1) as u64,
-                running: top.or(current)?.to_string(),
+                running: top.or(current)?.clone(),
             })
         })
         .collect()
 }
 
 /// The `<running>` markers (part, document or entry in force), in document
-/// order: physical page, y in points, id.
-fn running_marks(document: &PagedDocument) -> Vec<(usize, f64, String)> {
+/// order: physical page, y in points, anchor.
+fn running_marks(
+    document: &PagedDocument,
+    index: &AnchorIndex,
+) -> Vec<(usize, f64, Anchor)> {
     marks(document, "running")
         .into_iter()
         .filter_map(|(p, _, y, v)| match v {
-            typst::foundations::Value::Str(id) => Some((p, y, id.to_string())),
+            typst::foundations::Value::Str(id) => {
+                Some((p, y, index.get(id.as_str())?.clone()))
+            }
             _ => None,
         })
         .collect()
