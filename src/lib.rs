@@ -72,6 +72,8 @@ pub fn load_and_check_cached(content: &Path, cache: &mut load::ParseCache) -> Ch
 fn checked((mut project, mut diagnostics): (Project, Vec<Diagnostic>)) -> Checked {
     link::link(&mut project);
     diagnostics.extend(check::check(&project));
+    // The build's stamp: what `pdf` and `epub` would refuse, `check` reports.
+    diagnostics.extend(pipeline::source_date().err());
     diag::sort(&mut diagnostics);
     Checked {
         project,

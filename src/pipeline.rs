@@ -269,6 +269,9 @@ impl Typesetter {
             if settled {
                 // Settled pages: what the next round would read is this map.
                 layout.pages = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
+                layout
+                    .warnings
+                    .extend(unplanned(&layout.document, &edition.anchors));
                 return Ok(layout);
             }
             if rounds >= limit {
@@ -278,6 +281,9 @@ impl Typesetter {
                     layout.pages =
                         next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
                 }
+                layout
+                    .warnings
+                    .extend(unplanned(&layout.document, &edition.anchors));
                 return Ok(layout);
             }
             let next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
@@ -391,6 +397,32 @@ fn keep_positions(seed: Option<&PageMap>, new: &mut PageMap) {
 fn keep_breaks(seed: Option<&PageMap>, new: &mut PageMap) {
     let before = seed.map(|m| m.breaks.as_slice()).unwrap_or_default();
     new.breaks.retain(|id| before.contains(id));
+}
+
+/// W0901 when the layout gave back places the plan does not have (a layout
+/// that marks ids of its own): their pages are not in the page map.
+fn unplanned(
+    document: &typst_layout::PagedDocument,
+    anchors: &AnchorIndex,
+) -> Option<Diagnostic> {
+    let mut unknown: Vec<String> = pdf::place_ids(document)
+        .into_iter()
+        .filter(|id| !anchors.contains_key(id))
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
+    (!unknown.is_empty()).then(|| {
+        Diagnostic::new(
+            codes::W0901,
+            format!(
+                "the layout marks {} place(s) the book plan does not have: {}",
+                unknown.len(),
+                shown.join(", ")
+            ),
+        )
+        .help("a layout in layouts/ may call `place-mark` with ids of its own; page references to them are left out. Otherwise this is a bug in ccp-press; please report it")
+    })
 }
 
 /// The warning of a layout whose page map did not settle.

@@ -2,8 +2,8 @@
 //! allows strings of 32,767 bytes) and for a typesetter to set in one line.
 
 use crate::diag::{Diagnostic, codes};
-use crate::model::{FieldSpans, Project};
-use crate::source::{FileId, Span};
+use crate::model::Project;
+use crate::source::Span;
 
 /// The most characters a term, name or title may have.
 pub(super) const MAX_NAME_CHARS: usize = 1_000;
@@ -54,31 +54,19 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .into_iter()
         .flatten()
         .chain(r.edition.iter().map(|s| ("edition", s)))
-        .chain(r.editors.iter().map(|s| ("editors", s)));
-        for (field, value) in fields {
-            too_long(
-                place(&r.fields, r.file, field, value, &r.editors),
-                field,
-                value,
-                diags,
-            );
+        .map(|(field, value)| (r.fields.at(field, r.file), field, value))
+        .chain(r.editors.iter().enumerate().map(|(i, e)| {
+            let at = r.fields.item("editors", i);
+            (
+                at.unwrap_or_else(|| r.fields.at("editors", r.file)),
+                "editors",
+                e,
+            )
+        }));
+        for (at, field, value) in fields {
+            too_long(at, field, value, diags);
         }
     }
-}
-
-/// Where a reader's field is: its value, or the item of `editors` that is `value`.
-fn place(
-    fields: &FieldSpans,
-    file: FileId,
-    field: &str,
-    value: &str,
-    editors: &[String],
-) -> Span {
-    let item = (field == "editors")
-        .then(|| editors.iter().position(|e| e == value))
-        .flatten()
-        .and_then(|i| fields.item(field, i));
-    item.unwrap_or_else(|| fields.at(field, file))
 }
 
 fn too_long(at: Span, field: &str, value: &str, diags: &mut Vec<Diagnostic>) {

@@ -104,7 +104,7 @@ impl<'p> Headwords<'p> {
                 if !self.reported.replace(true) {
                     diags.push(
                         Diagnostic::new(
-                            codes::W0215,
+                            codes::W0217,
                             format!("glossary terms in parallel texts not checked: {e}"),
                         )
                         .help("shorten the longest `hanzi` values; please report this"),

@@ -37,5 +37,35 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        parallel_names(project, reader, &ids, diags);
+    }
+}
+
+/// E0602 for a document named in `parallel:` that does not exist.
+fn parallel_names(
+    project: &Project,
+    reader: &crate::model::Reader,
+    ids: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for name in reader.parallel.documents.keys() {
+        if project.documents.contains_key(name.as_str())
+            || project.sources.has_file(&format!("{name}.md"))
+        {
+            continue;
+        }
+        let at = reader.fields.item_key("parallel", name);
+        diags.push(
+            Diagnostic::new(
+                codes::E0602,
+                format!("`parallel` names a missing document `{name}`"),
+            )
+            .at(at.unwrap_or_else(|| reader.fields.at("parallel", reader.file)))
+            .label("no such translation or essay")
+            .suggest(name, ids.iter().copied())
+            .help(
+                "documents are named `translations/<file stem>` or `essays/<file stem>`",
+            ),
+        );
     }
 }

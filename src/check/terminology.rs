@@ -14,7 +14,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         Ok(scan) => scan,
         Err(e) => {
             diags.push(
-                Diagnostic::new(codes::W0210, format!("terminology not checked: {e}"))
+                Diagnostic::new(codes::W0217, format!("terminology not checked: {e}"))
                     .help("shorten the longest `hanzi` or `avoid` values; please report this"),
             );
             return;

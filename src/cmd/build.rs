@@ -35,5 +35,6 @@ pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     progress.phase("package");
     let epub = report.ok(edition.epub(Some(&layout.pages)))?;
     super::write_output(&pdf_path, &pdf)?;
-    super::write_output(&epub_path, &epub)
+    super::write_output(&epub_path, &epub)?;
+    progress.finish()
 }

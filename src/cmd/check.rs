@@ -20,7 +20,7 @@ pub(crate) struct Args {
 /// Runs `check`.
 pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     let checked = load_and_check(content);
-    super::report(&checked, args.format);
+    super::report(&checked, args.format)?;
     let p = &checked.project;
     if super::failed(&checked, args.deny_warnings) {
         return Err(match args.format {
@@ -52,7 +52,7 @@ pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
             (p.readers.len(), "reader", "readers"),
         ]
         .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
-        println!("ok: {}{warn}", counts.join(", "));
+        return super::print_out(&format!("ok: {}{warn}\n", counts.join(", ")));
     }
     Ok(())
 }

@@ -47,5 +47,6 @@ pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     };
     progress.phase("package");
     let bytes = report.ok(edition.epub(pages.as_ref()))?;
-    super::write_output(&out, &bytes)
+    super::write_output(&out, &bytes)?;
+    progress.finish()
 }

@@ -25,7 +25,11 @@ pub(crate) fn run(args: &Args) -> CmdResult {
             },
         );
     };
-    println!("{} ({}): {}\n", c.code, c.severity.as_str(), c.summary);
-    print!("{}", c.explanation);
-    Ok(())
+    super::print_out(&format!(
+        "{} ({}): {}\n\n{}",
+        c.code,
+        c.severity.as_str(),
+        c.summary,
+        c.explanation
+    ))
 }

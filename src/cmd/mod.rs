@@ -123,16 +123,27 @@ pub(crate) struct EditionArgs {
 }
 
 /// Prints the diagnostics of a load (to stderr for humans, stdout for JSON).
-pub(crate) fn report(checked: &Checked, format: Format) {
+pub(crate) fn report(checked: &Checked, format: Format) -> CmdResult {
     let map = &checked.project.sources;
     match format {
-        Format::Human => progress::suspend(|| {
-            eprint!("{}", diag::render_human(map, &checked.diagnostics))
-        }),
-        Format::Json => progress::suspend(|| {
-            print!("{}", diag::render_json(map, &checked.diagnostics))
-        }),
+        Format::Human => {
+            progress::suspend(|| {
+                eprint!("{}", diag::render_human(map, &checked.diagnostics))
+            });
+            Ok(())
+        }
+        Format::Json => {
+            let json = diag::render_json(map, &checked.diagnostics);
+            progress::suspend(|| print_out(&json))
+        }
     }
+}
+
+/// Writes `text` to standard output (a closed pipe ends it quietly).
+pub(crate) fn print_out(text: &str) -> CmdResult {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    listed(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
 /// Whether the diagnostics stop the command.
@@ -252,7 +263,7 @@ pub(crate) fn load_for_build(
     format: Format,
 ) -> CmdResult<Checked> {
     let checked = ccp_press::load_and_check(content);
-    report(&checked, format);
+    report(&checked, format)?;
     if failed(&checked, false) {
         return Err(Failure::new(format!(
             "not building: {}",

@@ -55,45 +55,35 @@ pub(crate) fn run(content: &Path, what: &What) -> CmdResult {
     let made = target(content, what)
         .and_then(|target| Ok((text(content, what)?, target)))
         .and_then(|(text, target)| write_new(&target, &text).map(|()| (text, target)));
-    match made {
-        Ok((text, target)) => {
-            eprintln!("wrote {}", target.display());
-            print!("{text}");
-            Ok(())
-        }
-        // The message is whole (`error: …` and its help lines).
-        Err(message) => {
-            eprintln!("{message}");
-            Err(Failure::said())
-        }
-    }
+    let (text, target) = made?;
+    eprintln!("wrote {}", target.display());
+    super::print_out(&text)
 }
 
 /// The file to write: a valid name, not an existing file.
-fn target(content: &Path, what: &What) -> Result<PathBuf, String> {
+fn target(content: &Path, what: &What) -> CmdResult<PathBuf> {
     let (dir, name, ext) = match what {
         What::Entry { slug, .. } => ("glossary", slug, "md"),
         What::Translation { id, .. } => ("translations", id, "md"),
         What::Reader { name, .. } => ("readers", name, "yaml"),
     };
     if !is_slug(name) {
-        return Err(format!(
-            "error: `{name}` is not a valid name\n  = help: use lowercase letters, \
-             digits and hyphens, e.g. `new-development-concept`"
+        return Err(Failure::new(format!("`{name}` is not a valid name")).help(
+            "use lowercase letters, digits and hyphens, e.g. `new-development-concept`",
         ));
     }
     let target = content.join(dir).join(format!("{name}.{ext}"));
     if target.exists() {
-        return Err(format!(
-            "error: {} exists; `new` never overwrites a file",
+        return Err(Failure::new(format!(
+            "{} exists; `new` never overwrites a file",
             target.display()
-        ));
+        )));
     }
     Ok(target)
 }
 
 /// The text of the new file, or why there is none.
-fn text(content: &Path, what: &What) -> Result<String, String> {
+fn text(content: &Path, what: &What) -> CmdResult<String> {
     match what {
         What::Entry {
             term,
@@ -102,12 +92,12 @@ fn text(content: &Path, what: &What) -> Result<String, String> {
             ..
         } => {
             if term.trim().is_empty() {
-                return Err("error: `--term` is empty".into());
+                return Err(Failure::new("`--term` is empty"));
             }
             if !hanzi.chars().any(ccp_press::model::is_ideograph) {
-                return Err(format!(
-                    "error: `--hanzi {hanzi}` holds no Chinese characters"
-                ));
+                return Err(Failure::new(format!(
+                    "`--hanzi {hanzi}` holds no Chinese characters"
+                )));
             }
             let checked = ccp_press::load_and_check(content);
             let traditional = traditional.as_deref();
@@ -138,33 +128,31 @@ fn text(content: &Path, what: &What) -> Result<String, String> {
 
 /// A translation's `--source` must be a bibliography key, or the file would
 /// not pass `check`.
-fn known_source(content: &Path, key: &str) -> Result<(), String> {
+fn known_source(content: &Path, key: &str) -> CmdResult {
     let checked = ccp_press::load_and_check(content);
     if checked.project.bibliography.contains(key) {
         return Ok(());
     }
     let keys = checked.project.bibliography.keys();
-    let near = ccp_press::diag::did_you_mean(key, keys)
-        .map(|k| format!("\n  = help: did you mean `{k}`?"))
-        .unwrap_or_default();
-    Err(format!(
-        "error: `--source {key}` is not a bibliography key{near}\n  = help: keys are \
-         defined in content/bibliography/*.yaml and *.bib"
-    ))
+    let mut failure = Failure::new(format!("`--source {key}` is not a bibliography key"));
+    if let Some(k) = ccp_press::diag::did_you_mean(key, keys) {
+        failure = failure.help(format!("did you mean `{k}`?"));
+    }
+    Err(failure.help("keys are defined in content/bibliography/*.yaml and *.bib"))
 }
 
 /// Writes `text` to a new file at `target` (never over one written meanwhile).
-fn write_new(target: &Path, text: &str) -> Result<(), String> {
+fn write_new(target: &Path, text: &str) -> CmdResult {
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("error: cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
     }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(target)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .map_err(|e| format!("error: cannot write {}: {e}", target.display()))
+        .map_err(|e| Failure::new(format!("cannot write {}: {e}", target.display())))
 }
 
 /// `common-prosperity` → "Common Prosperity".

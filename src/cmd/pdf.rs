@@ -49,7 +49,8 @@ pub(crate) fn run(content: &Path, args: &Args) -> CmdResult {
     }
     progress.phase("export");
     let bytes = report.ok(edition.pdf(&layout, !args.no_standards))?;
-    super::write_output(&out, &bytes)
+    super::write_output(&out, &bytes)?;
+    progress.finish()
 }
 
 /// Writes the typst sources of a layout into `dir` (`--emit-typst`).

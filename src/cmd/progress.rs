@@ -78,10 +78,14 @@ impl Progress {
     }
 }
 
-impl Drop for Progress {
-    /// Ends the last phase, clears the spinner, writes the timings (whatever
-    /// way the command ends).
-    fn drop(&mut self) {
+impl Progress {
+    /// Ends the last phase, clears the spinner and writes the timings: the
+    /// end of a command that succeeded (a failure to write them fails it).
+    pub(crate) fn finish(mut self) -> super::CmdResult {
+        self.close()
+    }
+
+    fn close(&mut self) -> super::CmdResult {
         self.end();
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
@@ -89,7 +93,9 @@ impl Drop for Progress {
                 *on_screen = None;
             }
         }
-        let Some(path) = &self.timings else { return };
+        let Some(path) = self.timings.take() else {
+            return Ok(());
+        };
         let mut events: Vec<serde_json::Value> = self
             .done
             .iter()
@@ -100,7 +106,15 @@ impl Drop for Progress {
         let typeset = self.done.iter().find(|(n, ..)| *n == "typeset");
         events.extend(typst_events(typeset.map_or(0, |(_, ts, _)| *ts)));
         let json = serde_json::json!({ "traceEvents": events }).to_string();
-        if let Err(failure) = super::write_file(path, json.as_bytes()) {
+        super::write_file(&path, json.as_bytes())
+    }
+}
+
+impl Drop for Progress {
+    /// A command that ended early (it failed) still clears the spinner and
+    /// writes the timings; a failure to write them is said.
+    fn drop(&mut self) {
+        if let Err(failure) = self.close() {
             failure.print();
         }
     }

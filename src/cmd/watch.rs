@@ -262,7 +262,8 @@ fn build(
 ) -> Result<PagedDocument, String> {
     let started = Instant::now();
     let checked = ccp_press::load_and_check_cached(content, &mut kept.parsed);
-    super::report(&checked, Format::Human);
+    // Human diagnostics go to standard error, which a watch keeps.
+    let _ = super::report(&checked, Format::Human);
     if super::failed(&checked, false) {
         let kept_output = if args.pdf().exists() {
             "the last good output stays"

@@ -701,6 +701,11 @@ in order, by folder and file stem. This one does not exist.
 Correct the name (the message suggests the nearest one). Names have the form
 `translations/<stem>` or `essays/<stem>`, without `.md` and without
 `content/`. If the document was renamed or removed, update the reader.
+
+The same holds for the documents named in a `parallel:` map:
+
+    parallel:
+      translations/fifth-plenum-proposal: columns
 ",
 };
 
@@ -1322,6 +1327,24 @@ compared (一 is part of too many words).
 ",
 };
 
+/// W0217: a terminology check could not run.
+pub const W0217: Code = Code {
+    code: "W0217",
+    severity: Severity::Warning,
+    summary: "a terminology check could not run",
+    explanation: "\
+The terminology checks (W0210–W0212, W0215) search every text for all the
+glossary's Chinese terms and all its renderings to avoid at once, with one
+automaton. When the glossary's terms are too many or too long for it, the
+automaton cannot be built, and those checks are skipped: this warning says so,
+instead of a check that silently finds nothing.
+
+It means some `hanzi`, `traditional` or `avoid` value is unusually long (a
+pasted paragraph, say). Find it and shorten it to the term itself. If the
+values are right, please report it.
+",
+};
+
 /// W0501: footnote defined but never referenced.
 pub const W0501: Code = Code {
     code: "W0501",
@@ -1459,8 +1482,8 @@ pub static CODES: &[Code] = &[
     E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0601, E0602, E0603, E0604,
     E0605, E0701, E0801, E0901, E0902, E0903, E0904, E0905, W0101, W0102, W0103, W0104,
     W0105, W0106, W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208, W0209, W0210,
-    W0211, W0212, W0213, W0214, W0215, W0216, W0501, W0502, W0503, W0601, W0602, W0901,
-    W0902,
+    W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0501, W0502, W0503, W0601, W0602,
+    W0901, W0902,
 ];
 
 /// The code `code` (case-insensitive), if it exists.

@@ -135,19 +135,26 @@ impl<'a> Yaml<'a> {
         };
         let shape: serde_saphyr::Spanned<Shape> =
             serde_saphyr::from_str(text).map_err(|e| self.error(map, &e))?;
-        let Shape::Map(fields) = shape.value else {
-            let found = match shape.value {
-                Shape::List(_) => "a list",
-                _ => "a scalar",
-            };
-            return Err(Diagnostic::new(
+        let fields =
+            match shape.value {
+                Shape::Map(fields) => fields,
+                // Only comments, or `~`: no fields (each required one is missing).
+                Shape::Null => Vec::new(),
+                other => {
+                    let found = match other {
+                        Shape::List(_) => "a list",
+                        Shape::Text => "a string",
+                        _ => "a scalar",
+                    };
+                    return Err(Diagnostic::new(
                 codes::E0204,
                 format!("expected a map of fields, found {found}"),
             )
             .at(self.span_at(map, 1, 1))
             .label("this should be `field: value` lines")
             .help("write one `field: value` per line, e.g. `term: Common prosperity`"));
-        };
+                }
+            };
         let fields = fields
             .into_iter()
             .map(|(key, value)| FieldSpan {
@@ -155,6 +162,13 @@ impl<'a> Yaml<'a> {
                     Shape::Map(items) => {
                         items.iter().map(|(k, _)| k.value.clone()).collect()
                     }
+                    _ => Vec::new(),
+                },
+                item_key_spans: match &value.value {
+                    Shape::Map(items) => items
+                        .iter()
+                        .map(|(k, _)| self.span_of(map, &k.referenced))
+                        .collect(),
                     _ => Vec::new(),
                 },
                 name: key.value,
@@ -169,7 +183,7 @@ impl<'a> Yaml<'a> {
                         .iter()
                         .map(|(_, v)| self.span_of(map, &v.referenced))
                         .collect(),
-                    Shape::Scalar => Vec::new(),
+                    Shape::Null | Shape::Text | Shape::Scalar => Vec::new(),
                 },
             })
             .collect();
@@ -302,6 +316,8 @@ pub(super) fn invalid_date(at: Span, date: &str) -> Option<Diagnostic> {
 /// The shape of a YAML value, with the place of each item: what
 /// [`Yaml::fields`] reads, so that nothing has to be found in the text again.
 enum Shape {
+    Null,
+    Text,
     Scalar,
     List(Vec<serde_saphyr::Spanned<Shape>>),
     Map(Vec<(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<Shape>)>),
@@ -335,13 +351,13 @@ impl<'de> serde::de::Visitor<'de> for ShapeVisitor {
         Ok(Shape::Scalar)
     }
     fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
+        Ok(Shape::Text)
     }
     fn visit_unit<E>(self) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
+        Ok(Shape::Null)
     }
     fn visit_none<E>(self) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
+        Ok(Shape::Null)
     }
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Shape, D::Error> {
         Shape::deserialize(d)

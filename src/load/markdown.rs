@@ -506,7 +506,11 @@ impl<'a> Converter<'_, 'a> {
                     range,
                 } => {
                     let span = self.piece_span(node_span, t, range.clone());
-                    let citation = self.citation(items, narrative, span, range.start);
+                    let keys: Vec<Span> = items
+                        .iter()
+                        .map(|i| self.piece_span(node_span, t, i.key_range.clone()))
+                        .collect();
+                    let citation = self.citation(items, narrative, span, keys);
                     out.push(Inline::Cite(citation));
                 }
             }
@@ -535,26 +539,24 @@ impl<'a> Converter<'_, 'a> {
             .ok()
     }
 
-    /// A citation at `span`, its keys located in the file (`start` is where the
-    /// citation begins in the scanned text), numbered in reading order.
+    /// A citation at `span`, its keys at `keys` (one span per item), numbered
+    /// in reading order.
     fn citation(
         &mut self,
         items: Vec<RawItem>,
         narrative: bool,
         span: Span,
-        start: usize,
+        keys: Vec<Span>,
     ) -> Citation {
         let items = items
             .into_iter()
-            .map(|i| {
-                let s = span.start + (i.key_range.start - start);
-                CiteItem {
-                    key: i.key,
-                    prefix: i.prefix,
-                    suffix: i.suffix,
-                    suppress_author: i.suppress_author,
-                    span: Span::new(self.file, s, s + i.key_range.len()),
-                }
+            .zip(keys)
+            .map(|(i, key)| CiteItem {
+                key: i.key,
+                prefix: i.prefix,
+                suffix: i.suffix,
+                suppress_author: i.suppress_author,
+                span: key,
             })
             .collect();
         self.next_cite += 1;
@@ -576,7 +578,8 @@ fn source_offset(source: &str, text: &str, at: usize) -> Option<usize> {
     while j < at {
         let c = text[j..].chars().next()?;
         let rest = source.get(i..)?;
-        let written = if let Some(n) = entity_len(rest) {
+        let entity = entity_len(rest).filter(|_| c != '&' || amp(rest));
+        let written = if let Some(n) = entity {
             n
         } else if rest.starts_with(c) {
             c.len_utf8()
@@ -595,6 +598,13 @@ fn source_offset(source: &str, text: &str, at: usize) -> Option<usize> {
         j += c.len_utf8();
     }
     (i <= source.len()).then_some(i)
+}
+
+/// Whether `rest` begins with an entity for `&` itself.
+fn amp(rest: &str) -> bool {
+    ["&amp;", "&#38;", "&#x26;", "&#X26;"]
+        .iter()
+        .any(|e| rest.starts_with(e))
 }
 
 /// The length of the character entity `rest` begins with (`&amp;`, `&#8220;`).
@@ -645,6 +655,9 @@ mod tests {
         let at = text.find("[@k]").unwrap();
         assert_eq!(source_offset(source, text, at), source.find("[@k]"));
         assert_eq!(source_offset("abc", "xyz", 2), None);
+        // `&T;` is no entity: the ampersand is itself.
+        assert_eq!(source_offset("AT&T; [@k]", "AT&T; [@k]", 6), Some(6));
+        assert_eq!(source_offset("a &amp; b", "a & b", 4), Some(8));
     }
 
     fn body(text: &str) -> (Body, Vec<Diagnostic>, SourceMap) {

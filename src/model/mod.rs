@@ -75,6 +75,8 @@ pub struct FieldSpan {
     pub items: Vec<Span>,
     /// The keys of a map's items, in order (empty for a list).
     pub item_keys: Vec<String>,
+    /// Where each key of a map's items is.
+    pub item_key_spans: Vec<Span>,
 }
 
 impl FieldSpans {
@@ -103,6 +105,13 @@ impl FieldSpans {
         let f = self.get(name)?;
         let i = f.item_keys.iter().position(|k| k == key);
         Some(i.and_then(|i| f.items.get(i).copied()).unwrap_or(f.value))
+    }
+
+    /// The key `key` of map field `name`, if it is written.
+    pub fn item_key(&self, name: &str, key: &str) -> Option<Span> {
+        let f = self.get(name)?;
+        let i = f.item_keys.iter().position(|k| k == key)?;
+        f.item_key_spans.get(i).copied()
     }
 
     /// Where to report something about field `name`: its value, else the

@@ -48,6 +48,16 @@ pub struct Words {
     pub landmarks: &'static str,
     /// The heading of the EPUB's list of print pages.
     pub pages: &'static str,
+    /// The label of a document's notes in the EPUB.
+    pub notes: &'static str,
+    /// The EPUB's page-list source: the print edition, then its paper.
+    pub print_edition: &'static str,
+    /// After the paper's name.
+    pub paper: &'static str,
+    /// The paper sizes.
+    pub us_letter: &'static str,
+    /// ISO A4.
+    pub a4: &'static str,
     /// The parts: documents, glossary, reference list, indexes.
     pub documents: &'static str,
     /// The glossary part.
@@ -88,6 +98,11 @@ pub const ENGLISH: Words = Words {
     start_of_content: "Start of content",
     landmarks: "Landmarks",
     pages: "Pages",
+    notes: "Notes",
+    print_edition: "print edition",
+    paper: "paper",
+    us_letter: "US letter",
+    a4: "A4",
     documents: "Documents",
     glossary: "Glossary",
     bibliography: "Bibliography",

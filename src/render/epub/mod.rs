@@ -89,11 +89,15 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
 }
 
 fn page_source(book: &Book, paper: Paper) -> String {
+    let w = book.words;
     let paper = match paper {
-        Paper::Letter => "US letter",
-        Paper::A4 => "A4",
+        Paper::Letter => w.us_letter,
+        Paper::A4 => w.a4,
     };
-    format!("{} (print edition, {paper} paper)", book.meta.title)
+    format!(
+        "{} ({}, {paper} {})",
+        book.meta.title, w.print_edition, w.paper
+    )
 }
 
 /// Every file of the publication: cover, title page, the pages, the stylesheet and
@@ -231,12 +235,13 @@ fn cover_png(book: &Book, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let m = &book.meta;
     let editors: Vec<String> = m.editors.iter().map(|e| str_lit(e)).collect();
     let main = format!(
-        "#import \"/layouts/cover.typ\": cover\n#cover({}, {}, ({}{}), {})\n",
+        "#import \"/layouts/cover.typ\": cover\n#cover({}, {}, ({}{}), {}, conjunction: {})\n",
         str_lit(&m.title),
         m.subtitle.as_deref().map_or("none".into(), str_lit),
         editors.join(", "),
         if editors.len() == 1 { "," } else { "" },
         m.edition.as_deref().map_or("none".into(), str_lit),
+        str_lit(book.words.and),
     );
     let compiled = typeset::compile(
         vec![
@@ -260,7 +265,7 @@ fn cover_png(book: &Book, stamp: Stamp) -> Result<Vec<u8>, Vec<Diagnostic>> {
 }
 
 fn cover_page(book: &Book) -> String {
-    let mut o = xhtml_head(&book.meta.title, "cover");
+    let mut o = xhtml_head(&book.meta.title, "cover", book.words.lang);
     let _ = writeln!(
         o,
         "<section epub:type=\"cover\" class=\"cover\"><img src=\"images/cover.png\" alt=\"{} {}\"/></section>\n</body>\n</html>",
@@ -273,7 +278,7 @@ fn cover_page(book: &Book) -> String {
 /// The title page, with the colophon of the plan.
 fn title_page(book: &Book) -> String {
     let m = &book.meta;
-    let mut o = xhtml_head(&m.title, "titlepage");
+    let mut o = xhtml_head(&m.title, "titlepage", book.words.lang);
     o.push_str(
         "<section epub:type=\"titlepage\" class=\"title-page\">\n<h1 class=\"title\">",
     );

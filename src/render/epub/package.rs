@@ -106,7 +106,7 @@ fn nav_list(o: &mut String, nodes: &[TocNode], depth: usize) {
 /// The navigation document.
 pub(super) fn nav(p: &Package) -> String {
     let w = p.words;
-    let mut o = xhtml_head(w.contents, "nav");
+    let mut o = xhtml_head(w.contents, "nav", w.lang);
     let _ = writeln!(
         o,
         "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>{}</h1>",
@@ -146,7 +146,11 @@ pub(super) fn nav(p: &Package) -> String {
 /// The package document.
 pub(super) fn opf(p: &Package) -> String {
     let mut o = String::new();
-    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"en\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    let _ = writeln!(
+        o,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"{}\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">",
+        p.words.lang
+    );
     metadata(&mut o, p);
     accessibility(&mut o, p);
     o.push_str("</metadata>\n");
@@ -178,7 +182,8 @@ fn metadata(o: &mut String, p: &Package) {
             "  <meta refines=\"#editor{i}\" property=\"role\" scheme=\"marc:relators\">edt</meta>"
         );
     }
-    o.push_str("  <dc:language>en</dc:language>\n  <dc:language>zh-Hans</dc:language>\n");
+    let _ = writeln!(o, "  <dc:language>{}</dc:language>", p.words.lang);
+    o.push_str("  <dc:language>zh-Hans</dc:language>\n");
     if let Some(d) = &p.date {
         let _ = writeln!(o, "  <dc:date>{}</dc:date>", esc(d));
     }

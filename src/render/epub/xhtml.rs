@@ -302,7 +302,7 @@ impl<'a> Writer<'a> {
 
     fn chapter(&mut self, c: &Chapter) -> Page {
         let href = self.start(&c.anchor);
-        let mut o = head(&c.title, "document");
+        let mut o = head(&c.title, "document", self.words.lang);
         self.part_marks(&mut o);
         // epub:type and its matching ARIA role (Ace checks that they agree).
         let kind = match c.kind {
@@ -341,9 +341,16 @@ impl<'a> Writer<'a> {
 
     fn letter(&mut self, l: &Letter) -> Page {
         let href = self.start(&l.anchor);
-        let mut o = head(&format!("Glossary: {}", l.letter), "glossary");
+        let glossary = PartKind::Glossary.title(self.words);
+        let mut o = head(
+            &format!("{glossary}: {}", l.letter),
+            "glossary",
+            self.words.lang,
+        );
         if self.part.is_some() {
-            o.push_str("<h1 class=\"part\">Glossary</h1>\n");
+            o.push_str("<h1 class=\"part\">");
+            text(&mut o, glossary);
+            o.push_str("</h1>\n");
         }
         self.part_marks(&mut o);
         let id = l.anchor.id();
@@ -438,7 +445,7 @@ impl<'a> Writer<'a> {
     fn bibliography(&mut self, works: &[Work]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Bibliography));
         let title = PartKind::Bibliography.title(self.words);
-        let mut o = head(title, "bibliography");
+        let mut o = head(title, "bibliography", self.words.lang);
         self.part_marks(&mut o);
         o.push_str("<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"bib-h\">\n<h1 id=\"bib-h\">");
         text(&mut o, title);
@@ -457,7 +464,7 @@ impl<'a> Writer<'a> {
 
     fn indexes(&mut self, list: &[Index]) -> Page {
         let href = self.start(&Anchor::Part(PartKind::Index));
-        let mut o = head(PartKind::Index.title(self.words), "index");
+        let mut o = head(PartKind::Index.title(self.words), "index", self.words.lang);
         self.part_marks(&mut o);
         for ix in list {
             self.index(&mut o, ix);
@@ -658,8 +665,10 @@ impl<'a> Writer<'a> {
         if b.notes.is_empty() {
             return;
         }
-        o.push_str(
-            "<section class=\"notes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n",
+        let _ = writeln!(
+            o,
+            "<section class=\"notes\" role=\"doc-endnotes\" aria-label=\"{}\">",
+            esc(self.words.notes)
         );
         for n in &b.notes {
             let _ = write!(
@@ -868,9 +877,9 @@ impl<'a> Writer<'a> {
 }
 
 /// The opening of an XHTML content document.
-pub(super) fn head(title: &str, body_class: &str) -> String {
+pub(super) fn head(title: &str, body_class: &str, lang: &str) -> String {
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/book.css\"/>\n</head>\n<body class=\"{body_class}\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/book.css\"/>\n</head>\n<body class=\"{body_class}\">\n",
         esc(title)
     )
 }

@@ -123,11 +123,15 @@ const CLOSERS: &str = "])”’》」,.;:";
 const CHINESE_PUNCTUATION: &str = "“”‘’—–…·";
 
 /// Text between the Chinese runs of an original (the Chinese side of a
-/// parallel text): its Chinese punctuation through `zh`, the rest as Latin.
+/// parallel text): its Chinese punctuation through `zh`, the rest as Latin. A
+/// mark between two Latin letters or digits is Latin (Xi’an, 1921–1949).
 fn chinese_side(out: &mut String, o: &str) {
+    let latin_at = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let mut from = 0;
     for (i, c) in o.char_indices() {
-        if CHINESE_PUNCTUATION.contains(c) {
+        let inside_latin = latin_at(o[..i].chars().next_back())
+            && latin_at(o[i + c.len_utf8()..].chars().next());
+        if CHINESE_PUNCTUATION.contains(c) && !inside_latin {
             if from < i {
                 latin(out, &o[from..i]);
             }
