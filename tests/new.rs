@@ -76,6 +76,37 @@ fn new_files_pass_check() {
     assert!(stderr(&again).contains("never overwrites"));
 }
 
+// Checks that an entry `new` writes is a draft: `check` says so (W0218), no
+// reader prints it, and a reader with `drafts: true` does.
+#[test]
+fn new_entries_are_drafts_left_out_of_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&root().join("content"), &content);
+    let c = content.to_str().unwrap();
+    let entry = new_entry(
+        c,
+        "indigenous-innovation",
+        "Indigenous Innovation",
+        "自主创新",
+    );
+    assert!(entry.status.success(), "{}", stderr(&entry));
+    assert!(stdout(&entry).contains("draft: true"), "{}", stdout(&entry));
+    let check = run(&["--content", c, "check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stderr(&check).contains("W0218"), "{}", stderr(&check));
+    let checked = ccp_press::load_and_check(&content);
+    let p = &checked.project;
+    let has = |p: &ccp_press::model::Project, reader: &ccp_press::model::Reader| {
+        p.select(reader).has_entry("indigenous-innovation")
+    };
+    let reader = &p.readers["default"];
+    assert!(!has(p, reader), "a draft is left out");
+    let mut proofs = reader.clone();
+    proofs.drafts = true;
+    assert!(has(p, &proofs), "a reader with drafts: true prints it");
+}
+
 // Checks that `new` refuses, with a located reason, what would not pass
 // `check`: a bad name, an empty term, hanzi without Chinese, an unknown source.
 #[test]

@@ -2,6 +2,7 @@
 
 mod cite;
 mod coverage;
+mod drafts;
 mod index;
 mod limits;
 mod parallel;
@@ -29,5 +30,6 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     readers::check(project, &mut diags);
     limits::check(project, &mut diags);
     coverage::check(project, &mut diags);
+    drafts::check(project, &mut diags);
     diags
 }

@@ -40,7 +40,10 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .collect();
     for entry in project.entries.values() {
         see_also(project, entry, &ids, diags);
-        if entry.backlinks.is_empty() && !listed.contains(entry.id.as_str()) {
+        if entry.backlinks.is_empty()
+            && !listed.contains(entry.id.as_str())
+            && !entry.draft
+        {
             let span = entry.fields.at("term", entry.file);
             diags.push(
                 Diagnostic::new(codes::W0204, format!("no entry or document references `{}`", entry.id))

@@ -1345,6 +1345,42 @@ values are right, please report it.
 ",
 };
 
+/// W0218: entry is a draft.
+pub const W0218: Code = Code {
+    code: "W0218",
+    severity: Severity::Warning,
+    summary: "glossary entry is a draft",
+    explanation: "\
+An entry marked `draft: true` is still being written (`new entry` marks the
+entries it writes so). No reader prints it, unless the reader asks for drafts
+(`drafts: true` in its file, for proofs); a cross-reference to it prints its
+words without a page reference.
+
+    ---
+    term: Common prosperity
+    pinyin: Gòngtóng Fùyù
+    hanzi: 共同富裕
+    draft: true
+    ---
+
+When the entry is written and checked, delete the `draft: true` line.
+",
+};
+
+/// W0219: entry has no text.
+pub const W0219: Code = Code {
+    code: "W0219",
+    severity: Severity::Warning,
+    summary: "glossary entry has no text",
+    explanation: "\
+The entry has a headword, pinyin and characters but nothing after its front
+matter, so every edition would print a bare headword. Write the essay (what
+the term means, where it comes from, how it is used, with citations and
+cross-references), or mark the entry `draft: true` until it is written: drafts
+are left out of the readers.
+",
+};
+
 /// W0501: footnote defined but never referenced.
 pub const W0501: Code = Code {
     code: "W0501",
@@ -1482,8 +1518,8 @@ pub static CODES: &[Code] = &[
     E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0601, E0602, E0603, E0604,
     E0605, E0701, E0801, E0901, E0902, E0903, E0904, E0905, W0101, W0102, W0103, W0104,
     W0105, W0106, W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208, W0209, W0210,
-    W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0501, W0502, W0503, W0601, W0602,
-    W0901, W0902,
+    W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0218, W0219, W0501, W0502, W0503,
+    W0601, W0602, W0901, W0902,
 ];
 
 /// The code `code` (case-insensitive), if it exists.

@@ -271,6 +271,7 @@ struct EntryFields {
     avoid: Vec<String>,
     see_also: Vec<String>,
     sources: Vec<String>,
+    draft: bool,
 }
 
 const ENTRY_FIELDS: &[&str] = &[
@@ -282,6 +283,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "avoid",
     "see_also",
     "sources",
+    "draft",
 ];
 const ENTRY_REQUIRED: &[&str] = &["term", "pinyin", "hanzi"];
 
@@ -598,6 +600,7 @@ impl Loader {
             hanzi: fields.hanzi.unwrap_or_default(),
             traditional: fields.traditional,
             aliases: fields.aliases,
+            draft: fields.draft,
             avoid,
             see_also,
             sources,

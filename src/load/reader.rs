@@ -25,6 +25,7 @@ struct ReaderFields {
     parallel: Option<ParallelField>,
     documents: Vec<String>,
     glossary: Option<String>,
+    drafts: bool,
 }
 
 /// `parallel: columns`, or `parallel: {essays/note: facing}`.
@@ -48,6 +49,7 @@ const FIELDS: &[&str] = &[
     "parallel",
     "documents",
     "glossary",
+    "drafts",
 ];
 
 /// Reads one reader file.
@@ -120,6 +122,7 @@ pub(super) fn load(
         parallel,
         documents,
         glossary,
+        drafts: fields.drafts,
         fields: spans,
     })
 }

@@ -218,6 +218,9 @@ pub struct Entry {
     pub traditional: Option<String>,
     /// Other English names.
     pub aliases: Vec<String>,
+    /// Still being written (`draft: true`): readers leave it out unless they
+    /// ask for drafts.
+    pub draft: bool,
     /// Renderings translators must not use (`avoid:`), with where they are listed.
     pub avoid: Vec<Spanned<String>>,
     /// Related entries.
@@ -312,6 +315,8 @@ pub struct Reader {
     pub documents: Vec<Spanned<String>>,
     /// Which entries.
     pub glossary: GlossarySelection,
+    /// Whether draft entries are printed (`drafts: true`, for proofs).
+    pub drafts: bool,
     /// Where each field was written.
     pub fields: FieldSpans,
 }
@@ -338,6 +343,7 @@ impl Project {
             GlossarySelection::All => self.entries.keys().cloned().collect(),
             GlossarySelection::None => Vec::new(),
             GlossarySelection::Referenced => {
+                // Drafts are left out here too, and what they reference.
                 let mut seen = std::collections::BTreeSet::new();
                 let mut queue: Vec<String> = documents
                     .iter()
@@ -345,6 +351,7 @@ impl Project {
                     .collect();
                 while let Some(target) = queue.pop() {
                     if let Some((id, e)) = self.entries.get_key_value(target.as_str())
+                        && (reader.drafts || !e.draft)
                         && seen.insert(id.clone())
                     {
                         queue.extend(text::xref_targets(&e.body));
@@ -353,6 +360,7 @@ impl Project {
                 seen.into_iter().collect()
             }
         };
+        ids.retain(|id| reader.drafts || !self.entries[id].draft);
         ids.sort_by_cached_key(|id| sort_key(&self.entries[id].term));
         Selection {
             documents,

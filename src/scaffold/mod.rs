@@ -37,6 +37,8 @@ pub fn entry(
     }
     s.push_str(
         "aliases: []\nsee_also: []\nsources: []\n\
+         # A draft is left out of the readers; delete this line when the entry is written.\n\
+         draft: true\n\
          # Check the pinyin (read from the dictionary and the glossary's words) and\n\
          # the traditional form (converted; regional forms differ, e.g. 布局/佈局).\n\
          # The essay follows the front matter: what the term means, where it comes\n\
