@@ -162,6 +162,38 @@ fn missing_glyphs_are_diagnostics() {
     assert!(!tmp.path().join("x.pdf").exists());
 }
 
+// Checks that a link gives its address in print after its words (a reader of
+// paper cannot click), and only once when the words are the address.
+#[test]
+fn links_give_their_address_in_print() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    let f = content.join("essays/intro.md");
+    let text = std::fs::read_to_string(&f).unwrap()
+        + "\nThe [State Council's notice](https://www.gov.cn/zhengce/2016-05/19/notice.htm) \
+           and <https://example.org/archive/>.\n";
+    std::fs::write(&f, text).unwrap();
+    let pdf = tmp.path().join("x.pdf");
+    let out = run(&[
+        "--content",
+        content.to_str().unwrap(),
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text: String = pdf_text(&pdf)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect();
+    assert!(
+        text.contains("notice(https://www.gov.cn/zhengce/2016-05/19/notice.htm)"),
+        "{text}"
+    );
+    assert_eq!(text.matches("example.org/archive").count(), 1, "{text}");
+}
+
 // Checks that --emit-typst writes the generated sources and that they hold no
 // content outside string literals.
 #[test]

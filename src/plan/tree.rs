@@ -396,6 +396,22 @@ pub fn block_strings<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a str)) {
     }
 }
 
+/// Whether a link's words are its address (`<https://…>`, or the address
+/// written out): print then need not give the address again.
+pub fn words_are_address(content: &[Inline], url: &str) -> bool {
+    let mut words = String::new();
+    inline_strings(content, &mut |s| words.push_str(s));
+    let bare = |s: &str| -> String {
+        let s = s.trim();
+        let s = ["https://", "http://", "mailto:"]
+            .iter()
+            .find_map(|p| s.strip_prefix(p))
+            .unwrap_or(s);
+        s.trim_end_matches('/').to_string()
+    };
+    bare(&words) == bare(url)
+}
+
 /// Calls `f` on every place the blocks define (cross-references and index marks).
 pub fn block_places<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a Anchor)) {
     for b in bs {

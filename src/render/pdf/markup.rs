@@ -980,6 +980,15 @@ fn inline(o: &mut String, b: &Body, x: &Inline) {
             let _ = write!(o, "#link({})[", str_lit(url));
             inlines(o, b, content);
             o.push_str("];");
+            // Print gives the address after the words (a reader cannot click).
+            if !crate::plan::tree::words_are_address(content, url) {
+                let _ = write!(
+                    o,
+                    "#\" (\";#link({})[#url({})];#\")\";",
+                    str_lit(url),
+                    str_lit(&url_breaks(url))
+                );
+            }
         }
         Inline::XRef {
             words,
