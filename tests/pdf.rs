@@ -162,6 +162,14 @@ fn missing_glyphs_are_diagnostics() {
     assert!(!tmp.path().join("x.pdf").exists());
 }
 
+// Checks that no break hint (a zero-width space) is in the demo's text layer.
+#[test]
+fn no_break_hints_in_the_text() {
+    let text = pdf_text(demo_pdf());
+    assert!(text.contains("https://"), "the demo prints web addresses");
+    assert!(!text.contains('\u{200b}'));
+}
+
 // Checks that a link gives its address in print after its words (a reader of
 // paper cannot click), and only once when the words are the address.
 #[test]
@@ -183,10 +191,11 @@ fn links_give_their_address_in_print() {
         pdf.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let text: String = pdf_text(&pdf)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
-        .collect();
+    let text = pdf_text(&pdf);
+    // Break opportunities in an address are no characters: a copied address
+    // stays whole.
+    assert!(!text.contains('\u{200b}'), "{text}");
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(
         text.contains("notice(https://www.gov.cn/zhengce/2016-05/19/notice.htm)"),
         "{text}"

@@ -211,12 +211,7 @@ pub fn runs_markup(out: &mut String, rs: &[Run]) {
             Run::Sup(c) => wrap_runs(out, "super", c),
             Run::Sub(c) => wrap_runs(out, "sub", c),
             Run::Link { url, children } if crate::cite::plain(children) == *url => {
-                let _ = write!(
-                    out,
-                    "#link({})[#url({})];",
-                    str_lit(url),
-                    str_lit(&url_breaks(url))
-                );
+                let _ = write!(out, "#link({})[{}];", str_lit(url), url_markup(url));
             }
             Run::Link { url, children } => {
                 let _ = write!(out, "#link({})[", str_lit(url));
@@ -227,25 +222,37 @@ pub fn runs_markup(out: &mut String, rs: &[Run]) {
     }
 }
 
-/// A web address with a zero-width space where CMOS 6.123 lets it break: after
-/// `//`, before a single slash and before other punctuation.
-fn url_breaks(url: &str) -> String {
-    let mut out = String::with_capacity(url.len() + 16);
+/// A web address cut where CMOS 6.123 lets it break: after `//`, before a
+/// single slash and before other punctuation.
+fn url_pieces(url: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
     let mut prev = '\0';
-    for c in url.chars() {
+    for (i, c) in url.char_indices() {
         let before =
             matches!(c, '.' | '-' | '_' | '?' | '#' | '&' | '=' | '%' | '~' | ',')
                 || c == '/' && prev != '/' && prev != ':';
-        if before && !out.is_empty() {
-            out.push('\u{200b}');
-        }
-        out.push(c);
-        if c == '/' && prev == '/' {
-            out.push('\u{200b}');
+        let after_slashes = prev == '/' && url[..i].ends_with("//");
+        if (before || after_slashes) && i > start {
+            pieces.push(&url[start..i]);
+            start = i;
         }
         prev = c;
     }
-    out
+    pieces.push(&url[start..]);
+    pieces
+}
+
+/// A web address as `url` content: each piece in a box of its own, so the
+/// line may break between pieces and nowhere else (not after a hyphen of the
+/// address), with no character for it (a copied address stays whole; a
+/// zero-width space would be copied with it).
+fn url_markup(url: &str) -> String {
+    let pieces: Vec<String> = url_pieces(url)
+        .into_iter()
+        .map(|p| format!("#box[#{}]", str_lit(p)))
+        .collect();
+    format!("#url[{}]", pieces.concat())
 }
 
 /// A document title short enough for a running head: up to its colon, or its
@@ -984,9 +991,9 @@ fn inline(o: &mut String, b: &Body, x: &Inline) {
             if !crate::plan::tree::words_are_address(content, url) {
                 let _ = write!(
                     o,
-                    "#\" (\";#link({})[#url({})];#\")\";",
+                    "#\" (\";#link({})[{}];#\")\";",
                     str_lit(url),
-                    str_lit(&url_breaks(url))
+                    url_markup(url)
                 );
             }
         }

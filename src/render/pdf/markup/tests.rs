@@ -58,8 +58,14 @@ fn text_tags_chinese() {
 #[test]
 fn url_break_points() {
     assert_eq!(
-        url_breaks("https://www.gov.cn/a_b/c-d.htm"),
-        "https://\u{200b}www\u{200b}.gov\u{200b}.cn\u{200b}/a\u{200b}_b\u{200b}/c\u{200b}-d\u{200b}.htm"
+        url_pieces("https://www.gov.cn/a_b/c-d.htm"),
+        [
+            "https://", "www", ".gov", ".cn", "/a", "_b", "/c", "-d", ".htm"
+        ]
+    );
+    assert_eq!(
+        url_markup("https://x.cn"),
+        "#url[#box[#\"https://\"]#box[#\"x\"]#box[#\".cn\"]]"
     );
     assert_eq!(running_title("Short"), "Short");
     assert_eq!(
