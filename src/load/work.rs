@@ -273,6 +273,13 @@ pub(crate) fn name(p: &HPerson) -> Name {
         None => p.name.clone(),
     };
     let family = family.trim();
+    // "{Etcetera Language Group, Inc.}": one name in braces, which hayagriva
+    // cut at its commas. Put back together, it is an organisation.
+    if family.starts_with('{') && !family.contains('}') {
+        let parts = [Some(family), p.suffix.as_deref(), p.given_name.as_deref()];
+        let whole: Vec<&str> = parts.into_iter().flatten().collect();
+        return whole_name(&whole.join(", "));
+    }
     match &p.given_name {
         Some(given) => comma_name(family, given.trim(), p.suffix.clone()),
         None => whole_name(family),
@@ -455,6 +462,15 @@ mod tests {
         assert_eq!(economy.inverted(), "Economy, Elizabeth C.");
         assert_eq!(economy.direct(), "Elizabeth C. Economy");
         assert_eq!(org("Chen, Yan 陈岩").inverted(), "Chen Yan 陈岩");
+        // An organisation with commas in its name, in braces: whole.
+        let etc = org("{Etcetera Language Group, Inc.}");
+        assert!(matches!(etc, Name::Organization { .. }));
+        assert_eq!(etc.inverted(), "Etcetera Language Group, Inc.");
+        assert_eq!(etc.short(), "Etcetera Language Group, Inc.");
+        assert_eq!(
+            org("{Translation Center, Inc.} 译文中心").inverted(),
+            "Translation Center, Inc. 译文中心"
+        );
     }
 
     // Checks the parts of titles.
