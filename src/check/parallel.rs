@@ -282,9 +282,11 @@ fn untranslated(en: &str) -> Option<String> {
     let mut depth = 0i32;
     let mut run = String::new();
     for c in en.chars() {
+        // A term quoted in brackets or in parentheses after its rendering,
+        // `overall leadership (坚持党的全面领导)`, is the translator's choice.
         match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
+            '[' | '(' | '（' | '［' | '【' => depth += 1,
+            ']' | ')' | '）' | '］' | '】' => depth -= 1,
             _ => {}
         }
         if depth == 0 && is_ideograph(c) {
@@ -458,8 +460,47 @@ pub(crate) fn numbers_en(s: &str) -> BTreeSet<u64> {
             _ => out.extend(parts.iter().filter_map(|p| word(p))),
         }
     }
+    out.extend(roman_numerals(s));
     out.remove(&1);
     out.remove(&0);
+    out
+}
+
+/// Roman numerals that number a part or item, `III.` or `(IV)`: capitals
+/// that open their line, followed by a full stop or a closing parenthesis (an
+/// initial inside a name, `Elizabeth C. Economy`, is no number).
+fn roman_numerals(s: &str) -> Vec<u64> {
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for line in s.lines() {
+        let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let w = opening
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let after = opening[w.len()..].chars().next();
+        let digits: Option<Vec<u64>> = w.chars().map(value).collect();
+        let (Some(digits), Some('.' | ')')) = (digits, after) else {
+            continue;
+        };
+        // Subtractive notation: a smaller digit before a larger one counts less.
+        let n = digits.iter().enumerate().fold(0i64, |n, (k, &d)| {
+            let larger_next = digits.get(k + 1).is_some_and(|&e| e > d);
+            if larger_next {
+                n - d as i64
+            } else {
+                n + d as i64
+            }
+        });
+        out.extend(u64::try_from(n).ok().filter(|&n| n > 0));
+    }
     out
 }
 
@@ -483,5 +524,18 @@ mod tests {
         assert_eq!(numbers_zh("二〇二一年"), [2021].into());
         assert_eq!(numbers_en("the twenty-first century"), [21].into());
         assert_eq!(numbers_zh("统一一律"), BTreeSet::new());
+        assert_eq!(numbers_zh("三、必须遵循的原则"), [3].into());
+        assert_eq!(numbers_en("III. Guiding Principles"), [3].into());
+        assert_eq!(numbers_en("(XIV) Items\nIX. More"), [9, 14].into());
+        assert_eq!(
+            numbers_en("As I said, Elizabeth C. Economy. V."),
+            BTreeSet::new()
+        );
+        assert_eq!(
+            untranslated(
+                "overall leadership (坚持党的全面领导), Chinese （坚持党的全面领导）"
+            ),
+            None
+        );
     }
 }
