@@ -44,16 +44,7 @@ fn alignments(project: &mut Project) {
 /// Fills in each entry's backlinks ("Mentioned in") and list of works.
 fn backlinks(project: &mut Project) {
     let mut backlinks: BTreeMap<String, Vec<Owner>> = BTreeMap::new();
-    let owners = project
-        .entries
-        .values()
-        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
-        .chain(
-            project
-                .documents
-                .values()
-                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
-        );
+    let owners = project.bodies();
     for (owner, body) in owners {
         for target in xref_targets(body) {
             if matches!(&owner, Owner::Entry(id) if *id == target) {

@@ -250,7 +250,8 @@ impl Typesetter {
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
-            let pages = pdf::page_map(&compiled.document, &edition.anchors);
+            let (pages, unplanned_ids) =
+                pdf::page_map(&compiled.document, &edition.anchors);
             let settled = seed.as_ref().is_some_and(|m| {
                 if rebuild {
                     same_pages(m, &pages)
@@ -269,9 +270,7 @@ impl Typesetter {
             if settled {
                 // Settled pages: what the next round would read is this map.
                 layout.pages = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
-                layout
-                    .warnings
-                    .extend(unplanned(&layout.document, &edition.anchors));
+                layout.warnings.extend(unplanned(&unplanned_ids));
                 return Ok(layout);
             }
             if rounds >= limit {
@@ -281,9 +280,7 @@ impl Typesetter {
                     layout.pages =
                         next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
                 }
-                layout
-                    .warnings
-                    .extend(unplanned(&layout.document, &edition.anchors));
+                layout.warnings.extend(unplanned(&unplanned_ids));
                 return Ok(layout);
             }
             let next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
@@ -401,16 +398,7 @@ fn keep_breaks(seed: Option<&PageMap>, new: &mut PageMap) {
 
 /// W0901 when the layout gave back places the plan does not have (a layout
 /// that marks ids of its own): their pages are not in the page map.
-fn unplanned(
-    document: &typst_layout::PagedDocument,
-    anchors: &AnchorIndex,
-) -> Option<Diagnostic> {
-    let mut unknown: Vec<String> = pdf::place_ids(document)
-        .into_iter()
-        .filter(|id| !anchors.contains_key(id))
-        .collect();
-    unknown.sort();
-    unknown.dedup();
+fn unplanned(unknown: &[String]) -> Option<Diagnostic> {
     let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
     (!unknown.is_empty()).then(|| {
         Diagnostic::new(

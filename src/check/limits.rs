@@ -18,14 +18,12 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .into_iter()
         .chain(e.traditional.iter().map(|t| ("traditional", t)))
         .map(|(field, value)| (e.fields.at(field, e.file), field, value))
-        .chain(e.aliases.iter().enumerate().map(|(i, a)| {
-            let at = e.fields.item("aliases", i);
-            (
-                at.unwrap_or_else(|| e.fields.at("aliases", e.file)),
-                "aliases",
-                a,
-            )
-        }));
+        .chain(
+            e.aliases
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (e.fields.item_at("aliases", i, e.file), "aliases", a)),
+        );
         for (at, field, value) in names {
             too_long(at, field, value, diags);
         }
@@ -55,14 +53,12 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         .flatten()
         .chain(r.edition.iter().map(|s| ("edition", s)))
         .map(|(field, value)| (r.fields.at(field, r.file), field, value))
-        .chain(r.editors.iter().enumerate().map(|(i, e)| {
-            let at = r.fields.item("editors", i);
-            (
-                at.unwrap_or_else(|| r.fields.at("editors", r.file)),
-                "editors",
-                e,
-            )
-        }));
+        .chain(
+            r.editors
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (r.fields.item_at("editors", i, r.file), "editors", e)),
+        );
         for (at, field, value) in fields {
             too_long(at, field, value, diags);
         }

@@ -48,12 +48,12 @@ fn unique_names(
 ) {
     let map = &project.sources;
     let term = entry.fields.at("term", entry.file);
-    let names_of = std::iter::once(("term", &entry.term, term)).chain(
-        entry.aliases.iter().enumerate().map(|(i, a)| {
-            let at = entry.fields.item("aliases", i);
-            ("aliases", a, at.unwrap_or(term))
-        }),
-    );
+    let names_of =
+        std::iter::once(("term", &entry.term, term)).chain(
+            entry.aliases.iter().enumerate().map(|(i, a)| {
+                ("aliases", a, entry.fields.item_at("aliases", i, entry.file))
+            }),
+        );
     for (field, name, span) in names_of {
         if name.trim().is_empty() {
             if field == "aliases" {

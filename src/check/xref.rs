@@ -6,16 +6,7 @@ use crate::source::Span;
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = project.entries.keys().map(EntryId::as_str).collect();
-    let bodies = project
-        .entries
-        .values()
-        .map(|e| (Owner::Entry(e.id.clone()), &e.body))
-        .chain(
-            project
-                .documents
-                .values()
-                .map(|d| (Owner::Document(d.id.clone()), &d.body)),
-        );
+    let bodies = project.bodies();
     for (owner, body) in bodies {
         let mut visit = |xs: &[Inline]| check_inlines(project, &ids, &owner, xs, diags);
         for b in &body.blocks {

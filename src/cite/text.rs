@@ -2,6 +2,7 @@
 //! written, quotation marks that alternate, inclusive page numbers, dates.
 
 use super::run::Run;
+use crate::model::words::ENGLISH;
 use crate::model::{Date, Title};
 
 /// Words Chicago lowercases inside a headline-style title (articles, coordinating
@@ -214,26 +215,11 @@ fn abbreviate(first: &str, second: &str) -> String {
     second[sb.len() - changed.max(keep)..].to_string()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "November 29, 2012", "November 2012", "2012".
 pub(crate) fn full_date(d: &Date) -> String {
     let month = d
         .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+        .and_then(|m| ENGLISH.months.get(usize::from(m).wrapping_sub(1)));
     match (month, d.day) {
         (Some(m), Some(day)) => format!("{m} {day}, {}", d.year),
         (Some(m), None) => format!("{m} {}", d.year),

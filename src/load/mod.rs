@@ -229,7 +229,7 @@ fn spanned_items(
         .into_iter()
         .enumerate()
         .map(|(i, value)| Spanned {
-            span: spans.item(name, i).unwrap_or_else(|| spans.at(name, file)),
+            span: spans.item_at(name, i, file),
             value,
         })
         .collect()

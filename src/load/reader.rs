@@ -101,9 +101,7 @@ pub(super) fn load(
         .into_iter()
         .enumerate()
         .map(|(i, d)| Spanned {
-            span: spans
-                .item("documents", i)
-                .unwrap_or_else(|| spans.at("documents", file)),
+            span: spans.item_at("documents", i, file),
             value: d.trim_end_matches(".md").to_string(),
         })
         .collect();

@@ -10,6 +10,7 @@ mod romanization;
 pub mod script;
 mod stamp;
 mod text;
+pub mod words;
 mod work;
 
 use std::collections::BTreeMap;
@@ -98,6 +99,12 @@ impl FieldSpans {
     pub fn item(&self, name: &str, i: usize) -> Option<Span> {
         let f = self.get(name)?;
         Some(f.items.get(i).copied().unwrap_or(f.value))
+    }
+
+    /// Item `i` of list field `name`, else where the field is reported
+    /// ([`FieldSpans::at`]).
+    pub fn item_at(&self, name: &str, i: usize, file: FileId) -> Span {
+        self.item(name, i).unwrap_or_else(|| self.at(name, file))
     }
 
     /// The value of key `key` in map field `name` (else the field's value).
@@ -366,6 +373,19 @@ impl Project {
             documents,
             entries: ids,
         }
+    }
+
+    /// The text of every entry, then of every document, with its owner.
+    pub fn bodies(&self) -> impl Iterator<Item = (Owner, &Body)> {
+        let entries = self
+            .entries
+            .values()
+            .map(|e| (Owner::Entry(e.id.clone()), &e.body));
+        let documents = self
+            .documents
+            .values()
+            .map(|d| (Owner::Document(d.id.clone()), &d.body));
+        entries.chain(documents)
     }
 
     /// The id of the entry named `target`, if there is one.

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::words::Words;
 use crate::model::Owner;
+use crate::model::words::Words;
 
 /// The typst label that every located place carries (`#metadata("anchor")<ccp-place>`);
 /// written into the generated `/markers.typ`, which the layouts import.

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use super::anchor::{Anchor, PageMap};
 use super::refs::{Ref, RefStyle, owner_ref, typographic};
 use super::tree::{MarkPlace, Mention};
-use super::words::Words;
 use crate::model::MarkKind;
+use crate::model::words::Words;
 use crate::model::{EntryId, Owner, Project, Selection, sort_key};
 
 /// The letter group of an index.

@@ -10,9 +10,9 @@ pub mod anchor;
 pub mod index;
 mod refs;
 pub mod tree;
-pub mod words;
 
 use crate::cite::{Formatted, Run};
+pub use crate::model::words::{ENGLISH, Words};
 use crate::model::{BibKey, DocKind, Entry, Owner, Project, Reader, Selection, Stamp};
 pub use anchor::{
     Anchor, AnchorIndex, Head, IndexKind, Local, PageMap, PartKind, Place, StoredPages,
@@ -25,7 +25,6 @@ pub use index::{
 pub use refs::{Ref, RefStyle};
 use refs::{owner_ref, typographic, typographic_runs};
 pub use tree::{Align, Block, Body, Inline, Note};
-pub use words::{ENGLISH, Words};
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -160,7 +160,7 @@ pub(crate) struct Converter<'a> {
     /// Index marks, in book order.
     pub(crate) marks: Vec<MarkPlace>,
     /// The fixed words of the book.
-    pub(crate) words: &'static super::words::Words,
+    pub(crate) words: &'static crate::model::words::Words,
 }
 
 /// An author's index mark and the place it stands.

@@ -124,11 +124,13 @@ pub fn export(
 /// The page and position of every located place of a layout (the metadata marks
 /// labelled [`crate::plan::anchor::PLACE_LABEL`]), and the running head of every
 /// page (from the layout's furniture markers, see `layouts/book.typ`), each
-/// read as the anchor of the book that `index` gives it.
-pub fn page_map(document: &PagedDocument, index: &AnchorIndex) -> PageMap {
+/// read as the anchor of the book that `index` gives it; and the ids that name
+/// no anchor (sorted, each once), which are left out.
+pub fn page_map(document: &PagedDocument, index: &AnchorIndex) -> (PageMap, Vec<String>) {
     use typst::foundations::Value;
 
-    let running = running_marks(document, index);
+    let mut unplanned = Vec::new();
+    let running = running_marks(document, index, &mut unplanned);
     let pages = document.pages();
     let mut map = PageMap {
         last: pages.last().map_or(0, |p| p.number),
@@ -138,8 +140,11 @@ pub fn page_map(document: &PagedDocument, index: &AnchorIndex) -> PageMap {
     };
     for (page, x, y, value) in marks(document, crate::plan::anchor::PLACE_LABEL) {
         let Value::Str(id) = value else { continue };
-        let (Some(p), Some(anchor)) = (pages.get(page - 1), index.get(id.as_str()))
-        else {
+        let Some(anchor) = index.get(id.as_str()) else {
+            unplanned.push(id.to_string());
+            continue;
+        };
+        let Some(p) = pages.get(page - 1) else {
             continue;
         };
         map.places.insert(
@@ -152,20 +157,9 @@ pub fn page_map(document: &PagedDocument, index: &AnchorIndex) -> PageMap {
             },
         );
     }
-    map
-}
-
-/// The ids of every located place and running-head marker of a layout, as
-/// typst gives them back (to check that each names a place of the plan).
-pub fn place_ids(document: &PagedDocument) -> Vec<String> {
-    [crate::plan::anchor::PLACE_LABEL, "running"]
-        .into_iter()
-        .flat_map(|label| marks(document, label))
-        .filter_map(|(.., v)| match v {
-            typst::foundations::Value::Str(id) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect()
+    unplanned.sort();
+    unplanned.dedup();
+    (map, unplanned)
 }
 
 /// The metadata marks labelled `name`, in document order: physical page, x and
@@ -302,13 +296,18 @@ fn heads(
 fn running_marks(
     document: &PagedDocument,
     index: &AnchorIndex,
+    unplanned: &mut Vec<String>,
 ) -> Vec<(usize, f64, Anchor)> {
     marks(document, "running")
         .into_iter()
         .filter_map(|(p, _, y, v)| match v {
-            typst::foundations::Value::Str(id) => {
-                Some((p, y, index.get(id.as_str())?.clone()))
-            }
+            typst::foundations::Value::Str(id) => match index.get(id.as_str()) {
+                Some(anchor) => Some((p, y, anchor.clone())),
+                None => {
+                    unplanned.push(id.to_string());
+                    None
+                }
+            },
             _ => None,
         })
         .collect()

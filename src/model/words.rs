@@ -1,7 +1,7 @@
 //! The book's fixed words: every word an edition prints that is not content
-//! (labels, part titles, "See also", "Edited by"). One table, so that an
-//! edition in another language is one more table, and no writer spells a word
-//! of its own.
+//! (labels, part titles, "See also", "Edited by", the months of Chicago's
+//! dates). One table, so that an edition in another language is one more
+//! table, and no writer spells a word of its own.
 
 /// The fixed words of one language.
 #[derive(Clone, Copy, PartialEq, Eq)]
