@@ -8,7 +8,7 @@
 
 use crate::diag::{Diagnostic, codes};
 use crate::model::{Project, Reader, Selection, Stamp};
-use crate::plan::{self, AnchorIndex, Book, PageMap};
+use crate::plan::{self, Anchor, AnchorIndex, Book, PageMap};
 use crate::render::epub;
 use crate::render::pdf::{self, Paper};
 
@@ -241,12 +241,14 @@ impl Typesetter {
         edition: &Edition,
         mut seed: Option<PageMap>,
         new_runs: bool,
-        limit: usize,
+        mut limit: usize,
     ) -> Result<Layout, Vec<Diagnostic>> {
         let rebuild = self.rebuilds;
         let keep = usize::from(rebuild);
         let (world, fingerprint) = self.world_for(edition, seed.as_ref())?;
         let mut rounds = 0;
+        let mut earlier: Vec<PageMap> = Vec::new();
+        let mut damped = false;
         loop {
             let compiled = pdf::compile_world(world)?;
             rounds += 1;
@@ -274,8 +276,8 @@ impl Typesetter {
                 return Ok(layout);
             }
             if rounds >= limit {
-                if limit == MAX_ROUNDS {
-                    layout.warnings.push(not_settled());
+                if limit >= MAX_ROUNDS {
+                    layout.warnings.push(not_settled(rounds));
                 } else {
                     layout.pages =
                         next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
@@ -283,7 +285,24 @@ impl Typesetter {
                 layout.warnings.extend(unplanned(&unplanned_ids));
                 return Ok(layout);
             }
-            let next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
+            let raw = layout.pages.clone();
+            let mut next = next_map(seed.as_ref(), layout.pages, new_runs, rebuild);
+            if let [.., two_back, one_back] = earlier.as_slice()
+                && same_pages(two_back, &raw)
+            {
+                // A cycle of two: a reference dropped on its target's page, or
+                // a page number's width, moves a line over a page break and
+                // back. The references whose page changed keep their numbers,
+                // and each place takes the later of its pages.
+                number_moved(&mut next, one_back);
+                later_pages(&mut next, one_back);
+                // Two more rounds to confirm the map, once.
+                if !damped && limit == MAX_ROUNDS {
+                    limit += 2;
+                }
+                damped = true;
+            }
+            earlier.push(raw);
             let (indexes, places) = pdf::markup::page_files(&edition.book, &next);
             world.replace(pdf::INDEXES, &indexes);
             world.replace(pdf::PLACES, &places);
@@ -376,7 +395,32 @@ fn next_map(
     if rebuild {
         keep_positions(seed, &mut new);
     }
+    // What the layout read, it reads again.
+    new.numbered = seed.map(|m| m.numbered.clone()).unwrap_or_default();
     new
+}
+
+/// Numbers the references of `map` whose page differs in `other`.
+fn number_moved(map: &mut PageMap, other: &PageMap) {
+    let moved: Vec<Anchor> = map
+        .places
+        .iter()
+        .filter(|(id, p)| other.places.get(*id).is_some_and(|o| o.page != p.page))
+        .map(|(id, _)| id.clone())
+        .filter(|id| !map.numbered.contains(id))
+        .collect();
+    map.numbered.extend(moved);
+    map.numbered.sort();
+}
+
+/// Gives each place of `map` its page in `other` when that one is later.
+fn later_pages(map: &mut PageMap, other: &PageMap) {
+    for (id, place) in &mut map.places {
+        if let Some(o) = other.places.get(id).filter(|o| o.page > place.page) {
+            *place = *o;
+        }
+    }
+    map.last = map.last.max(other.last);
 }
 
 /// Gives each place that is on the same page in `seed` its position there.
@@ -414,10 +458,10 @@ fn unplanned(unknown: &[String]) -> Option<Diagnostic> {
 }
 
 /// The warning of a layout whose page map did not settle.
-fn not_settled() -> Diagnostic {
+fn not_settled(rounds: usize) -> Diagnostic {
     Diagnostic::new(
         codes::W0902,
-        format!("page numbers did not settle after {MAX_ROUNDS} layout rounds"),
+        format!("page numbers did not settle after {rounds} layout rounds"),
     )
     .help(
         "some page references or index locators may be off by a page; please report this",

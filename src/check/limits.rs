@@ -33,14 +33,21 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
             ("title", Some(&d.title)),
             ("original_title", d.original_title.as_ref()),
         ]
-        .into_iter()
-        .chain([
-            ("author", d.author.as_ref()),
-            ("translator", d.translator.as_ref()),
-        ]);
+        .into_iter();
         for (field, value) in fields {
             if let Some(v) = value {
                 too_long(d.fields.at(field, d.file), field, v, diags);
+            }
+        }
+        let c = &d.credits;
+        for (field, names) in [
+            ("author", &c.authors),
+            ("translator", &c.translators),
+            ("editor", &c.editors),
+            ("introduction_author", &c.introduction),
+        ] {
+            for (i, n) in names.iter().enumerate() {
+                too_long(d.fields.item_at(field, i, d.file), field, &n.name, diags);
             }
         }
     }

@@ -197,7 +197,14 @@ fn empty_blocks(texts: &[(String, Span)], diags: &mut Vec<Diagnostic>) {
 
 /// W0216 (not yet located) when the numbers of the two sides differ.
 fn numbers_differ(zh: &str, en: &str) -> Option<Diagnostic> {
-    let (a, b) = (numbers_zh(zh), numbers_en(en));
+    let (a, mut b) = (numbers_zh(zh), numbers_en(en));
+    // 一百年 is a centenary (两个一百年, the Two Centenary Goals) and 百年 a
+    // century: the English has the number when it has the word.
+    let hundred = ["centenar", "centenni", "centur", "hundred"];
+    let lower = en.to_lowercase();
+    if a.contains(&100) && hundred.iter().any(|w| lower.contains(w)) {
+        b.insert(100);
+    }
     if a == b {
         return None;
     }
@@ -232,10 +239,22 @@ fn block_text(project: &Project, b: &Block) -> String {
         Block::Quote(bs) => bs
             .iter()
             .for_each(|b| out.push_str(&block_text(project, b))),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| {
-            out.push_str(&block_text(project, b));
-            out.push(' ');
-        }),
+        Block::List {
+            items,
+            ordered,
+            start,
+        } => {
+            for (k, item) in items.iter().enumerate() {
+                if *ordered {
+                    // The number prints, and its original writes it (`（二）`).
+                    out.push_str(&format!("{}. ", start + k));
+                }
+                item.iter().for_each(|b| {
+                    out.push_str(&block_text(project, b));
+                    out.push(' ');
+                });
+            }
+        }
         Block::Table { header, rows, .. } => {
             header
                 .iter()
@@ -530,6 +549,12 @@ mod tests {
         assert_eq!(
             numbers_en("As I said, Elizabeth C. Economy. V."),
             BTreeSet::new()
+        );
+        assert!(numbers_differ("两个一百年", "the Two Centenary Goals").is_none());
+        assert!(numbers_differ("二十一世纪", "the twenty-first century").is_none());
+        assert!(
+            numbers_differ("（二）强化原始创新", "2. Strengthen original innovation")
+                .is_none()
         );
         assert_eq!(
             untranslated(

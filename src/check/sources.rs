@@ -6,9 +6,26 @@ use crate::diag::{Diagnostic, codes};
 use crate::model::{BibEntry, ContainerKind, Kind, Project, Work};
 
 pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
+    for d in project.documents.values() {
+        let p = &d.provenance;
+        if p.source_url.is_some() && p.archived_url.is_none() {
+            diags.push(
+                Diagnostic::new(codes::W0107, "a translation's source on the web with no archived copy")
+                    .at(d.fields.at("source_url", d.file))
+                    .help("add `archived_url:` with the address of a copy in a web archive (the Wayback Machine, archive.today)"),
+            );
+        }
+    }
     for (key, e) in &project.bibliography.entries {
         for (what, field) in missing(&e.work) {
             diags.push(incomplete(key.as_str(), e, what, field));
+        }
+        if unarchived(&e.work) {
+            diags.push(
+                Diagnostic::new(codes::W0107, format!("`{key}` gives a web address with no archived copy"))
+                    .at(e.span)
+                    .help("add `archive-location:` with the address of a copy in a web archive (the Wayback Machine, archive.today)"),
+            );
         }
         if e.work.kind == Kind::Other {
             diags.push(
@@ -143,4 +160,20 @@ fn incomplete(key: &str, e: &BibEntry, what: &str, field: Field) -> Diagnostic {
     .at(e.span)
     .label("its reference cannot be complete")
     .help(format!("add {add}"))
+}
+
+/// Whether a work lives on a web page (a web page, a news report, an official
+/// document, a report, a speech) that gives its address and no archived copy.
+/// A DOI does not move, and a book or journal article is found in libraries.
+fn unarchived(w: &Work) -> bool {
+    let on_the_web = matches!(
+        w.kind,
+        Kind::Web
+            | Kind::News
+            | Kind::Document
+            | Kind::Report
+            | Kind::Speech
+            | Kind::Other
+    );
+    on_the_web && w.url.is_some() && w.doi.is_none() && w.archived.is_none()
 }

@@ -54,6 +54,15 @@ pub(super) fn reference(work: &Work, label: &Label) -> Vec<Run> {
             children: vec![Run::Text(url)],
         }]);
     }
+    if let Some(url) = &work.archived {
+        b.sentence(vec![
+            Run::Text("Archived at ".into()),
+            Run::Link {
+                url: url.clone(),
+                children: vec![Run::Text(url.clone())],
+            },
+        ]);
+    }
     b.finish()
 }
 

@@ -398,6 +398,34 @@ document (`parallel: {essays/editors-note: facing}`).
 ",
 };
 
+/// E0212: an alignment mark out of place.
+pub const E0212: Code = Code {
+    code: "E0212",
+    severity: Severity::Error,
+    summary: "an alignment mark out of place",
+    explanation: "\
+Apparatus that has no counterpart in the other language of a parallel text
+(the center's introduction, a metadata table, a translator's note) is marked
+once for the whole region: a paragraph holding only `{{omit: start}}` before
+it and one holding only `{{omit: end}}` after it. Regions do not nest, and
+each one opened must be closed.
+
+A paragraph holding only `{{omit}}` or `{{join}}` marks the block after it,
+whatever its kind (a table, a list, a quotation, a heading), so it needs a
+block after it.
+
+    {{omit: start}}
+
+    Introduction by the center …
+
+    | Field | Details |
+    |---|---|
+    | Document number | 中发〔2016〕4号 |
+
+    {{omit: end}}
+",
+};
+
 /// E0301: unknown cross-reference id.
 pub const E0301: Code = Code {
     code: "E0301",
@@ -1047,6 +1075,30 @@ quote in print. Close the quotation where it ends.
 ",
 };
 
+/// W0107: a web source with no archived copy.
+pub const W0107: Code = Code {
+    code: "W0107",
+    severity: Severity::Warning,
+    summary: "a web source with no archived copy",
+    explanation: "\
+Chinese official sources often leave the web, or move, within a few years:
+a reference list or a source note that gives only the live address will
+point nowhere. Give the address of a copy in a web archive (the Wayback
+Machine, archive.today) beside the live one.
+
+In a translation's front matter:
+
+    source_url: https://www.gov.cn/zhengce/2016-05/19/content_5074812.htm
+    archived_url: https://web.archive.org/web/2016/https://www.gov.cn/…
+
+In a bibliography entry (hayagriva YAML), the copy's address goes in
+`archive-location`:
+
+    url: https://www.gov.cn/zhengce/2016-05/19/content_5074812.htm
+    archive-location: https://web.archive.org/web/2016/https://www.gov.cn/…
+",
+};
+
 /// W0201: entry cross-references itself.
 pub const W0201: Code = Code {
     code: "W0201",
@@ -1514,12 +1566,12 @@ output of `pdf --emit-typst DIR`.
 /// Every code, sorted.
 pub static CODES: &[Code] = &[
     E0100, E0101, E0102, E0103, E0104, E0105, E0107, E0201, E0202, E0203, E0204, E0205,
-    E0206, E0207, E0208, E0209, E0210, E0211, E0301, E0302, E0303, E0304, E0305, E0306,
-    E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0601, E0602, E0603, E0604,
-    E0605, E0701, E0801, E0901, E0902, E0903, E0904, E0905, W0101, W0102, W0103, W0104,
-    W0105, W0106, W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208, W0209, W0210,
-    W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0218, W0219, W0501, W0502, W0503,
-    W0601, W0602, W0901, W0902,
+    E0206, E0207, E0208, E0209, E0210, E0211, E0212, E0301, E0302, E0303, E0304, E0305,
+    E0306, E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0601, E0602, E0603,
+    E0604, E0605, E0701, E0801, E0901, E0902, E0903, E0904, E0905, W0101, W0102, W0103,
+    W0104, W0105, W0106, W0107, W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208,
+    W0209, W0210, W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0218, W0219, W0501,
+    W0502, W0503, W0601, W0602, W0901, W0902,
 ];
 
 /// The code `code` (case-insensitive), if it exists.

@@ -71,6 +71,23 @@ pub(crate) struct RawItem {
 const JOIN: &str = "\x7b{join}}";
 const OMIT: &str = "\x7b{omit}}";
 
+/// `{{omit: start}}` or `{{omit: end}}` (spaces allowed inside) at the start of
+/// `rest`, and its length.
+fn region_mark(rest: &str) -> Option<(crate::model::SegmentMark, usize)> {
+    let inner = rest.strip_prefix("\x7b{")?;
+    let close = inner.find("}}")?;
+    let words: Vec<&str> = inner[..close]
+        .split(|c: char| c == ':' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mark = match words.as_slice() {
+        ["omit", "start"] => crate::model::SegmentMark::OmitStart,
+        ["omit", "end"] => crate::model::SegmentMark::OmitEnd,
+        _ => return None,
+    };
+    inner[..close].contains(':').then_some((mark, close + 4))
+}
+
 /// Where the term of an index mark starting at `i` begins: after `{{index:`,
 /// spaces allowed around `index`.
 fn index_open(text: &str, i: usize) -> Option<usize> {
@@ -99,6 +116,8 @@ pub(crate) fn scan(text: &str) -> Vec<Piece> {
                 crate::model::SegmentMark::Omit,
                 i..i + OMIT.len(),
             )),
+            b'\x7b' if region_mark(&text[i..]).is_some() => region_mark(&text[i..])
+                .map(|(mark, len)| Piece::Segment(mark, i..i + len)),
             b'\x7b' if text[i..].starts_with(KEEP) => {
                 Some(Piece::Keep(i..i + KEEP.len()))
             }

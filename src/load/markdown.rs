@@ -8,7 +8,7 @@ use comrak::{Arena, Options, parse_document};
 
 use super::inline_syntax::{Piece, RawItem, scan};
 use crate::diag::{Diagnostic, codes};
-use crate::model::{Block, Body, Citation, CiteItem, Inline, Note};
+use crate::model::{Block, Body, Citation, CiteItem, Inline, Note, SegmentMark};
 use crate::source::{FileId, SourceMap, Span};
 
 /// comrak options used for every content file.
@@ -55,7 +55,12 @@ pub(super) fn parse_body(
             conv.defs.insert(def.name.clone(), node);
         }
     }
-    let (blocks, spans) = conv.top_blocks(root);
+    let Top {
+        blocks,
+        spans,
+        pairing,
+        ..
+    } = conv.top_blocks(root);
     // Notes are converted in order of first reference; a note may reference another.
     let mut done = 0;
     while done < conv.notes.len() {
@@ -69,6 +74,7 @@ pub(super) fn parse_body(
     let body = Body {
         blocks,
         spans,
+        pairing,
         notes: conv.notes,
     };
     (body, conv.diags)
@@ -189,6 +195,36 @@ struct Converter<'m, 'a> {
     last_heading: u8,
 }
 
+/// The top-level blocks of a body, as they are read.
+#[derive(Default)]
+struct Top {
+    blocks: Vec<Block>,
+    spans: Vec<Span>,
+    pairing: Vec<Option<SegmentMark>>,
+    /// Where the omitted region being read opened.
+    region: Option<Span>,
+    /// Blocks read in that region so far.
+    region_blocks: usize,
+    /// A mark read alone, for the next block, and where.
+    pending: Option<(SegmentMark, Span)>,
+}
+
+/// The alignment mark a paragraph holds alone (spaces aside).
+fn lone_mark(b: &Block) -> Option<SegmentMark> {
+    let Block::Para(xs) = b else {
+        return None;
+    };
+    let mut marks = xs.iter().filter(|x| match x {
+        Inline::Text(t) => !t.trim().is_empty(),
+        Inline::SoftBreak | Inline::LineBreak => false,
+        _ => true,
+    });
+    match (marks.next(), marks.next()) {
+        (Some(Inline::Segment(m)), None) => Some(*m),
+        _ => None,
+    }
+}
+
 /// Deepest nesting of quotations, lists and emphasis kept: deeper content is an
 /// error (E0502), never a stack overflow in a writer or in typst.
 pub(super) const MAX_NESTING: usize = 32;
@@ -216,20 +252,117 @@ impl<'a> Converter<'_, 'a> {
         out
     }
 
-    /// The blocks of the document, each with the span comrak read it from.
-    fn top_blocks(&mut self, root: &'a AstNode<'a>) -> (Vec<Block>, Vec<Span>) {
-        let (mut blocks, mut spans) = (Vec::new(), Vec::new());
+    /// The blocks of the document, each with the span comrak read it from and
+    /// how it aligns in a parallel text. A paragraph that holds only an
+    /// alignment mark is not a block: it marks the block after it, or opens or
+    /// closes an omitted region. Each item of a loose numbered list is a block of
+    /// its own (a numbered paragraph, which pairs with its numbered original).
+    fn top_blocks(&mut self, root: &'a AstNode<'a>) -> Top {
+        let mut top = Top::default();
         if !self.enter(root) {
-            return (blocks, spans);
+            return top;
         }
         for node in root.children() {
+            if let NodeValue::List(l) = &node.data().value
+                && l.list_type == ListType::Ordered
+                && !l.tight
+            {
+                for (k, item) in node.children().enumerate() {
+                    let items = vec![self.blocks(item)];
+                    let block = Block::List {
+                        ordered: true,
+                        start: l.start + k,
+                        items,
+                    };
+                    let span = self.span_of(item);
+                    self.push_top(&mut top, block, span);
+                }
+                continue;
+            }
             if let Some(b) = self.block(node) {
-                blocks.push(b);
-                spans.push(self.span_of(node));
+                let span = self.span_of(node);
+                self.push_top(&mut top, b, span);
             }
         }
         self.depth -= 1;
-        (blocks, spans)
+        self.close_top(&mut top);
+        top
+    }
+
+    /// Adds block `b` read at `span` to `top`, or applies the mark it holds.
+    fn push_top(&mut self, top: &mut Top, b: Block, span: Span) {
+        let Some(mark) = lone_mark(&b) else {
+            let own = crate::model::parallel::mark(&b);
+            let region_mark = |x: &Inline| {
+                matches!(
+                    x,
+                    Inline::Segment(SegmentMark::OmitStart | SegmentMark::OmitEnd)
+                )
+            };
+            if let Block::Para(xs) | Block::Heading { content: xs, .. } = &b
+                && xs.iter().any(region_mark)
+            {
+                self.diags.push(
+                    Diagnostic::new(codes::E0212, "a region mark inside a paragraph")
+                        .at(span)
+                        .help("put `{{omit: start}}` and `{{omit: end}}` each in a paragraph of its own, with blank lines around it"),
+                );
+            }
+            let own = own.filter(|m| matches!(m, SegmentMark::Join | SegmentMark::Omit));
+            let pairing = match top.region {
+                Some(_) if top.region_blocks > 0 => Some(SegmentMark::Join),
+                Some(_) => Some(SegmentMark::Omit),
+                None => top.pending.take().map(|(m, _)| m).or(own),
+            };
+            if top.region.is_some() {
+                top.region_blocks += 1;
+            }
+            top.blocks.push(b);
+            top.spans.push(span);
+            top.pairing.push(pairing);
+            return;
+        };
+        match (mark, top.region) {
+            (SegmentMark::OmitStart, None) => {
+                top.region = Some(span);
+                top.region_blocks = 0;
+            }
+            (SegmentMark::OmitStart, Some(open)) => self.diags.push(
+                Diagnostic::new(codes::E0212, "an omitted region opened inside another")
+                    .at(span)
+                    .label(format!("the region open here began at line {}", self.line_of(open)))
+                    .help("close the first region with `{{omit: end}}` before opening another"),
+            ),
+            (SegmentMark::OmitEnd, None) => self.diags.push(
+                Diagnostic::new(codes::E0212, "`{{omit: end}}` with no region open")
+                    .at(span)
+                    .help("open the region with a paragraph holding only `{{omit: start}}`, or delete this mark"),
+            ),
+            (SegmentMark::OmitEnd, Some(_)) => top.region = None,
+            (m, _) => top.pending = Some((m, span)),
+        }
+    }
+
+    /// E0212 for a region left open and a mark with no block after it.
+    fn close_top(&mut self, top: &mut Top) {
+        if let Some(open) = top.region.take() {
+            self.diags.push(
+                Diagnostic::new(codes::E0212, "an omitted region never closed")
+                    .at(open)
+                    .help("end the region with a paragraph holding only `{{omit: end}}`"),
+            );
+        }
+        if let Some((_, at)) = top.pending.take() {
+            self.diags.push(
+                Diagnostic::new(codes::E0212, "an alignment mark with no block after it")
+                    .at(at)
+                    .help("a paragraph holding only `{{omit}}` or `{{join}}` marks the block after it; delete this one or write that block"),
+            );
+        }
+    }
+
+    fn line_of(&self, span: Span) -> usize {
+        self.map.get(self.file).line_col(span.start).0
     }
 
     /// W0206 when a heading skips a level (`##` then `####`): the editions print it
@@ -714,5 +847,52 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "E0501");
+    }
+
+    // Checks that a region, a lone mark before a table and numbered paragraphs
+    // give each block its pairing, and that such texts align.
+    #[test]
+    fn apparatus_and_numbered_paragraphs_align() {
+        use crate::model::parallel::align;
+        let en = "---\n---\n{{omit: start}}\n\nIntro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{{omit: end}}\n\n## I. Background\n\n1. First item.\n\n2. Second item.\n\n{{omit}}\n\n> A note of ours.\n\nLast.\n";
+        let zh = "---\n---\n## 一、背景\n\n（一）第一项。\n\n2．第二项。\n\n最后。\n";
+        let (en, d1, _) = body(en);
+        let (zh, d2, _) = body(zh);
+        assert!(d1.is_empty() && d2.is_empty(), "{d1:?} {d2:?}");
+        assert_eq!(en.blocks.len(), 7);
+        use SegmentMark::{Join, Omit};
+        assert_eq!(
+            en.pairing,
+            vec![Some(Omit), Some(Join), None, None, None, Some(Omit), None]
+        );
+        let segments = align(&en, &zh).expect("aligns");
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+            segments.into_iter().map(|s| (s.en, s.zh)).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (vec![0, 1], vec![]),
+                (vec![2], vec![0]),
+                (vec![3], vec![1]),
+                (vec![4], vec![2]),
+                (vec![5], vec![]),
+                (vec![6], vec![3]),
+            ]
+        );
+    }
+
+    // Checks E0212 for regions and marks out of place.
+    #[test]
+    fn misplaced_marks_are_errors() {
+        for text in [
+            "{{omit: start}}\n\nA.\n",
+            "A.\n\n{{omit: end}}\n",
+            "{{omit: start}}\n\n{{omit: start}}\n\nA.\n\n{{omit: end}}\n",
+            "A {{omit: start}} b.\n",
+            "A.\n\n{{omit}}\n",
+        ] {
+            let (_, d, _) = body(&format!("---\n---\n{text}"));
+            assert!(d.iter().any(|d| d.code == "E0212"), "{text}: {d:?}");
+        }
     }
 }

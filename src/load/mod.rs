@@ -63,8 +63,8 @@ struct Parsed {
 /// What parsing one file gives.
 #[derive(Clone)]
 enum Parse {
-    Entry(Option<Entry>),
-    Document(Option<Document>),
+    Entry(Option<Box<Entry>>),
+    Document(Option<Box<Document>>),
     Original(crate::model::Body),
 }
 
@@ -293,20 +293,96 @@ const ENTRY_REQUIRED: &[&str] = &["term", "pinyin", "hanzi"];
 struct DocFields {
     title: Option<String>,
     original_title: Option<String>,
-    author: Option<String>,
+    author: Option<NamesField>,
     date: Option<String>,
-    translator: Option<String>,
+    translator: Option<NamesField>,
+    editor: Option<NamesField>,
+    introduction_author: Option<NamesField>,
     source: Option<String>,
+    issued_by: Option<String>,
+    document_number: Option<String>,
+    source_url: Option<String>,
+    archived_url: Option<String>,
+    accessed: Option<String>,
+    translated: Option<String>,
+    revisions: Vec<RevisionField>,
+}
+
+/// One name, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NamesField {
+    One(NameField),
+    Many(Vec<NameField>),
+}
+
+/// A name as written: plain, `{person: …}` or `{organization: …}`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NameField {
+    Plain(String),
+    Person { person: String },
+    Organization { organization: String },
+}
+
+impl NamesField {
+    fn credits(self) -> Vec<crate::model::Credit> {
+        let names = match self {
+            NamesField::One(n) => vec![n],
+            NamesField::Many(ns) => ns,
+        };
+        names
+            .into_iter()
+            .map(|n| match n {
+                NameField::Plain(name) | NameField::Person { person: name } => {
+                    crate::model::Credit {
+                        name: name.trim().to_string(),
+                        organization: false,
+                    }
+                }
+                NameField::Organization { organization } => crate::model::Credit {
+                    name: organization.trim().to_string(),
+                    organization: true,
+                },
+            })
+            .filter(|c| !c.name.is_empty())
+            .collect()
+    }
+}
+
+/// A revision: `{date: 2026-10-12, note: "…"}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RevisionField {
+    date: String,
+    note: String,
 }
 
 const ESSAY_FIELDS: &[&str] = &["title", "author", "date"];
-const TRANSLATION_FIELDS: &[&str] = &[
+const TRANSLATION_REQUIRED: &[&str] = &[
     "title",
     "original_title",
     "author",
     "date",
     "translator",
     "source",
+];
+const TRANSLATION_FIELDS: &[&str] = &[
+    "title",
+    "original_title",
+    "author",
+    "date",
+    "translator",
+    "editor",
+    "introduction_author",
+    "source",
+    "issued_by",
+    "document_number",
+    "source_url",
+    "archived_url",
+    "accessed",
+    "translated",
+    "revisions",
 ];
 
 impl Loader {
@@ -568,8 +644,10 @@ impl Loader {
     }
 
     fn entry(&mut self, file: FileId, path: &Path) -> Option<Entry> {
-        match self.parsed(file, path, |l| Parse::Entry(l.parse_entry(file, path))) {
-            Parse::Entry(entry) => entry,
+        match self.parsed(file, path, |l| {
+            Parse::Entry(l.parse_entry(file, path).map(Box::new))
+        }) {
+            Parse::Entry(entry) => entry.map(|e| *e),
             _ => None,
         }
     }
@@ -651,6 +729,33 @@ impl Loader {
         });
     }
 
+    /// The revisions of a translation, each with a date (E0207, E0202).
+    fn revisions(
+        &mut self,
+        file: FileId,
+        spans: &FieldSpans,
+        written: Vec<RevisionField>,
+    ) -> Vec<crate::model::Revision> {
+        let mut out = Vec::new();
+        for (i, r) in written.into_iter().enumerate() {
+            let at = spans.item_at("revisions", i, file);
+            if r.date.trim().is_empty() || r.note.trim().is_empty() {
+                self.diags.push(
+                    Diagnostic::new(codes::E0202, "a revision needs a date and a note")
+                        .at(at)
+                        .help("write `- {date: 2026-10-12, note: Corrected the rendering of 领跑.}`"),
+                );
+                continue;
+            }
+            self.check_date(at, r.date.trim());
+            out.push(crate::model::Revision {
+                date: r.date.trim().to_string(),
+                note: r.note.trim().to_string(),
+            });
+        }
+        out
+    }
+
     fn parse_original(&mut self, file: FileId) -> crate::model::Body {
         let (body, d) = markdown::parse_body(&self.map, file, 0);
         self.diags.extend(d);
@@ -664,10 +769,11 @@ impl Loader {
         dir: &str,
         kind: DocKind,
     ) -> Option<Document> {
-        let parse =
-            |l: &mut Self| Parse::Document(l.parse_document(file, path, dir, kind));
+        let parse = |l: &mut Self| {
+            Parse::Document(l.parse_document(file, path, dir, kind).map(Box::new))
+        };
         match self.parsed(file, path, parse) {
-            Parse::Document(doc) => doc,
+            Parse::Document(doc) => doc.map(|d| *d),
             _ => None,
         }
     }
@@ -681,7 +787,7 @@ impl Loader {
     ) -> Option<Document> {
         let (known, required): (&[&str], &[&str]) = match kind {
             DocKind::Essay => (ESSAY_FIELDS, &["title"]),
-            DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_FIELDS),
+            DocKind::Translation => (TRANSLATION_FIELDS, TRANSLATION_REQUIRED),
         };
         let (fields, spans, body_start): (DocFields, _, _) =
             self.front_matter(file, known, required)?;
@@ -693,24 +799,64 @@ impl Loader {
                     .help(format!("name documents with lowercase letters, digits and hyphens, e.g. `{dir}/{}.md`", slugify(&stem))),
             );
         }
-        if let Some(date) = &fields.date {
-            self.check_date(spans.at("date", file), date);
+        for (field, date) in [
+            ("date", &fields.date),
+            ("accessed", &fields.accessed),
+            ("translated", &fields.translated),
+        ] {
+            if let Some(date) = date {
+                self.check_date(spans.at(field, file), date);
+            }
         }
+        for (field, url) in [
+            ("source_url", &fields.source_url),
+            ("archived_url", &fields.archived_url),
+        ] {
+            if let Some(url) = url.as_deref().filter(|u| !crate::model::is_web_address(u))
+            {
+                self.diags.push(
+                    Diagnostic::new(
+                        codes::E0205,
+                        format!("`{url}` is not a web address"),
+                    )
+                    .at(spans.at(field, file))
+                    .help(
+                        "write the whole address, beginning with `https://` or `http://`",
+                    ),
+                );
+            }
+        }
+        let revisions = self.revisions(file, &spans, fields.revisions);
         let (body, d) = markdown::parse_body(&self.map, file, body_start);
         self.diags.extend(d);
         let source = fields.source.map(|value| Spanned {
             span: spans.at("source", file),
             value,
         });
+        let names =
+            |n: Option<NamesField>| n.map(NamesField::credits).unwrap_or_default();
         Some(Document {
             id: DocId::new(kind, &stem)?,
             kind,
             file,
             title: fields.title.unwrap_or_default(),
             original_title: fields.original_title,
-            author: fields.author,
             date: fields.date,
-            translator: fields.translator,
+            credits: crate::model::Credits {
+                authors: names(fields.author),
+                translators: names(fields.translator),
+                editors: names(fields.editor),
+                introduction: names(fields.introduction_author),
+            },
+            provenance: crate::model::Provenance {
+                issued_by: fields.issued_by,
+                document_number: fields.document_number,
+                source_url: fields.source_url,
+                archived_url: fields.archived_url,
+                accessed: fields.accessed,
+                translated: fields.translated,
+                revisions,
+            },
             source,
             body,
             body_start,

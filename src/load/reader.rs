@@ -32,8 +32,28 @@ struct ReaderFields {
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum ParallelField {
+    /// YAML 1.1 reads a bare `off` as false (and `on` as true).
+    Switch(bool),
     All(String),
-    Each(std::collections::BTreeMap<String, String>),
+    Each(std::collections::BTreeMap<String, OneLayout>),
+}
+
+/// One document's layout, `off` read as false too.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneLayout {
+    Switch(bool),
+    Named(String),
+}
+
+impl OneLayout {
+    fn name(self) -> String {
+        match self {
+            OneLayout::Switch(false) => "off".into(),
+            OneLayout::Switch(true) => "on".into(),
+            OneLayout::Named(n) => n,
+        }
+    }
 }
 
 const FIELDS: &[&str] = &[
@@ -149,11 +169,16 @@ fn parallel_choice(
     };
     match field {
         None => {}
+        Some(ParallelField::Switch(on)) => {
+            let name = OneLayout::Switch(on).name();
+            choice.all = layout(&name, spans.at("parallel", file)).unwrap_or_default()
+        }
         Some(ParallelField::All(name)) => {
             choice.all = layout(&name, spans.at("parallel", file)).unwrap_or_default()
         }
         Some(ParallelField::Each(each)) => {
             for (doc, name) in each {
+                let name = name.name();
                 let at = spans
                     .item_named("parallel", &doc)
                     .unwrap_or_else(|| spans.at("parallel", file));

@@ -52,6 +52,11 @@ pub(super) fn work(entry: &Entry, bib_type: Option<&str>) -> Work {
     w.genre = entry.genre().map(|g| g.value.to_string());
     w.place = entry.location().map(|l| l.value.to_string());
     w.url = field(|e| e.url().map(|u| u.value.to_string()));
+    w.archived = field(|e| {
+        e.archive_location()
+            .map(|l| l.value.to_string())
+            .filter(|l| crate::model::is_web_address(l))
+    });
     w.accessed = field_date(entry, parent);
     w.doi = entry.doi().map(str::to_string);
     w.note = entry.note().map(|n| n.value.to_string());

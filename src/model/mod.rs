@@ -3,6 +3,7 @@
 
 mod bib;
 mod chars;
+mod credits;
 mod ids;
 pub mod parallel;
 pub mod pinyin;
@@ -27,6 +28,7 @@ pub use text::{
 use crate::source::{FileId, SourceMap, Span};
 pub use bib::{BibEntry, Bibliography};
 pub use chars::{fold_accent, is_han, is_ideograph, sort_key};
+pub use credits::{Credit, Credits, Provenance, Revision};
 pub use ids::{BibKey, DocId, DocKind, EntryId, ReaderName, is_slug};
 pub use romanization::{is_pinyin_word, pinyin_syllables};
 pub use stamp::{Stamp, parse_date};
@@ -262,12 +264,12 @@ pub struct Document {
     pub title: String,
     /// Chinese title of the original (translations).
     pub original_title: Option<String>,
-    /// Author of the original, or of the essay.
-    pub author: Option<String>,
     /// Date of the original.
     pub date: Option<String>,
-    /// Translator.
-    pub translator: Option<String>,
+    /// Authors, translators, editors and the introduction's authors.
+    pub credits: Credits,
+    /// Where the original comes from; the translation's history.
+    pub provenance: Provenance,
     /// Bibliography key of the original.
     pub source: Option<Spanned<String>>,
     /// The text.

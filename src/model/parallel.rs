@@ -30,8 +30,8 @@ pub struct Misalignment {
 /// The segments of one side: groups of block indexes, and whether omitted.
 fn groups(body: &Body) -> Vec<(Vec<usize>, bool)> {
     let mut out: Vec<(Vec<usize>, bool)> = Vec::new();
-    for (i, b) in body.blocks.iter().enumerate() {
-        match mark(b) {
+    for i in 0..body.blocks.len() {
+        match body.pairing.get(i).copied().flatten() {
             Some(SegmentMark::Join) if !out.is_empty() => {
                 if let Some(last) = out.last_mut() {
                     last.0.push(i);
@@ -102,7 +102,7 @@ pub fn align(en: &Body, zh: &Body) -> Result<Vec<Segment>, Misalignment> {
             });
         };
         let (a, b) = (&en.blocks[e[0]], &zh.blocks[zh_blocks[0]]);
-        if kind(a) != kind(b) || heading_level(a) != heading_level(b) {
+        if !same_kind(a, b) {
             return Err(Misalignment {
                 en: Some(e[0]),
                 zh: Some(zh_blocks[0]),
@@ -128,6 +128,49 @@ pub fn align(en: &Body, zh: &Body) -> Result<Vec<Segment>, Misalignment> {
         });
     }
     Ok(out)
+}
+
+/// Whether blocks `a` and `b` can pair: of one kind (headings of one level), or
+/// a numbered paragraph (`2. …`, a one-item numbered list) beside a paragraph
+/// that begins with its number (`2．`, `一、`, `（一）`, `(1)`).
+fn same_kind(a: &Block, b: &Block) -> bool {
+    let numbered = |x: &Block, y: &Block| {
+        matches!(x, Block::List { ordered: true, items, .. } if items.len() == 1)
+            && matches!(y, Block::Para(c) if begins_numbered(c))
+    };
+    kind(a) == kind(b) && heading_level(a) == heading_level(b)
+        || numbered(a, b)
+        || numbered(b, a)
+}
+
+/// Whether a paragraph begins with an item number: digits (full-width or not)
+/// or Chinese numerals followed by `.`, `．` or `、`, or one of them in
+/// parentheses (`（一）`, `(1)`).
+fn begins_numbered(c: &[Inline]) -> bool {
+    let Some(Inline::Text(t)) = c.iter().find(|x| match x {
+        Inline::Text(t) => !t.trim().is_empty(),
+        Inline::Segment(_) | Inline::SoftBreak => false,
+        _ => true,
+    }) else {
+        return false;
+    };
+    let t = t.trim_start();
+    let numeral = |ch: char| {
+        ch.is_ascii_digit()
+            || ('０'..='９').contains(&ch)
+            || "〇零一二三四五六七八九十百".contains(ch)
+    };
+    let (inner, close): (&str, &[char]) = match t.chars().next() {
+        Some('（') => (&t['（'.len_utf8()..], &['）']),
+        Some('(') => (&t[1..], &[')']),
+        _ => (t, &['.', '．', '、']),
+    };
+    let digits = inner.chars().take_while(|&ch| numeral(ch)).count();
+    digits > 0
+        && inner
+            .chars()
+            .nth(digits)
+            .is_some_and(|ch| close.contains(&ch))
 }
 
 fn heading_level(b: &Block) -> Option<u8> {

@@ -50,7 +50,11 @@ pub fn is_pinyin_word(w: &str) -> bool {
 fn syllables() -> &'static BTreeSet<String> {
     static SET: OnceLock<BTreeSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        ('\u{4E00}'..='\u{9FA5}')
+        // Every reading the dictionary gives, rare characters' too (𨈖 dìn):
+        // the speller writes them, and they are syllables.
+        ('\u{4E00}'..='\u{9FFF}')
+            .chain('\u{3400}'..='\u{4DBF}')
+            .chain('\u{20000}'..='\u{2A6DF}')
             .filter_map(|c| c.to_pinyin())
             .map(|p| fold(p.plain()).replace('v', "u"))
             .collect()

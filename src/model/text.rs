@@ -9,6 +9,11 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// Where each block was read (one span per block of `blocks`).
     pub spans: Vec<Span>,
+    /// How each block aligns with the other language of a parallel text (one
+    /// per block of `blocks`; none: it pairs with the next block there). Read
+    /// from a mark that begins the block, a paragraph holding only a mark before
+    /// it, or an `{{omit: start}}` … `{{omit: end}}` region around it.
+    pub pairing: Vec<Option<SegmentMark>>,
     /// Footnotes, numbered in order of first reference (index 0 is note 1).
     pub notes: Vec<Note>,
 }
@@ -102,6 +107,12 @@ pub enum SegmentMark {
     Join,
     /// `{{omit}}`: the block has no counterpart in the other language.
     Omit,
+    /// `{{omit: start}}`, alone in a paragraph: the blocks up to
+    /// `{{omit: end}}` are one segment with no counterpart (an introduction,
+    /// a metadata table, a translator's note).
+    OmitStart,
+    /// `{{omit: end}}`, alone in a paragraph: the end of an omitted region.
+    OmitEnd,
 }
 
 /// An index mark: `{{index: Xi Jinping}}`, `{{index: Xi Jinping!on common

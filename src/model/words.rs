@@ -28,6 +28,22 @@ pub struct Words {
     pub cover_of: &'static str,
     /// Before a translator, in a document's byline.
     pub translated_by: &'static str,
+    /// Before a document's editors, after its translators.
+    pub and_edited_by: &'static str,
+    /// Before the authors of a document's introduction, in its credits.
+    pub introduction_by: &'static str,
+    /// Opens a translation's source note.
+    pub source: &'static str,
+    /// Before a document number (文号) in a source note.
+    pub document_no: &'static str,
+    /// Before the date a web source was consulted.
+    pub accessed: &'static str,
+    /// Before the address of an archived copy.
+    pub archived_at: &'static str,
+    /// Before the date of a translation, in its source note.
+    pub translated: &'static str,
+    /// Before the date of a revision, in a source note.
+    pub revised: &'static str,
     /// Before the publisher, in the colophon.
     pub published_by: &'static str,
     /// Before the ISBN, in the colophon.
@@ -87,6 +103,14 @@ pub const ENGLISH: Words = Words {
     and: "and",
     cover_of: "Cover:",
     translated_by: "Translated by",
+    and_edited_by: "edited by",
+    introduction_by: "introduction by",
+    source: "Source:",
+    document_no: "document no.",
+    accessed: "accessed",
+    archived_at: "archived at",
+    translated: "Translated",
+    revised: "revised",
     published_by: "Published by",
     isbn: "ISBN",
     set_in: "Set in Libertinus Serif and Noto Serif CJK SC. Citations follow the Chicago \

@@ -255,6 +255,8 @@ pub struct Work {
     pub place: Option<String>,
     /// Web address.
     pub url: Option<String>,
+    /// The address of a copy in a web archive (`archive-location`).
+    pub archived: Option<String>,
     /// DOI.
     pub doi: Option<String>,
     /// When a web page was consulted.
@@ -289,6 +291,7 @@ impl Work {
             genre: None,
             place: None,
             url: None,
+            archived: None,
             doi: None,
             accessed: None,
             note: None,

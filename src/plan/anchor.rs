@@ -188,6 +188,10 @@ pub struct PageMap {
     /// The glossary entries that open a page: the next layout starts a page
     /// run at each (typst lays out page runs in parallel).
     pub breaks: Vec<Anchor>,
+    /// Places whose page references print their page number even on the
+    /// target's page: where dropping it moved the reference to another page
+    /// and back, round after round (what the layout reads, not what it gives).
+    pub numbered: Vec<Anchor>,
 }
 
 /// The running head of a body page: its folio and the part, document or entry
@@ -227,6 +231,7 @@ impl PageMap {
                 })
                 .collect(),
             breaks: self.breaks.iter().map(Anchor::id).collect(),
+            numbered: self.numbered.iter().map(Anchor::id).collect(),
         }
     }
 }
@@ -244,6 +249,9 @@ pub struct StoredPages {
     /// The entries that open a page, by id.
     #[serde(default)]
     pub breaks: Vec<String>,
+    /// The places whose page references always print their number, by id.
+    #[serde(default)]
+    pub numbered: Vec<String>,
 }
 
 /// A running head as stored.
@@ -279,6 +287,7 @@ impl StoredPages {
                 })
                 .collect(),
             breaks: self.breaks.iter().filter_map(|id| anchor(id)).collect(),
+            numbered: self.numbered.iter().filter_map(|id| anchor(id)).collect(),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! else; they never look at the model.
 
 pub mod anchor;
+mod credits;
 pub mod index;
 mod refs;
 pub mod tree;
@@ -18,6 +19,7 @@ pub use anchor::{
     Anchor, AnchorIndex, Head, IndexKind, Local, PageMap, PartKind, Place, StoredPages,
     id_safe,
 };
+pub use credits::{Contributor, Role, pretty_date};
 pub use index::{
     Cross, CrossGroup, Heading, IndexGroup, IndexItem, Line, Locator, line, page_range,
     resolve,
@@ -70,6 +72,11 @@ pub struct Meta {
     pub subtitle: Option<String>,
     /// Editors.
     pub editors: Vec<String>,
+    /// The publisher, if the reader names one.
+    pub publisher: Option<String>,
+    /// The people and organisations credited in the documents, each once per
+    /// role, in the order the documents credit them.
+    pub contributors: Vec<Contributor>,
     /// Edition statement.
     pub edition: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
@@ -117,8 +124,11 @@ pub struct Chapter {
     pub original_title: Option<String>,
     /// "Author, May 19, 2016".
     pub byline: Option<String>,
-    /// "Translated by …".
-    pub translator: Option<String>,
+    /// "Translated by …; edited by …; introduction by …".
+    pub credits: Option<String>,
+    /// A translation's source note: the original's issuing body, title,
+    /// number, date and addresses; the translation's date and revisions.
+    pub source_note: Option<Vec<Run>>,
     /// The text.
     pub body: Body,
     /// The text beside its Chinese original, when the reader prints it so.
@@ -130,7 +140,11 @@ pub struct Chapter {
 pub struct Parallel {
     /// Columns or facing pages.
     pub layout: crate::model::ParallelLayout,
-    /// The aligned segments, in order.
+    /// Indexes into the chapter's body blocks of the English that comes before
+    /// anything is paired (the center's introduction, a metadata table): set at
+    /// full measure before the parallel text.
+    pub lead: Vec<usize>,
+    /// The aligned segments after the lead, in order.
     pub segments: Vec<ParallelSegment>,
 }
 
@@ -198,24 +212,6 @@ pub struct Index {
     pub groups: Vec<IndexGroup>,
 }
 
-/// `2016-05-19` → `May 19, 2016` (`2016-05` → `May 2016`); other text unchanged.
-pub fn pretty_date(s: &str, words: &Words) -> String {
-    let months = &words.months;
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str| p.parse::<usize>().ok();
-    match parts.as_slice() {
-        [y, m, d] if num(y).is_some() => match (num(m), num(d)) {
-            (Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{} {d}, {y}", months[m - 1]),
-            _ => s.to_string(),
-        },
-        [y, m] if num(y).is_some() => match num(m) {
-            Some(m @ 1..=12) => format!("{} {y}", months[m - 1]),
-            _ => s.to_string(),
-        },
-        _ => s.to_string(),
-    }
-}
-
 /// Plans a reader: the one function every edition starts from.
 pub fn plan(
     project: &Project,
@@ -269,15 +265,17 @@ pub fn plan(
     }
     let words = convert.words;
     Book {
-        meta: meta(reader, stamp),
+        meta: meta(reader, stamp, credits::contributors(project, selection)),
         colophon: colophon(reader, words),
         parts,
         words,
     }
 }
 
-fn meta(reader: &Reader, stamp: Stamp) -> Meta {
+fn meta(reader: &Reader, stamp: Stamp, contributors: Vec<Contributor>) -> Meta {
     Meta {
+        publisher: reader.publisher.as_deref().map(typographic),
+        contributors,
         name: reader.name.to_string(),
         title: typographic(&reader.title),
         subtitle: reader.subtitle.as_deref().map(typographic),
@@ -330,22 +328,14 @@ fn chapters(convert: &mut tree::Converter, selection: &Selection) -> Vec<Chapter
         .filter_map(|id| project.documents.get(id))
         .map(|d| {
             let owner = Owner::Document(d.id.clone());
-            let byline: Vec<String> = [
-                d.author.clone(),
-                d.date.as_deref().map(|x| pretty_date(x, convert.words)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
             Chapter {
                 anchor: Anchor::Owner(owner.clone()),
                 kind: d.kind,
                 title: typographic(&d.title),
                 original_title: d.original_title.clone(),
-                byline: (!byline.is_empty()).then(|| typographic(&byline.join(", "))),
-                translator: d.translator.as_deref().map(|t| {
-                    typographic(&format!("{} {t}", convert.words.translated_by))
-                }),
+                byline: credits::byline(d, convert.words),
+                credits: credits::credits(d, convert.words),
+                source_note: credits::source_note(d, convert.words),
                 body: convert.body(owner.clone(), 2, &d.body),
                 parallel: parallel(convert, reader_layout(convert, d), d),
             }
@@ -393,10 +383,20 @@ fn parallel(
         .into_iter()
         .map(|l| tree::without_places(l.block))
         .collect();
+    let paired = segments
+        .iter()
+        .position(|s| !s.zh.is_empty())
+        .unwrap_or(segments.len());
+    let lead = segments[..paired]
+        .iter()
+        .flat_map(|s| s.en.clone())
+        .collect();
     Some(Parallel {
         layout,
+        lead,
         segments: segments
             .into_iter()
+            .skip(paired)
             .map(|s| ParallelSegment {
                 en: s.en,
                 zh: s
@@ -620,10 +620,13 @@ fn body_strings<'a>(body: &'a Body, f: &mut impl FnMut(&'a str)) {
 impl Chapter {
     fn strings<'a>(&'a self, words: &'static Words, f: &mut impl FnMut(&'a str)) {
         f(&self.title);
-        [&self.original_title, &self.byline, &self.translator]
+        [&self.original_title, &self.byline, &self.credits]
             .into_iter()
             .flatten()
             .for_each(|s| f(s));
+        if let Some(note) = &self.source_note {
+            tree::run_strings(note, f);
+        }
         body_strings(&self.body, f);
         for s in self.parallel.iter().flat_map(|p| &p.segments) {
             tree::block_strings(&s.zh, f);

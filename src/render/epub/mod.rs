@@ -70,6 +70,8 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
             title: book.meta.title.clone(),
             subtitle: book.meta.subtitle.clone(),
             editors: book.meta.editors.clone(),
+            contributors: book.meta.contributors.clone(),
+            publisher: book.meta.publisher.clone(),
             date: book.meta.date.clone(),
             modified: options.stamp,
             page_source: options.pages.map(|_| page_source(book, options.paper)),

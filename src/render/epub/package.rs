@@ -14,6 +14,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use super::xhtml::{esc, head as xhtml_head};
 use crate::model::Stamp;
 use crate::plan::Words;
+use crate::plan::{Contributor, Role};
 
 /// One file of the publication, under `OEBPS/`.
 #[derive(Debug, Clone)]
@@ -52,6 +53,10 @@ pub(super) struct Package {
     pub subtitle: Option<String>,
     /// Editors.
     pub editors: Vec<String>,
+    /// The documents' authors, translators, editors and introducers.
+    pub contributors: Vec<Contributor>,
+    /// Publisher.
+    pub publisher: Option<String>,
     /// Publication date (YYYY-MM-DD or YYYY).
     pub date: Option<String>,
     /// Modification stamp.
@@ -182,12 +187,31 @@ fn metadata(o: &mut String, p: &Package) {
             "  <meta refines=\"#editor{i}\" property=\"role\" scheme=\"marc:relators\">edt</meta>"
         );
     }
+    for (i, c) in p.contributors.iter().enumerate() {
+        let (element, code) = match c.role {
+            Role::Author => ("creator", "aut"),
+            Role::Translator => ("contributor", "trl"),
+            Role::Editor => ("contributor", "edt"),
+            Role::IntroductionAuthor => ("contributor", "aui"),
+        };
+        let _ = writeln!(
+            o,
+            "  <dc:{element} id=\"contributor{i}\">{}</dc:{element}>",
+            esc(&c.name)
+        );
+        let _ = writeln!(
+            o,
+            "  <meta refines=\"#contributor{i}\" property=\"role\" scheme=\"marc:relators\">{code}</meta>"
+        );
+    }
     let _ = writeln!(o, "  <dc:language>{}</dc:language>", p.words.lang);
     o.push_str("  <dc:language>zh-Hans</dc:language>\n");
     if let Some(d) = &p.date {
         let _ = writeln!(o, "  <dc:date>{}</dc:date>", esc(d));
     }
-    o.push_str("  <dc:publisher>Translation Center</dc:publisher>\n");
+    if let Some(publisher) = &p.publisher {
+        let _ = writeln!(o, "  <dc:publisher>{}</dc:publisher>", esc(publisher));
+    }
     let m = p.modified;
     let _ = writeln!(
         o,

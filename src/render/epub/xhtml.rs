@@ -319,7 +319,7 @@ impl<'a> Writer<'a> {
         for (class, line) in [
             ("original", &c.original_title),
             ("byline", &c.byline),
-            ("byline", &c.translator),
+            ("byline", &c.credits),
         ] {
             if let Some(line) = line {
                 let _ = write!(o, "<p class=\"{class}\">");
@@ -328,12 +328,15 @@ impl<'a> Writer<'a> {
             }
         }
         match &c.parallel {
-            Some(p) => {
-                self.parallel(&mut o, &c.body, p);
-                self.notes(&mut o, &c.body);
-            }
-            None => self.body(&mut o, &c.body),
+            Some(p) => self.parallel(&mut o, &c.body, p),
+            None => self.body_blocks(&mut o, &c.body),
         }
+        if let Some(note) = &c.source_note {
+            o.push_str("<p class=\"source-note\">");
+            runs_markup(&mut o, note);
+            o.push_str("</p>\n");
+        }
+        self.notes(&mut o, &c.body);
         o.push_str("</section>\n");
         o.push_str(TAIL);
         Page { href, xhtml: o }
@@ -606,6 +609,7 @@ impl<'a> Writer<'a> {
     /// A parallel text: each segment a container holding the Chinese, then the
     /// English (side by side on wide screens, stacked on narrow ones, by CSS).
     fn parallel(&mut self, o: &mut String, b: &Body, p: &crate::plan::Parallel) {
+        self.located_blocks(o, b, p.lead.iter().copied());
         o.push_str("<div class=\"parallel\">\n");
         for s in &p.segments {
             o.push_str("<div class=\"segment\">\n<div class=\"zh\" lang=\"zh-Hans\" xml:lang=\"zh-Hans\">\n");
@@ -632,14 +636,18 @@ impl<'a> Writer<'a> {
         o.push_str("</div>\n");
     }
 
-    /// A body: its blocks with print-page markers, then its notes.
-    fn body(&mut self, o: &mut String, b: &Body) {
-        self.body_blocks(o, b);
-        self.notes(o, b);
+    fn body_blocks(&mut self, o: &mut String, b: &Body) {
+        self.located_blocks(o, b, 0..b.blocks.len());
     }
 
-    fn body_blocks(&mut self, o: &mut String, b: &Body) {
-        for located in &b.blocks {
+    /// The blocks `picked` of a body, with their print-page markers.
+    fn located_blocks(
+        &mut self,
+        o: &mut String,
+        b: &Body,
+        picked: impl IntoIterator<Item = usize>,
+    ) {
+        for located in picked.into_iter().filter_map(|i| b.blocks.get(i)) {
             let mut marks = String::new();
             self.page_marks(&mut marks, &located.anchor);
             let mut block = String::new();

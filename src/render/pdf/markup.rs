@@ -414,6 +414,13 @@ fn places_file(pages: Option<&PageMap>, guess: u64) -> String {
     if pages.is_none_or(|m| m.breaks.is_empty()) {
         o.push(':');
     }
+    o.push_str("\n)\n// The references that print their page number on the target's page.\n#let numbered = (");
+    for anchor in pages.iter().flat_map(|m| &m.numbered) {
+        let _ = write!(o, "\n  {}: true,", str_lit(&anchor.id()));
+    }
+    if pages.is_none_or(|m| m.numbered.is_empty()) {
+        o.push(':');
+    }
     o.push_str("\n)\n");
     o
 }
@@ -532,11 +539,16 @@ fn chapter(o: &mut String, c: &Chapter) {
         text_block(&c.title),
         opt_text_block(c.original_title.as_deref()),
         opt_text_block(c.byline.as_deref()),
-        opt_text_block(c.translator.as_deref()),
+        opt_text_block(c.credits.as_deref()),
     );
     match &c.parallel {
         Some(p) => parallel(o, &c.body, p),
         None => body(o, &c.body),
+    }
+    if let Some(note) = &c.source_note {
+        o.push_str("#source-note[");
+        runs_markup(o, note);
+        o.push_str("]\n\n");
     }
 }
 
@@ -544,6 +556,7 @@ fn chapter(o: &mut String, c: &Chapter) {
 /// English) pair per segment, or `parallel-facing` with the segments packed into
 /// spreads (Chinese on the verso, English on the recto).
 fn parallel(o: &mut String, b: &Body, p: &crate::plan::Parallel) {
+    located_blocks(o, b, p.lead.iter().copied());
     let pairs: Vec<(String, String, usize, usize)> = p
         .segments
         .iter()
@@ -553,6 +566,10 @@ fn parallel(o: &mut String, b: &Body, p: &crate::plan::Parallel) {
             blocks(&mut zh, b, &s.zh);
             CHINESE_SIDE.set(false);
             zh.push(']');
+            if s.zh.is_empty() && !s.en.is_empty() {
+                // English with no original: the whole measure in columns.
+                zh = "none".into();
+            }
             let mut en = String::from("[");
             for &i in &s.en {
                 if let Some(l) = b.blocks.get(i) {
@@ -869,7 +886,12 @@ fn locators(ls: &[Locator], pages: Option<&PageMap>, words: &Words) -> String {
 /// The blocks of a body, each preceded by its place mark. Footnotes are written at
 /// their references.
 fn body(o: &mut String, b: &Body) {
-    for located in &b.blocks {
+    located_blocks(o, b, 0..b.blocks.len());
+}
+
+/// The blocks `picked` of a body, each preceded by its place mark.
+fn located_blocks(o: &mut String, b: &Body, picked: impl IntoIterator<Item = usize>) {
+    for located in picked.into_iter().filter_map(|i| b.blocks.get(i)) {
         let _ = write!(o, "#place-mark({});", str_lit(&located.anchor.id()));
         if !matches!(located.block, Block::Para(_)) {
             o.push('\n');
