@@ -264,10 +264,12 @@ fn the_demo_keeps_every_character() {
     every_character_kept(&root().join("content"));
 }
 
-// Checks the parallel fixture (joins, omissions, quotation marks, dashes).
+// Checks the parallel fixtures (joins, omissions, quotation marks, dashes;
+// an omitted region with a table, numbered items, a source note).
 #[test]
-fn the_parallel_fixture_keeps_every_character() {
+fn the_parallel_fixtures_keep_every_character() {
     every_character_kept(&fixture("parallel"));
+    every_character_kept(&fixture("apparatus"));
 }
 
 // Checks the fixtures of reader features (index marks, notes, readers,

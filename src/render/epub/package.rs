@@ -189,7 +189,7 @@ fn metadata(o: &mut String, p: &Package) {
     }
     for (i, c) in p.contributors.iter().enumerate() {
         let (element, code) = match c.role {
-            Role::Author => ("creator", "aut"),
+            Role::Author => ("contributor", "aut"),
             Role::Translator => ("contributor", "trl"),
             Role::Editor => ("contributor", "edt"),
             Role::IntroductionAuthor => ("contributor", "aui"),
