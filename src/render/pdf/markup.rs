@@ -56,22 +56,16 @@ pub fn text(out: &mut String, s: &str) {
     }
 }
 
-/// A Chinese run, cut after its punctuation into terms; a term of up to six
-/// characters is boxed (with the Latin bracket before the run or after it, when it
-/// opens or ends the run), so that it never splits across lines. Returns the bytes
-/// of the closing mark taken from the next run.
+/// A Chinese run, cut after its punctuation into terms, and a long term into
+/// pieces of up to six characters; each is boxed (with the Latin bracket before
+/// the run or after it, when it opens or ends the run), so that a term of up to
+/// six characters never splits across lines and no piece is spaced out by
+/// justification. Returns the bytes of the closing mark taken from the next run.
 fn han(out: &mut String, h: &str, open: Option<char>, close: Option<char>) -> usize {
-    let terms = terms(h);
+    let terms: Vec<&str> = terms(h).into_iter().flat_map(pieces).collect();
     let last = terms.len().saturating_sub(1);
     let mut taken = 0;
     for (k, term) in terms.iter().enumerate() {
-        if term.chars().count() > KEEP_HAN {
-            if let (0, Some(c)) = (k, open) {
-                let _ = write!(out, "#{};", str_lit(&c.to_string()));
-            }
-            let _ = write!(out, "#zh({});", str_lit(term));
-            continue;
-        }
         out.push_str("#box[");
         if let (0, Some(c)) = (k, open) {
             let _ = write!(out, "#{};", str_lit(&c.to_string()));
@@ -86,6 +80,27 @@ fn han(out: &mut String, h: &str, open: Option<char>, close: Option<char>) -> us
         out.push_str("];");
     }
     taken
+}
+
+/// A term longer than [`KEEP_HAN`] cut into pieces of about equal length, none
+/// longer: each is boxed, so the line breaks between pieces, and a justified
+/// English line never spaces out the characters of a piece (a Chinese run
+/// set loose, `[引 领 发 展 的 第 一 动 力]`, reads as a mistake).
+fn pieces(term: &str) -> Vec<&str> {
+    let chars: Vec<usize> = term.char_indices().map(|(i, _)| i).collect();
+    let n = chars.len().div_ceil(KEEP_HAN).max(1);
+    let size = chars.len().div_ceil(n).max(1);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let end = chars.get(k + size).copied().unwrap_or(term.len());
+        out.push(&term[chars[k]..end]);
+        k += size;
+    }
+    if out.is_empty() {
+        out.push(term);
+    }
+    out
 }
 
 /// A Chinese run cut into terms: after its punctuation and around book-title marks

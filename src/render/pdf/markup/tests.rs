@@ -154,3 +154,25 @@ fn unescape(lit: &str) -> String {
     }
     out
 }
+
+// Checks that a long Chinese term is cut into pieces of up to six characters,
+// of about equal length, that put together give the term back.
+#[test]
+fn long_terms_are_cut_into_even_pieces() {
+    assert_eq!(pieces("引领发展的第一动力"), ["引领发展的", "第一动力"]);
+    assert_eq!(pieces("共同富裕"), ["共同富裕"]);
+    assert_eq!(
+        pieces("一二三四五六七八九十一二三"),
+        ["一二三四五", "六七八九十", "一二三"]
+    );
+    for t in [
+        "",
+        "中",
+        "中华民族伟大复兴的中国梦",
+        "全面建设社会主义现代化国家",
+    ] {
+        let p = pieces(t);
+        assert_eq!(p.concat(), t);
+        assert!(p.iter().all(|x| x.chars().count() <= KEEP_HAN));
+    }
+}
