@@ -556,23 +556,39 @@ fn chapter(o: &mut String, c: &Chapter) {
         opt_text_block(c.byline.as_deref()),
         opt_text_block(c.credits.as_deref()),
     );
+    let note = c.source_note.as_ref().map(|n| {
+        let mut s = String::from("#source-note[");
+        runs_markup(&mut s, n);
+        s.push(']');
+        (s, crate::cite::plain(n).chars().count())
+    });
     match &c.parallel {
-        Some(p) => parallel(o, &c.body, p),
+        // On facing pages, under the English of the last spread.
+        Some(p) if p.layout == crate::model::ParallelLayout::Facing => {
+            parallel(o, &c.body, p, note.as_ref())
+        }
+        Some(p) => parallel(o, &c.body, p, None),
         None => body(o, &c.body),
     }
-    if let Some(note) = &c.source_note {
-        o.push_str("#source-note[");
-        runs_markup(o, note);
-        o.push_str("]\n\n");
+    if let Some((note, _)) = note.filter(|_| {
+        !matches!(&c.parallel, Some(p) if p.layout == crate::model::ParallelLayout::Facing)
+    }) {
+        o.push_str(&note);
+        o.push_str("\n\n");
     }
 }
 
 /// A text beside its Chinese original: `parallel-columns` with one (Chinese,
 /// English) pair per segment, or `parallel-facing` with the segments packed into
 /// spreads (Chinese on the verso, English on the recto).
-fn parallel(o: &mut String, b: &Body, p: &crate::plan::Parallel) {
+fn parallel(
+    o: &mut String,
+    b: &Body,
+    p: &crate::plan::Parallel,
+    tail: Option<&(String, usize)>,
+) {
     located_blocks(o, b, p.lead.iter().copied());
-    let pairs: Vec<(String, String, usize, usize)> = p
+    let mut pairs: Vec<(String, String, usize, usize)> = p
         .segments
         .iter()
         .map(|s| {
@@ -606,6 +622,13 @@ fn parallel(o: &mut String, b: &Body, p: &crate::plan::Parallel) {
             (zh, en, zh_chars, en_chars)
         })
         .collect();
+    if let (Some((note, chars)), Some(last)) = (tail, pairs.last_mut()) {
+        // The English side closes with the note: `[…]` becomes `[…#source-note[…]]`.
+        last.1.pop();
+        last.1.push_str(note);
+        last.1.push(']');
+        last.3 += chars + FACING_EN_CHARS * 2;
+    }
     match p.layout {
         crate::model::ParallelLayout::Facing => facing(o, &pairs),
         _ => {
