@@ -1,11 +1,12 @@
 //! Linking: what the loaded files say of each other, computed once and stored on
 //! the model — each entry's backlinks and works, each parallel text's
-//! alignment with its original. Every later pass reads these; none computes
+//! alignment with its original (its numbered lists split into numbered
+//! paragraphs first). Every later pass reads these; none computes
 //! them again.
 
 use std::collections::BTreeMap;
 
-use crate::model::parallel::align;
+use crate::model::parallel::{align, split_numbered};
 use crate::model::{BibKey, EntryId, Owner, Project, citations, xref_targets};
 
 /// Links the loaded project.
@@ -32,10 +33,13 @@ fn related(project: &mut Project) {
     }
 }
 
-/// Aligns each document that has a Chinese original with it.
+/// Aligns each document that has a Chinese original with it, their numbered
+/// lists split into numbered paragraphs first.
 fn alignments(project: &mut Project) {
     for doc in project.documents.values_mut() {
         if let Some(original) = &mut doc.original {
+            split_numbered(&mut doc.body);
+            split_numbered(&mut original.body);
             original.alignment = align(&doc.body, &original.body);
         }
     }

@@ -59,6 +59,7 @@ pub(super) fn parse_body(
         blocks,
         spans,
         pairing,
+        item_spans,
         ..
     } = conv.top_blocks(root);
     // Notes are converted in order of first reference; a note may reference another.
@@ -75,6 +76,7 @@ pub(super) fn parse_body(
         blocks,
         spans,
         pairing,
+        item_spans,
         notes: conv.notes,
     };
     (body, conv.diags)
@@ -201,6 +203,7 @@ struct Top {
     blocks: Vec<Block>,
     spans: Vec<Span>,
     pairing: Vec<Option<SegmentMark>>,
+    item_spans: Vec<Vec<Span>>,
     /// Where the omitted region being read opened.
     region: Option<Span>,
     /// Blocks read in that region so far.
@@ -255,33 +258,22 @@ impl<'a> Converter<'_, 'a> {
     /// The blocks of the document, each with the span comrak read it from and
     /// how it aligns in a parallel text. A paragraph that holds only an
     /// alignment mark is not a block: it marks the block after it, or opens or
-    /// closes an omitted region. Each item of a loose numbered list is a block of
-    /// its own (a numbered paragraph, which pairs with its numbered original).
+    /// closes an omitted region.
     fn top_blocks(&mut self, root: &'a AstNode<'a>) -> Top {
         let mut top = Top::default();
         if !self.enter(root) {
             return top;
         }
         for node in root.children() {
-            if let NodeValue::List(l) = &node.data().value
-                && l.list_type == ListType::Ordered
-                && !l.tight
-            {
-                for (k, item) in node.children().enumerate() {
-                    let items = vec![self.blocks(item)];
-                    let block = Block::List {
-                        ordered: true,
-                        start: l.start + k,
-                        items,
-                    };
-                    let span = self.span_of(item);
-                    self.push_top(&mut top, block, span);
-                }
-                continue;
-            }
             if let Some(b) = self.block(node) {
                 let span = self.span_of(node);
-                self.push_top(&mut top, b, span);
+                let items = match b {
+                    Block::List { .. } => {
+                        node.children().map(|i| self.span_of(i)).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                self.push_top(&mut top, b, span, items);
             }
         }
         self.depth -= 1;
@@ -290,7 +282,7 @@ impl<'a> Converter<'_, 'a> {
     }
 
     /// Adds block `b` read at `span` to `top`, or applies the mark it holds.
-    fn push_top(&mut self, top: &mut Top, b: Block, span: Span) {
+    fn push_top(&mut self, top: &mut Top, b: Block, span: Span, items: Vec<Span>) {
         let Some(mark) = lone_mark(&b) else {
             let own = crate::model::parallel::mark(&b);
             let region_mark = |x: &Inline| {
@@ -320,6 +312,7 @@ impl<'a> Converter<'_, 'a> {
             top.blocks.push(b);
             top.spans.push(span);
             top.pairing.push(pairing);
+            top.item_spans.push(items);
             return;
         };
         match (mark, top.region) {
@@ -854,12 +847,17 @@ mod tests {
     #[test]
     fn apparatus_and_numbered_paragraphs_align() {
         use crate::model::parallel::align;
-        let en = "---\n---\n{{omit: start}}\n\nIntro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{{omit: end}}\n\n## I. Background\n\n1. First item.\n\n2. Second item.\n\n{{omit}}\n\n> A note of ours.\n\nLast.\n";
+        let en = "---\n---\n{{omit: start}}\n\nIntro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{{omit: end}}\n\n## I. Background\n\n1. First item.\n2. Second item.\n\n{{omit}}\n\n> A note of ours.\n\nLast.\n";
         let zh = "---\n---\n## 一、背景\n\n（一）第一项。\n\n2．第二项。\n\n最后。\n";
-        let (en, d1, _) = body(en);
-        let (zh, d2, _) = body(zh);
+        let (mut en, d1, map) = body(en);
+        let (mut zh, d2, _) = body(zh);
         assert!(d1.is_empty() && d2.is_empty(), "{d1:?} {d2:?}");
+        crate::model::parallel::split_numbered(&mut en);
+        crate::model::parallel::split_numbered(&mut zh);
         assert_eq!(en.blocks.len(), 7);
+        // Each numbered item at its own line.
+        let text = &map.get(en.spans[4].file).text;
+        assert!(text[en.spans[4].start..].starts_with("2. Second item."));
         use SegmentMark::{Join, Omit};
         assert_eq!(
             en.pairing,

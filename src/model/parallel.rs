@@ -44,6 +44,57 @@ fn groups(body: &Body) -> Vec<(Vec<usize>, bool)> {
     out
 }
 
+/// Splits each top-level numbered list of a parallel text into numbered
+/// paragraphs, one block per item (`2. …` then `3. …`), each at its item's
+/// place, so that each pairs with its numbered original (`（二）`, `三、`)
+/// whether the list is tight or loose. The list's mark goes to its first item;
+/// the items after an omitted list stay in its segment.
+pub fn split_numbered(body: &mut Body) {
+    let blocks = std::mem::take(&mut body.blocks);
+    let mut out = Body {
+        blocks: Vec::new(),
+        spans: Vec::new(),
+        pairing: Vec::new(),
+        item_spans: Vec::new(),
+        notes: std::mem::take(&mut body.notes),
+    };
+    for (i, b) in blocks.into_iter().enumerate() {
+        let span = body.spans.get(i).copied();
+        let pairing = body.pairing.get(i).copied().flatten();
+        let items = body.item_spans.get(i).cloned().unwrap_or_default();
+        match b {
+            Block::List {
+                ordered: true,
+                start,
+                items: list,
+            } if list.len() > 1 => {
+                for (k, item) in list.into_iter().enumerate() {
+                    out.blocks.push(Block::List {
+                        ordered: true,
+                        start: start + k,
+                        items: vec![item],
+                    });
+                    out.spans.extend(items.get(k).copied().or(span));
+                    out.pairing.push(match (k, pairing) {
+                        (0, p) => p,
+                        (_, Some(SegmentMark::Omit)) => Some(SegmentMark::Join),
+                        _ => None,
+                    });
+                    out.item_spans
+                        .push(items.get(k).copied().into_iter().collect());
+                }
+            }
+            b => {
+                out.blocks.push(b);
+                out.spans.extend(span);
+                out.pairing.push(pairing);
+                out.item_spans.push(items);
+            }
+        }
+    }
+    *body = out;
+}
+
 /// The alignment mark a block begins with.
 pub fn mark(b: &Block) -> Option<SegmentMark> {
     let first = |xs: &[Inline]| {

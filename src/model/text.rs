@@ -14,6 +14,10 @@ pub struct Body {
     /// from a mark that begins the block, a paragraph holding only a mark before
     /// it, or an `{{omit: start}}` … `{{omit: end}}` region around it.
     pub pairing: Vec<Option<SegmentMark>>,
+    /// Where each item of a top-level list was read (one list per block of
+    /// `blocks`, empty for other blocks): the places of numbered items when a
+    /// parallel text splits its numbered lists.
+    pub item_spans: Vec<Vec<Span>>,
     /// Footnotes, numbered in order of first reference (index 0 is note 1).
     pub notes: Vec<Note>,
 }
