@@ -126,10 +126,7 @@ pub(super) fn credits(d: &Document, words: &Words) -> Option<String> {
     .filter(|(_, names)| !names.is_empty())
     .map(|(role, names)| format!("{role} {}", name_list(names, words)))
     .collect();
-    let mut line = parts.join("; ");
-    if let Some(first) = line.chars().next() {
-        line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
-    }
+    let line = upper_first(&parts.join("; "));
     (!line.is_empty()).then(|| typographic(&line))
 }
 
@@ -199,11 +196,17 @@ fn history(d: &Document, words: &Words) -> Vec<Run> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let mut line = parts.join("; ");
-    if let Some(first) = line.chars().next() {
-        line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
-    }
+    let line = upper_first(&parts.join("; "));
     vec![Run::Text(format!(" {}.", typographic(&line)))]
+}
+
+/// `s` with its first letter capitalized (a sentence made of lowercase roles).
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn joined(parts: Vec<Vec<Run>>, sep: &str) -> Vec<Run> {
@@ -215,4 +218,35 @@ fn joined(parts: Vec<Vec<Run>>, sep: &str) -> Vec<Run> {
         out.extend(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::words::ENGLISH;
+
+    fn names(ns: &[&str]) -> Vec<Credit> {
+        ns.iter()
+            .map(|n| Credit {
+                name: n.to_string(),
+                organization: false,
+            })
+            .collect()
+    }
+
+    // Checks lists of names: the serial comma, semicolons when a name has a
+    // comma, every name whole.
+    #[test]
+    fn names_are_listed_whole() {
+        let list = |ns: &[&str]| name_list(&names(ns), &ENGLISH);
+        assert_eq!(list(&["A"]), "A");
+        assert_eq!(list(&["A", "B"]), "A and B");
+        assert_eq!(list(&["A", "B", "C"]), "A, B, and C");
+        assert_eq!(
+            list(&["Etcetera Language Group, Inc.", "Wang Lina", "Margaret Liu"]),
+            "Etcetera Language Group, Inc.; Wang Lina; and Margaret Liu"
+        );
+        assert_eq!(upper_first("edited by X"), "Edited by X");
+        assert_eq!(upper_first(""), "");
+    }
 }
