@@ -358,7 +358,7 @@ struct RevisionField {
     note: String,
 }
 
-const ESSAY_FIELDS: &[&str] = &["title", "author", "date"];
+const ESSAY_FIELDS: &[&str] = &["title", "author", "date", "translator", "editor"];
 const TRANSLATION_REQUIRED: &[&str] = &[
     "title",
     "original_title",

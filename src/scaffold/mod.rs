@@ -56,8 +56,21 @@ pub fn translation(
 ) -> String {
     format!(
         "---\ntitle: {}\noriginal_title: {}\nauthor: {}\ndate: {date}\ntranslator: {}\nsource: {source}\n\
+         # Roles take a name or a list; a name is plain, {{person: …}} or {{organization: …}}:\n\
+         # editor: Margaret Liu\n\
+         # introduction_author: {{organization: The Translation Center}}\n\
+         # Provenance, printed as the source note after the text:\n\
+         # issued_by: State Council\n\
+         # document_number: 国发〔2016〕4号\n\
+         # source_url: https://www.gov.cn/…\n\
+         # archived_url: https://web.archive.org/…\n\
+         # accessed: {date}\n\
+         # translated: {date}\n\
+         # revisions: [{{date: {date}, note: What changed.}}]\n\
          # The translation follows: paragraphs in the order of the original, key\n\
-         # terms as [[id]] [汉字], translator's notes as footnotes [^1].\n---\n",
+         # terms as [[id]] [汉字], translator's notes as footnotes [^1]. Beside a\n\
+         # Chinese original <id>.zh.md, apparatus with no counterpart goes between\n\
+         # paragraphs holding only {{{{omit: start}}}} and {{{{omit: end}}}}.\n---\n",
         quoted(title),
         quoted(original_title),
         quoted("Author"),
