@@ -72,6 +72,8 @@ pub struct Meta {
     pub subtitle: Option<String>,
     /// Editors.
     pub editors: Vec<String>,
+    /// The editors as a list: "A and B", "A, B, and C".
+    pub editors_listed: String,
     /// The publisher, if the reader names one.
     pub publisher: Option<String>,
     /// The people and organisations credited in the documents, each once per
@@ -280,10 +282,23 @@ fn meta(reader: &Reader, stamp: Stamp, contributors: Vec<Contributor>) -> Meta {
         title: typographic(&reader.title),
         subtitle: reader.subtitle.as_deref().map(typographic),
         editors: reader.editors.iter().map(|e| typographic(e)).collect(),
+        editors_listed: typographic(&listed(&reader.editors)),
         edition: reader.edition.as_deref().map(typographic),
         date: reader.date.clone(),
         stamp,
     }
+}
+
+/// A reader's editors as a list, each name whole.
+fn listed(editors: &[String]) -> String {
+    let names: Vec<crate::model::Credit> = editors
+        .iter()
+        .map(|e| crate::model::Credit {
+            name: e.clone(),
+            organization: false,
+        })
+        .collect();
+    credits::name_list(&names, &ENGLISH)
 }
 
 /// The colophon, the same in both editions.
@@ -296,7 +311,7 @@ fn colophon(reader: &Reader, words: &Words) -> Vec<String> {
     }
     lines.push(first);
     if !reader.editors.is_empty() {
-        lines.push(format!("{} {}", words.edited_by, reader.editors.join(", ")));
+        lines.push(format!("{} {}", words.edited_by, listed(&reader.editors)));
     }
     lines.extend(
         reader

@@ -295,7 +295,7 @@ fn title_page(book: &Book) -> String {
         o.push_str("<p>");
         text(&mut o, book.words.edited_by);
         o.push(' ');
-        text(&mut o, &m.editors.join(", "));
+        text(&mut o, &m.editors_listed);
         o.push_str("</p>\n");
     }
     o.push_str("<div class=\"colophon\">\n");
