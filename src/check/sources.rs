@@ -23,7 +23,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         if unarchived(&e.work) {
             diags.push(
                 Diagnostic::new(codes::W0107, format!("`{key}` gives a web address with no archived copy"))
-                    .at(e.span)
+                    .at(field_at(project, e, "url"))
                     .help("add `archive-location:` with the address of a copy in a web archive (the Wayback Machine, archive.today)"),
             );
         }
@@ -176,4 +176,31 @@ fn unarchived(w: &Work) -> bool {
             | Kind::Other
     );
     on_the_web && w.url.is_some() && w.doi.is_none() && w.archived.is_none()
+}
+
+/// Where field `name` of entry `e` is written (`name:` in YAML, `name =` in
+/// BibLaTeX, on a line of its own within the entry), else the entry's key.
+fn field_at(project: &Project, e: &BibEntry, name: &str) -> crate::source::Span {
+    let text = &project.sources.get(e.span.file).text;
+    let mut at = e.span.end.min(text.len());
+    let mut lines = text[at..].split_inclusive('\n');
+    if let Some(rest_of_key) = lines.next() {
+        at += rest_of_key.len();
+    }
+    for line in lines {
+        let next_entry = line.starts_with('@')
+            || line.starts_with(|c: char| !c.is_whitespace() && c != '#' && c != '}');
+        if next_entry {
+            break;
+        }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let after = trimmed.strip_prefix(name).map(str::trim_start);
+        if after.is_some_and(|a| a.starts_with(':') || a.starts_with('=')) {
+            let end = at + line.trim_end().len();
+            return crate::source::Span::new(e.span.file, at + indent, end);
+        }
+        at += line.len();
+    }
+    e.span
 }
