@@ -8,12 +8,6 @@ mod common;
 
 use common::*;
 
-fn squeezed(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
-        .collect()
-}
-
 /// The text of each page of a PDF of reader `reader`, without spaces.
 fn pdf_pages(reader: &str) -> (tempfile::TempDir, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();

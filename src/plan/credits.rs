@@ -82,8 +82,8 @@ pub(super) fn contributors(project: &Project, selection: &Selection) -> Vec<Cont
 /// Names as a list: "A", "A and B", "A, B, and C" (the serial comma, CMOS
 /// 6.19). Each name whole, whatever punctuation it holds; with commas inside
 /// a name, names are parted by semicolons (CMOS 6.60).
-pub(crate) fn name_list(names: &[Credit], words: &Words) -> String {
-    let names: Vec<&str> = names.iter().map(|c| c.name.as_str()).collect();
+pub(crate) fn name_list<S: AsRef<str>>(names: &[S], words: &Words) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
     let sep = if names.iter().any(|n| n.contains(',')) {
         ";"
     } else {
@@ -101,10 +101,14 @@ pub(crate) fn name_list(names: &[Credit], words: &Words) -> String {
     }
 }
 
+fn names_of(credits: &[Credit]) -> Vec<&str> {
+    credits.iter().map(|c| c.name.as_str()).collect()
+}
+
 /// "CCP Central Committee and State Council, May 19, 2016".
 pub(super) fn byline(d: &Document, words: &Words) -> Option<String> {
     let parts: Vec<String> = [
-        Some(name_list(&d.credits.authors, words)).filter(|s| !s.is_empty()),
+        Some(name_list(&names_of(&d.credits.authors), words)).filter(|s| !s.is_empty()),
         d.date.as_deref().map(|x| pretty_date(x, words)),
     ]
     .into_iter()
@@ -124,7 +128,7 @@ pub(super) fn credits(d: &Document, words: &Words) -> Option<String> {
     ]
     .into_iter()
     .filter(|(_, names)| !names.is_empty())
-    .map(|(role, names)| format!("{role} {}", name_list(names, words)))
+    .map(|(role, names)| format!("{role} {}", name_list(&names_of(names), words)))
     .collect();
     let line = upper_first(&parts.join("; "));
     (!line.is_empty()).then(|| typographic(&line))
@@ -225,20 +229,11 @@ mod tests {
     use super::*;
     use crate::model::words::ENGLISH;
 
-    fn names(ns: &[&str]) -> Vec<Credit> {
-        ns.iter()
-            .map(|n| Credit {
-                name: n.to_string(),
-                organization: false,
-            })
-            .collect()
-    }
-
     // Checks lists of names: the serial comma, semicolons when a name has a
     // comma, every name whole.
     #[test]
     fn names_are_listed_whole() {
-        let list = |ns: &[&str]| name_list(&names(ns), &ENGLISH);
+        let list = |ns: &[&str]| name_list(ns, &ENGLISH);
         assert_eq!(list(&["A"]), "A");
         assert_eq!(list(&["A", "B"]), "A and B");
         assert_eq!(list(&["A", "B", "C"]), "A, B, and C");

@@ -282,23 +282,11 @@ fn meta(reader: &Reader, stamp: Stamp, contributors: Vec<Contributor>) -> Meta {
         title: typographic(&reader.title),
         subtitle: reader.subtitle.as_deref().map(typographic),
         editors: reader.editors.iter().map(|e| typographic(e)).collect(),
-        editors_listed: typographic(&listed(&reader.editors)),
+        editors_listed: typographic(&credits::name_list(&reader.editors, &ENGLISH)),
         edition: reader.edition.as_deref().map(typographic),
         date: reader.date.clone(),
         stamp,
     }
-}
-
-/// A reader's editors as a list, each name whole.
-fn listed(editors: &[String]) -> String {
-    let names: Vec<crate::model::Credit> = editors
-        .iter()
-        .map(|e| crate::model::Credit {
-            name: e.clone(),
-            organization: false,
-        })
-        .collect();
-    credits::name_list(&names, &ENGLISH)
 }
 
 /// The colophon, the same in both editions.
@@ -311,7 +299,11 @@ fn colophon(reader: &Reader, words: &Words) -> Vec<String> {
     }
     lines.push(first);
     if !reader.editors.is_empty() {
-        lines.push(format!("{} {}", words.edited_by, listed(&reader.editors)));
+        lines.push(format!(
+            "{} {}",
+            words.edited_by,
+            credits::name_list(&reader.editors, words)
+        ));
     }
     lines.extend(
         reader

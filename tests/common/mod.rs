@@ -105,3 +105,11 @@ pub(crate) fn wait_for(what: &str, limit: std::time::Duration, ok: impl Fn() -> 
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+/// Text without whitespace, nor the soft hyphens of words hyphenated at a line's
+/// end: what to compare a PDF's text layer by.
+pub(crate) fn squeezed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
+        .collect()
+}

@@ -565,14 +565,12 @@ fn chapter(o: &mut String, c: &Chapter) {
     match &c.parallel {
         // On facing pages, under the English of the last spread.
         Some(p) if p.layout == crate::model::ParallelLayout::Facing => {
-            parallel(o, &c.body, p, note.as_ref())
+            return parallel(o, &c.body, p, note.as_ref());
         }
         Some(p) => parallel(o, &c.body, p, None),
         None => body(o, &c.body),
     }
-    if let Some((note, _)) = note.filter(|_| {
-        !matches!(&c.parallel, Some(p) if p.layout == crate::model::ParallelLayout::Facing)
-    }) {
+    if let Some((note, _)) = note {
         o.push_str(&note);
         o.push_str("\n\n");
     }
