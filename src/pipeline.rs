@@ -122,6 +122,18 @@ impl<'p> Edition<'p> {
         pdf::sources(markup, &self.project.layouts)
     }
 
+    /// The book's images, where the typst markup finds them.
+    pub fn typst_images(&self) -> Vec<(String, typst::foundations::Bytes)> {
+        self.book
+            .images
+            .iter()
+            .map(|i| {
+                let path = format!("{}{}", pdf::markup::IMAGES, i.name);
+                (path, typst::foundations::Bytes::new(i.bytes.clone()))
+            })
+            .collect()
+    }
+
     /// The fingerprint of the typst sources that do not come from a page map
     /// (see [`crate::cache`]): equal fingerprints, equal layouts.
     pub fn fingerprint(&self) -> String {
@@ -337,6 +349,7 @@ impl Typesetter {
             .world
             .as_mut()
             .ok_or_else(|| vec![Diagnostic::new(codes::E0901, "no typst world")])?;
+        world.set_binaries(edition.typst_images());
         Ok((world, fingerprint))
     }
 }

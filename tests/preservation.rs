@@ -50,6 +50,13 @@ fn block_texts(body: &Body, out: &mut Vec<String>) {
                 }
             }
             Block::Code(t) => s.push_str(t),
+            // The caption and the source line print; the alt text is the
+            // image's, not the text layer's.
+            Block::Figure(f) => {
+                inlines(&f.caption, &mut s);
+                s.push(' ');
+                inlines(&f.source, &mut s);
+            }
             Block::Rule => {}
         }
         // A text between two cross-references is checked piece by piece.

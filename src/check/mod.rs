@@ -3,6 +3,7 @@
 mod cite;
 mod coverage;
 mod drafts;
+mod figures;
 mod index;
 mod limits;
 mod parallel;
@@ -31,5 +32,6 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     limits::check(project, &mut diags);
     coverage::check(project, &mut diags);
     drafts::check(project, &mut diags);
+    figures::check(project, &mut diags);
     diags
 }

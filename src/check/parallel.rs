@@ -262,6 +262,11 @@ fn block_text(project: &Project, b: &Block) -> String {
                 .for_each(|c| out.push_str(&inline_text_with(c, &xref)));
         }
         Block::Code(t) => out.push_str(t),
+        Block::Figure(fig) => {
+            out.push_str(&inline_text_with(&fig.caption, &xref));
+            out.push(' ');
+            out.push_str(&inline_text_with(&fig.source, &xref));
+        }
         Block::Rule => {}
     }
     out

@@ -105,6 +105,10 @@ fn each_inline_run(b: &Block, f: &mut impl FnMut(&[Inline])) {
             header.iter().for_each(|c| run(c, f));
             rows.iter().flatten().for_each(|c| run(c, f));
         }
+        Block::Figure(fig) => {
+            run(&fig.caption, f);
+            run(&fig.source, f);
+        }
         Block::Code(_) | Block::Rule => {}
     }
 }

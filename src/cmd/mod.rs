@@ -148,10 +148,11 @@ pub(crate) fn print_out(text: &str) -> CmdResult {
 
 /// Whether the diagnostics stop the command.
 pub(crate) fn failed(checked: &Checked, deny_warnings: bool) -> bool {
-    checked
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error || deny_warnings)
+    checked.diagnostics.iter().any(|d| match d.severity {
+        Severity::Error => true,
+        Severity::Warning => deny_warnings,
+        Severity::Note => false,
+    })
 }
 
 /// The reader named `name`, or a failure naming the readers there are.

@@ -8,6 +8,9 @@ pub enum Severity {
     Error,
     /// Probably a mistake; builds go on unless `--deny-warnings`.
     Warning,
+    /// Worth knowing, never a mistake in itself: builds go on, even with
+    /// `--deny-warnings`.
+    Note,
 }
 
 impl Severity {
@@ -16,6 +19,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -940,6 +944,129 @@ The PDF is not affected: `ccp-press pdf` still works in the meantime.
 ",
 };
 
+/// E0504: image file not found.
+pub const E0504: Code = Code {
+    code: "E0504",
+    severity: Severity::Error,
+    summary: "image file not found",
+    explanation: "\
+A figure's image is read from the content folder, at the path written
+between the parentheses, relative to the Markdown file that holds it.
+No file is there.
+
+    ![Organisation chart of the central Party organs](figures/central-organs.svg)
+
+in `glossary/democratic-centralism.md` reads
+`glossary/figures/central-organs.svg`. Put the file there, or correct the
+path (`../figures/…` reaches a folder beside `glossary/`).
+",
+};
+
+/// E0505: image outside the content folder.
+pub const E0505: Code = Code {
+    code: "E0505",
+    severity: Severity::Error,
+    summary: "image outside the content folder",
+    explanation: "\
+Every file an edition prints comes from the content folder, so that the
+folder alone builds the same books anywhere. An image path that is
+absolute (`/home/…`), climbs out of the folder (`../../…`), is a symbolic
+link leading out of it, or is a web address (`https://…`, never
+downloaded) is refused.
+
+Copy the image into the content folder, for example into `figures/`, and
+write its path relative to the Markdown file.
+",
+};
+
+/// E0506: not an image of its format.
+pub const E0506: Code = Code {
+    code: "E0506",
+    severity: Severity::Error,
+    summary: "image file cannot be read as its format",
+    explanation: "\
+Figures are PNG, JPEG or SVG files, and the file's extension says which. The
+file was decoded, and it is not what its extension says: it is damaged,
+it was saved in another format and renamed, or its format is not one of the
+three (GIF, WebP, TIFF, PDF).
+
+Export the image again as PNG (charts, screenshots), JPEG (photographs and
+facsimiles) or SVG (diagrams drawn as vectors), with the matching extension.
+",
+};
+
+/// E0507: image too large.
+pub const E0507: Code = Code {
+    code: "E0507",
+    severity: Severity::Error,
+    summary: "image too large",
+    explanation: "\
+An image file over 20 MB, or a raster image over 60 million pixels, is not
+read: it would make the EPUB too heavy for e-readers and a single figure
+does not need it. A page-wide figure printed at 300 ppi is under 1,500 by
+2,000 pixels.
+
+Scale the image down, or save a photograph as JPEG.
+",
+};
+
+/// E0508: figure without alt text.
+pub const E0508: Code = Code {
+    code: "E0508",
+    severity: Severity::Error,
+    summary: "figure without alt text",
+    explanation: "\
+Readers who cannot see an image hear its alt text: the EPUB's `img alt`
+and the tagged PDF's figure description. An accessible edition needs one
+for every image that carries information.
+
+    ![](figures/series.png)
+
+Write what the image shows between the brackets, the information a
+sighted reader takes from it, not its look:
+
+    ![Bar chart: white papers issued each year, 2012–2021, rising from 4 to 12](figures/series.png)
+
+An image that carries no information (an ornament) is marked
+`{.decorative}` after it: it has no alt text, no number, and readers skip it.
+",
+};
+
+/// E0509: malformed figure attribute.
+pub const E0509: Code = Code {
+    code: "E0509",
+    severity: Severity::Error,
+    summary: "malformed figure attribute",
+    explanation: "\
+The braces right after a figure's image hold its attributes, separated by
+spaces:
+
+    ![Alt text](figures/chart.png){#fig-chart width=60% .decorative}
+
+`#fig-label` names the figure so that the text can refer to it
+(`@fig-chart` prints \"figure 2\"); a label starts with `fig-`, is a slug,
+and names one figure of its document or entry. `width=N%` prints the image
+at N percent of the text's width (10% to 100%). `.decorative` marks an
+image that carries no information. Anything else is a mistake.
+",
+};
+
+/// E0510: unknown figure reference.
+pub const E0510: Code = Code {
+    code: "E0510",
+    severity: Severity::Error,
+    summary: "reference to an unknown figure",
+    explanation: "\
+`@fig-label` (or `[@fig-label]`) prints the number of the figure labelled
+`{#fig-label}` in the same document or entry, as \"figure 2\". No figure
+there has that label, or the reference shares its brackets with works
+cited.
+
+Correct the label, label the figure, or cite the works in brackets of
+their own: `[@fig-chart] [@state-council-2016]`.
+",
+};
+
 /// W0101: bibliography entry never cited nor listed.
 pub const W0101: Code = Code {
     code: "W0101",
@@ -1487,6 +1614,38 @@ it a link to the image on the web.
 ",
 };
 
+/// W0504: image resolution too low for print.
+pub const W0504: Code = Code {
+    code: "W0504",
+    severity: Severity::Warning,
+    summary: "image resolution too low for print",
+    explanation: "\
+A raster image (PNG, JPEG) prints well at 300 pixels per inch or more at its
+printed size; below that, lines and lettering look soft or jagged. The
+printed size is the figure's width in the text (the whole measure, 4.75 in,
+unless `width=N%` says otherwise, and less for a tall image): an image 750
+pixels wide printed 4.75 in wide has 158 ppi.
+
+Export the image at a higher resolution, draw it as SVG, or print it
+smaller (`width=50%`).
+",
+};
+
+/// N0501: image file not used.
+pub const N0501: Code = Code {
+    code: "N0501",
+    severity: Severity::Note,
+    summary: "image file not used by any figure",
+    explanation: "\
+An image file in the content folder is not the image of any figure. It is
+not printed. It may be a figure's image whose reference was deleted or
+misspelt, or a leftover.
+
+Refer to it from a figure, or delete it. A note never stops a build, even
+with `--deny-warnings`.
+",
+};
+
 /// W0601: reader without a date.
 pub const W0601: Code = Code {
     code: "W0601",
@@ -1567,11 +1726,12 @@ output of `pdf --emit-typst DIR`.
 pub static CODES: &[Code] = &[
     E0100, E0101, E0102, E0103, E0104, E0105, E0107, E0201, E0202, E0203, E0204, E0205,
     E0206, E0207, E0208, E0209, E0210, E0211, E0212, E0301, E0302, E0303, E0304, E0305,
-    E0306, E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0601, E0602, E0603,
-    E0604, E0605, E0701, E0801, E0901, E0902, E0903, E0904, E0905, W0101, W0102, W0103,
-    W0104, W0105, W0106, W0107, W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208,
-    W0209, W0210, W0211, W0212, W0213, W0214, W0215, W0216, W0217, W0218, W0219, W0501,
-    W0502, W0503, W0601, W0602, W0901, W0902,
+    E0306, E0401, E0402, E0403, E0404, E0405, E0501, E0502, E0503, E0504, E0505, E0506,
+    E0507, E0508, E0509, E0510, E0601, E0602, E0603, E0604, E0605, E0701, E0801, E0901,
+    E0902, E0903, E0904, E0905, N0501, W0101, W0102, W0103, W0104, W0105, W0106, W0107,
+    W0201, W0202, W0203, W0204, W0205, W0206, W0207, W0208, W0209, W0210, W0211, W0212,
+    W0213, W0214, W0215, W0216, W0217, W0218, W0219, W0501, W0502, W0503, W0504, W0601,
+    W0602, W0901, W0902,
 ];
 
 /// The code `code` (case-insensitive), if it exists.
@@ -1599,6 +1759,7 @@ mod tests {
             let letter = match c.severity {
                 Severity::Error => 'E',
                 Severity::Warning => 'W',
+                Severity::Note => 'N',
             };
             assert!(code.starts_with(letter), "{code}: wrong letter");
             assert_eq!(code.len(), 5, "{code}: not a letter and 4 digits");

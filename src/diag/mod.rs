@@ -259,19 +259,19 @@ pub fn render_json(map: &SourceMap, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// "2 errors, 1 warning" and the like.
+/// "2 errors, 1 warning" and the like ("…, 3 notes" when there are notes).
 pub fn summary(diags: &[Diagnostic]) -> String {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+    let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!(
+    let mut out = format!(
         "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning")
+    );
+    if count(Severity::Note) > 0 {
+        out.push_str(&format!(", {}", plural(count(Severity::Note), "note")));
+    }
+    out
 }
 
 #[cfg(test)]

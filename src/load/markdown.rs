@@ -49,6 +49,7 @@ pub(super) fn parse_body(
         depth: 0,
         too_deep: false,
         last_heading: 0,
+        at_top: false,
     };
     for node in root.children() {
         if let NodeValue::FootnoteDefinition(def) = &node.data().value {
@@ -138,13 +139,19 @@ fn footnote_definitions(
     }
 }
 
+/// Whether a paragraph's first inline is an image.
+fn opens_with_image<'a>(para: &'a AstNode<'a>) -> bool {
+    para.first_child()
+        .is_some_and(|n| matches!(n.data().value, NodeValue::Image(_)))
+}
+
 /// Whether inlines print any words (index marks and note references alone do not).
 fn prints_text(xs: &[Inline]) -> bool {
     xs.iter().any(|x| match x {
         Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
         Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => prints_text(c),
         Inline::Link { content, .. } => prints_text(content),
-        Inline::XRef { .. } | Inline::Cite(_) => true,
+        Inline::XRef { .. } | Inline::Cite(_) | Inline::FigRef(_) => true,
         Inline::NoteRef(_)
         | Inline::IndexMark(_)
         | Inline::Segment(_)
@@ -195,6 +202,9 @@ struct Converter<'m, 'a> {
     too_deep: bool,
     /// Rank of the last heading below the title (`#` and `##` are both rank 1).
     last_heading: u8,
+    /// The block being read stands at the top level of the text (where a
+    /// paragraph opening with an image is a figure).
+    at_top: bool,
 }
 
 /// The top-level blocks of a body, as they are read.
@@ -265,6 +275,7 @@ impl<'a> Converter<'_, 'a> {
             return top;
         }
         for node in root.children() {
+            self.at_top = true;
             if let Some(b) = self.block(node) {
                 let span = self.span_of(node);
                 let items = match b {
@@ -400,7 +411,9 @@ impl<'a> Converter<'_, 'a> {
 
     fn block(&mut self, node: &'a AstNode<'a>) -> Option<Block> {
         let value = node.data().value.clone();
+        let at_top = std::mem::take(&mut self.at_top);
         Some(match value {
+            NodeValue::Paragraph if at_top && opens_with_image(node) => self.figure(node),
             NodeValue::Paragraph => Block::Para(self.inlines(node)),
             NodeValue::Heading(h) => self.heading(node, h.level),
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
@@ -518,10 +531,10 @@ impl<'a> Converter<'_, 'a> {
             NodeValue::Image(_) => {
                 let alt = self.inlines(node);
                 self.diags.push(
-                    Diagnostic::new(codes::W0503, "images are not printed; the alt text is")
+                    Diagnostic::new(codes::W0503, "an image inside running text is not printed; its alt text is")
                         .at(self.span_of(node))
-                        .label("this image is left out")
-                        .help("the editions hold text only; describe the image in words, or remove the `!` to make it a link"),
+                        .label("not a figure: it does not open a paragraph of the text")
+                        .help("a figure is an image at the start of a paragraph of its own, outside lists, quotations, tables and notes, with its caption on the lines after it"),
                 );
                 out.extend(alt);
             }
@@ -636,8 +649,7 @@ impl<'a> Converter<'_, 'a> {
                         .iter()
                         .map(|i| self.piece_span(node_span, t, i.key_range.clone()))
                         .collect();
-                    let citation = self.citation(items, narrative, span, keys);
-                    out.push(Inline::Cite(citation));
+                    self.citation_or_figures(items, narrative, span, keys, out);
                 }
             }
         }
@@ -663,6 +675,125 @@ impl<'a> Converter<'_, 'a> {
                 );
             })
             .ok()
+    }
+
+    /// A citation at `span`, or a reference to figures when every key is a
+    /// figure's label (`@fig-…`); E0510 when the two are mixed.
+    fn citation_or_figures(
+        &mut self,
+        items: Vec<RawItem>,
+        narrative: bool,
+        span: Span,
+        keys: Vec<Span>,
+        out: &mut Vec<Inline>,
+    ) {
+        let (figures, works): (Vec<_>, Vec<_>) = items
+            .into_iter()
+            .zip(keys)
+            .partition(|(i, _)| i.key.starts_with("fig-"));
+        if !figures.is_empty() && !works.is_empty() {
+            self.diags.push(
+                Diagnostic::new(codes::E0510, "figures and works cited in one bracket")
+                    .at(span)
+                    .help("cite the works in one bracket and refer to the figure in another: `[@fig-chart] [@state-council-2016]`"),
+            );
+        }
+        if !figures.is_empty() {
+            let labels = figures
+                .into_iter()
+                .map(|(i, span)| crate::model::Label { name: i.key, span })
+                .collect();
+            out.push(Inline::FigRef(crate::model::FigRef {
+                labels,
+                bracketed: !narrative,
+            }));
+        }
+        if !works.is_empty() {
+            let (items, keys) = works.into_iter().unzip();
+            let citation = self.citation(items, narrative, span, keys);
+            out.push(Inline::Cite(citation));
+        }
+    }
+
+    /// A paragraph opening with an image: a figure, its attributes, caption
+    /// and source line. E0508 when it has no alt text and is not decorative.
+    fn figure(&mut self, para: &'a AstNode<'a>) -> Block {
+        let mut nodes: Vec<&'a AstNode<'a>> = para.children().collect();
+        let image = nodes.remove(0);
+        let NodeValue::Image(link) = image.data().value.clone() else {
+            return Block::Para(self.inlines(para));
+        };
+        let alt = crate::model::inline_text(&self.inlines(image));
+        let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        let span = self.span_of(image);
+        let mut rest = Vec::new();
+        let mut attrs = super::figure::Attributes::default();
+        if let Some(first) = nodes.first().copied()
+            && let NodeValue::Text(t) = &first.data().value
+            && t.starts_with('{')
+            && let Some(end) = t.find('}')
+        {
+            attrs = self.figure_attributes(first, t, end);
+            push_text(&mut rest, &t[end + 1..]);
+            nodes.remove(0);
+        }
+        for node in nodes {
+            self.inline(node, &mut rest);
+        }
+        let (mut caption, source) = super::figure::caption_and_source(rest);
+        if caption.is_empty() && !link.title.trim().is_empty() {
+            caption.push(Inline::Text(link.title.trim().to_string()));
+        }
+        if alt.is_empty() && !attrs.decorative {
+            self.diags.push(
+                Diagnostic::new(codes::E0508, "figure without alt text")
+                    .at(span)
+                    .label("nothing between `![` and `]`")
+                    .help("say what the image shows for readers who cannot see it: `![Organisation chart: the National Congress elects the Central Committee …](…)`; an image that carries no information is `{.decorative}`"),
+            );
+        }
+        let label = attrs
+            .label
+            .map(|(name, range)| crate::model::Label { name, span: range });
+        Block::Figure(Box::new(crate::model::Figure {
+            src: link.url.trim().to_string(),
+            alt,
+            decorative: attrs.decorative,
+            label,
+            width: attrs.width,
+            caption,
+            source,
+            span,
+            file: None,
+        }))
+    }
+
+    /// The attributes in the braces opening text node `node` (whose text is
+    /// `t`, its `}` at `end`), each problem E0509 at its word.
+    fn figure_attributes(
+        &mut self,
+        node: &'a AstNode<'a>,
+        t: &str,
+        end: usize,
+    ) -> super::figure::Attributes<Span> {
+        let node_span = self.span_of(node);
+        let (attrs, bad) = super::figure::attributes(&t[1..end]);
+        let at = |r: std::ops::Range<usize>| r.start + 1..r.end + 1;
+        for b in bad {
+            let span = self.piece_span(node_span, t, at(b.range));
+            self.diags.push(
+                Diagnostic::new(codes::E0509, b.message)
+                    .at(span)
+                    .help(b.help),
+            );
+        }
+        super::figure::Attributes {
+            label: attrs
+                .label
+                .map(|(name, r)| (name, self.piece_span(node_span, t, at(r)))),
+            decorative: attrs.decorative,
+            width: attrs.width,
+        }
     }
 
     /// A citation at `span`, its keys at `keys` (one span per item), numbered

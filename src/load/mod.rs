@@ -5,7 +5,9 @@
 //! (unknown ids and keys, duplicates) are the business of [`crate::check`].
 
 mod bibliography;
+mod figure;
 mod front_matter;
+mod images;
 mod inline_syntax;
 mod markdown;
 mod reader;
@@ -105,12 +107,14 @@ fn load_inner(
             .help("run from the project folder, or pass `--content DIR`"),
         );
     }
-    let entries = loader.entries();
-    let documents = loader.documents();
+    let mut entries = loader.entries();
+    let mut documents = loader.documents();
+    let images = loader.images(&mut entries, &mut documents);
     let bibliography = loader.bibliography();
     let readers = loader.readers();
     let layouts = loader.layouts();
     let project = Project {
+        images,
         layouts,
         sources: loader.map,
         entries,
@@ -158,6 +162,28 @@ impl Loader {
             }
         }
         documents
+    }
+
+    /// The images of the figures of the entries and documents (and of the
+    /// Chinese originals).
+    fn images(
+        &mut self,
+        entries: &mut BTreeMap<EntryId, Entry>,
+        documents: &mut BTreeMap<DocId, Document>,
+    ) -> BTreeMap<String, crate::model::Image> {
+        let map = &self.map;
+        let name = |file| map.get(file).name.clone();
+        let mut bodies = Vec::new();
+        for e in entries.values_mut() {
+            bodies.push((name(e.file), &mut e.body));
+        }
+        for d in documents.values_mut() {
+            bodies.push((name(d.file), &mut d.body));
+            if let Some(o) = d.original.as_mut() {
+                bodies.push((name(o.file), &mut o.body));
+            }
+        }
+        images::load(&self.root, &mut self.map, bodies, &mut self.diags)
     }
 
     /// The works of `bibliography/` (YAML and BibLaTeX).

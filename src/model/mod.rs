@@ -5,6 +5,7 @@ mod bib;
 mod chars;
 mod credits;
 mod ids;
+mod image;
 pub mod parallel;
 pub mod pinyin;
 mod romanization;
@@ -21,8 +22,9 @@ use std::collections::BTreeMap;
 pub const KEEP: &str = "\x7b{keep}}";
 
 pub use text::{
-    Block, Body, Citation, CiteItem, IndexMark, Inline, MarkKind, Note, SegmentMark,
-    citations, inline_text, inline_text_with, walk_inlines, xref_targets,
+    Block, Body, Citation, CiteItem, FigRef, Figure, IndexMark, Inline, Label, MarkKind,
+    Note, SegmentMark, citations, inline_text, inline_text_with, walk_inlines,
+    xref_targets,
 };
 
 use crate::source::{FileId, SourceMap, Span};
@@ -30,6 +32,7 @@ pub use bib::{BibEntry, Bibliography};
 pub use chars::{fold_accent, is_han, is_ideograph, sort_key};
 pub use credits::{Credit, Credits, Provenance, Revision};
 pub use ids::{BibKey, DocId, DocKind, EntryId, ReaderName, is_slug};
+pub use image::{Image, ImageFormat, MAX_FIGURE_HEIGHT, MEASURE_INCHES, printed_share};
 pub use romanization::{is_pinyin_word, pinyin_syllables};
 pub use stamp::{Stamp, parse_date};
 pub use work::{Container, ContainerKind, Date, Kind, Name, Person, Title, Work};
@@ -147,6 +150,8 @@ pub struct Project {
     pub readers: BTreeMap<ReaderName, Reader>,
     /// Layout overrides from `content/layouts/` (file name → typst source).
     pub layouts: BTreeMap<String, String>,
+    /// The image files of figures, by path from the content folder.
+    pub images: BTreeMap<String, Image>,
 }
 
 /// Who points at a glossary entry ("Mentioned in").

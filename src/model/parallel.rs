@@ -123,6 +123,7 @@ pub fn kind(b: &Block) -> &'static str {
         Block::Table { .. } => "table",
         Block::Code(_) => "code block",
         Block::Rule => "rule",
+        Block::Figure(_) => "figure",
     }
 }
 

@@ -58,6 +58,48 @@ pub enum Block {
     Code(String),
     /// A thematic break.
     Rule,
+    /// A figure: an image standing alone in its paragraph, with its caption
+    /// and source line.
+    Figure(Box<Figure>),
+}
+
+/// A figure, as written:
+///
+/// ```markdown
+/// ![Alt text](figures/chart.png){#fig-chart width=60%}
+/// The caption, on the lines after the image.
+/// Source: the source or credit line.
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The image's address as written (relative to the Markdown file).
+    pub src: String,
+    /// The alt text: what the image shows, for readers who cannot see it.
+    pub alt: String,
+    /// `{.decorative}`: the image carries no information (no alt text, no number).
+    pub decorative: bool,
+    /// `{#fig-label}`: the label `@fig-label` refers to.
+    pub label: Option<Label>,
+    /// `width=60%`: the printed width, in percent of the measure.
+    pub width: Option<u8>,
+    /// The caption.
+    pub caption: Vec<Inline>,
+    /// The source or credit line, with its lead word (`Source: …`).
+    pub source: Vec<Inline>,
+    /// Where `![…](…)` is.
+    pub span: Span,
+    /// The image file, as a path from the content folder, once the loader has
+    /// found, read and decoded it.
+    pub file: Option<String>,
+}
+
+/// A figure's label and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// `fig-…`.
+    pub name: String,
+    /// Where `#fig-…` is.
+    pub span: Span,
 }
 
 /// Inline text.
@@ -95,6 +137,9 @@ pub enum Inline {
     NoteRef(usize),
     /// An index term marked by the author, `{{index: term}}`.
     IndexMark(IndexMark),
+    /// `@fig-label` or `[@fig-label]`: a reference to a figure of the same
+    /// document or entry, printed as its number.
+    FigRef(FigRef),
     /// `{{join}}` or `{{omit}}`: how the block it begins aligns with the other
     /// language of a parallel text (prints nothing).
     Segment(SegmentMark),
@@ -102,6 +147,15 @@ pub enum Inline {
     SoftBreak,
     /// A hard line break.
     LineBreak,
+}
+
+/// A reference to one or more figures: `@fig-a`, `[@fig-a]`, `[@fig-a; @fig-b]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigRef {
+    /// The labels referred to, each with where it is written.
+    pub labels: Vec<Label>,
+    /// In brackets: printed in parentheses, "(figure 2)".
+    pub bracketed: bool,
 }
 
 /// How a block of a parallel text aligns with the other language.
@@ -263,6 +317,10 @@ pub fn walk_inlines<'a>(body: &'a Body, f: &mut impl FnMut(&'a Inline)) {
                     header.iter().for_each(|c| inl(c, f));
                     rows.iter().flatten().for_each(|c| inl(c, f));
                 }
+                Block::Figure(fig) => {
+                    inl(&fig.caption, f);
+                    inl(&fig.source, f);
+                }
                 Block::Code(_) | Block::Rule => {}
             }
         }
@@ -320,6 +378,7 @@ pub fn inline_text_with(
             }
             Inline::SoftBreak | Inline::LineBreak => s.push(' '),
             Inline::Cite(_)
+            | Inline::FigRef(_)
             | Inline::NoteRef(_)
             | Inline::IndexMark(_)
             | Inline::Segment(_) => {}

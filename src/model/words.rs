@@ -86,6 +86,14 @@ pub struct Words {
     pub general_index: &'static str,
     /// The index of Chinese terms.
     pub chinese_index: &'static str,
+    /// Before a figure's number, in its caption.
+    pub figure: &'static str,
+    /// A reference to one figure in the text ("figure 2").
+    pub figure_in_text: &'static str,
+    /// A reference to several ("figures 1 and 3").
+    pub figures_in_text: &'static str,
+    /// The list of figures.
+    pub list_of_figures: &'static str,
     /// The months, January first.
     pub months: [&'static str; 12],
 }
@@ -133,6 +141,10 @@ pub const ENGLISH: Words = Words {
     index: "Index",
     general_index: "General index",
     chinese_index: "Chinese terms",
+    figure: "Figure",
+    figure_in_text: "figure",
+    figures_in_text: "figures",
+    list_of_figures: "Figures",
     months: [
         "January",
         "February",

@@ -81,6 +81,10 @@ pub enum Local {
     NoteRef(usize),
     /// The `k`-th index mark of the body.
     Mark(usize),
+    /// The `k`-th figure of the body (0-based, numbered or not).
+    Figure(usize),
+    /// The `k`-th reference to figures of the body.
+    FigRef(usize),
     /// Item `i` (0-based) of a glossary entry's "See also".
     SeeAlso(usize),
     /// Item `i` (0-based) of a glossary entry's "Mentioned in".
@@ -119,6 +123,8 @@ impl Anchor {
                     Local::Note(n) => format!("{owner}-fn{n}"),
                     Local::NoteRef(n) => format!("{owner}-fn{n}-ref"),
                     Local::Mark(k) => format!("{owner}-ix{k}"),
+                    Local::Figure(k) => format!("{owner}-fig{k}"),
+                    Local::FigRef(k) => format!("{owner}-figref{k}"),
                     Local::SeeAlso(i) => format!("{owner}.see-also.{}", i + 1),
                     Local::MentionedIn(i) => format!("{owner}.mentioned-in.{}", i + 1),
                 }

@@ -26,7 +26,7 @@ pub use index::{
 };
 pub use refs::{Ref, RefStyle};
 use refs::{owner_ref, typographic, typographic_runs};
-pub use tree::{Align, Block, Body, Inline, Note};
+pub use tree::{Align, Block, Body, Figure, Inline, Note};
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,8 +57,23 @@ pub struct Book {
     pub colophon: Vec<String>,
     /// The parts, in reading order.
     pub parts: Vec<Part>,
+    /// The image files of the book's figures, once each, in order of first use.
+    pub images: Vec<BookImage>,
     /// The fixed words the editions print.
     pub words: &'static Words,
+}
+
+/// An image file a figure prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookImage {
+    /// Its name in the editions (`figures_2f_chart.png`): what figures give.
+    pub name: String,
+    /// Its format.
+    pub format: crate::model::ImageFormat,
+    /// Its bytes.
+    pub bytes: std::sync::Arc<[u8]>,
+    /// A fingerprint of the bytes.
+    pub fingerprint: String,
 }
 
 /// What the title page and the metadata say.
@@ -269,9 +284,59 @@ pub fn plan(
     Book {
         meta: meta(reader, stamp, credits::contributors(project, selection)),
         colophon: colophon(reader, words),
+        images: book_images(project, &parts),
         parts,
         words,
     }
+}
+
+/// The images the figures of `parts` print, once each, in order of first use.
+fn book_images(project: &Project, parts: &[Part]) -> Vec<BookImage> {
+    fn add<'b>(bs: impl Iterator<Item = &'b Block>, out: &mut Vec<&'b tree::Figure>) {
+        out.extend(bs.filter_map(|b| match b {
+            Block::Figure(f) => Some(&**f),
+            _ => None,
+        }));
+    }
+    let mut figures: Vec<&tree::Figure> = Vec::new();
+    for part in parts {
+        match part {
+            Part::Documents(chapters) => {
+                for c in chapters {
+                    add(c.body.blocks.iter().map(|l| &l.block), &mut figures);
+                    for seg in c.parallel.iter().flat_map(|p| &p.segments) {
+                        add(seg.zh.iter(), &mut figures);
+                    }
+                }
+            }
+            Part::Glossary(letters) => {
+                for e in letters.iter().flat_map(|l| &l.entries) {
+                    add(e.body.blocks.iter().map(|l| &l.block), &mut figures);
+                }
+            }
+            Part::Bibliography(_) | Part::Index(_) => {}
+        }
+    }
+    let by_name: std::collections::HashMap<String, &crate::model::Image> = project
+        .images
+        .values()
+        .map(|i| (tree::image_name(&i.path), i))
+        .collect();
+    let mut out: Vec<BookImage> = Vec::new();
+    for f in figures {
+        if out.iter().any(|i| i.name == f.image) {
+            continue;
+        }
+        if let Some(image) = by_name.get(&f.image) {
+            out.push(BookImage {
+                name: f.image.clone(),
+                format: image.format,
+                bytes: image.bytes.clone(),
+                fingerprint: image.fingerprint(),
+            });
+        }
+    }
+    out
 }
 
 fn meta(reader: &Reader, stamp: Stamp, contributors: Vec<Contributor>) -> Meta {

@@ -43,6 +43,32 @@ pub enum Block {
     Code(String),
     /// A thematic break.
     Rule,
+    /// A figure.
+    Figure(Box<Figure>),
+}
+
+/// A figure: an image, its number, caption and source line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Its place (none on the Chinese side of a parallel text).
+    pub anchor: Option<Anchor>,
+    /// Its number in its document or entry (none: decorative, or Chinese side).
+    pub number: Option<usize>,
+    /// "Figure 2", before the caption (none when it has no number).
+    pub label: Option<String>,
+    /// The image: its name in the book's images ([`super::BookImage`]).
+    pub image: String,
+    /// What the image shows (none: decorative, skipped by screen readers).
+    pub alt: Option<String>,
+    /// The caption.
+    pub caption: Vec<Inline>,
+    /// The source or credit line.
+    pub source: Vec<Inline>,
+    /// The printed width, as a share of the measure (of the column, in a
+    /// parallel text).
+    pub width: f64,
+    /// The image's width over its height.
+    pub aspect: f64,
 }
 
 /// Alignment of a table column.
@@ -91,6 +117,17 @@ pub enum Inline {
         runs: Vec<Run>,
         /// The reference-list entry of the first work cited.
         target: Anchor,
+    },
+    /// A reference to figures of the same document or entry.
+    FigRef {
+        /// "figure 2", "Figure 2" opening a sentence, "figures 1 and 3".
+        words: String,
+        /// The first figure referred to.
+        target: Anchor,
+        /// This place (for the page reference in print).
+        place: Anchor,
+        /// In parentheses: "(figure 2)".
+        bracketed: bool,
     },
     /// A footnote reference: the note's number in its document or entry.
     NoteRef {
@@ -185,11 +222,20 @@ struct Walk<'m> {
     in_note: bool,
     /// Level of the last heading printed (headings never skip a level).
     last_heading: u8,
+    /// The figures of the body by label: number and place.
+    labels: std::collections::HashMap<String, (Option<usize>, Anchor)>,
+    /// Figures converted so far, numbered or not.
+    figures: usize,
+    /// Figures numbered so far.
+    numbered: usize,
+    /// References to figures converted so far.
+    fig_refs: usize,
 }
 
 impl<'a> Converter<'a> {
     /// The plan body of `owner`, whose title is a heading of `level`.
     pub(crate) fn body(&mut self, owner: Owner, level: u8, source: &model::Body) -> Body {
+        let labels = figure_labels(&owner, source);
         let mut walk = Walk {
             owner,
             level,
@@ -199,6 +245,10 @@ impl<'a> Converter<'a> {
             marks: 0,
             in_note: false,
             last_heading: level,
+            labels,
+            figures: 0,
+            numbered: 0,
+            fig_refs: 0,
         };
         let blocks = source
             .blocks
@@ -221,7 +271,12 @@ impl<'a> Converter<'a> {
 
     fn block(&mut self, w: &mut Walk, b: &model::Block) -> Block {
         match b {
-            model::Block::Para(xs) => Block::Para(self.inlines(w, xs)),
+            model::Block::Para(xs) => {
+                let mut xs = self.inlines(w, xs);
+                capitalize_sentence_fig_refs(&mut xs);
+                Block::Para(xs)
+            }
+            model::Block::Figure(fig) => self.figure(w, fig),
             model::Block::Heading { level, content } => {
                 let wanted = (w.level + level.saturating_sub(1)).clamp(w.level + 1, 6);
                 w.last_heading = wanted.min(w.last_heading + 1);
@@ -248,6 +303,59 @@ impl<'a> Converter<'a> {
             model::Block::Code(c) => Block::Code(c.trim_end().to_string()),
             model::Block::Rule => Block::Rule,
         }
+    }
+
+    /// A figure, numbered unless decorative; a figure whose image was not
+    /// read (an error of `check`) prints its alt text.
+    fn figure(&mut self, w: &mut Walk, fig: &model::Figure) -> Block {
+        let k = w.figures;
+        w.figures += 1;
+        let image = fig.file.as_ref().and_then(|f| self.project.images.get(f));
+        let Some(image) = image else {
+            return Block::Para(vec![Inline::Text(fig.alt.clone())]);
+        };
+        let number = (!fig.decorative).then(|| {
+            w.numbered += 1;
+            w.numbered
+        });
+        Block::Figure(Box::new(Figure {
+            anchor: Some(Anchor::In(w.owner.clone(), Local::Figure(k))),
+            number,
+            label: number.map(|n| format!("{} {n}", self.words.figure)),
+            image: image_name(&image.path),
+            alt: (!fig.decorative).then(|| smart_quotes(&fig.alt).into_owned()),
+            caption: self.inlines(w, &fig.caption),
+            source: self.inlines(w, &fig.source),
+            width: model::printed_share(fig.width, image.aspect()),
+            aspect: image.aspect(),
+        }))
+    }
+
+    /// A reference to figures: their numbers, "figure 2", "figures 1 and 3".
+    fn fig_ref(&mut self, w: &mut Walk, r: &model::FigRef) -> Option<Inline> {
+        let found: Vec<&(Option<usize>, Anchor)> = r
+            .labels
+            .iter()
+            .filter_map(|l| w.labels.get(&l.name))
+            .collect();
+        let target = found.first()?.1.clone();
+        let numbers: Vec<String> = found
+            .iter()
+            .filter_map(|(n, _)| n.map(|n| n.to_string()))
+            .collect();
+        let noun = if numbers.len() > 1 {
+            self.words.figures_in_text
+        } else {
+            self.words.figure_in_text
+        };
+        let place = Anchor::In(w.owner.clone(), Local::FigRef(w.fig_refs));
+        w.fig_refs += 1;
+        Some(Inline::FigRef {
+            words: format!("{noun} {}", super::credits::name_list(&numbers, self.words)),
+            target,
+            place,
+            bracketed: r.bracketed,
+        })
     }
 
     /// A rectangular table: as many columns as the header has cells (GFM's rule);
@@ -296,6 +404,7 @@ impl<'a> Converter<'a> {
             model::Inline::XRef { target, label, .. } => self.xref(w, target, label),
             model::Inline::Cite(c) => self.cite(w, c)?,
             model::Inline::NoteRef(n) => self.note_ref(w, *n)?,
+            model::Inline::FigRef(r) => self.fig_ref(w, r)?,
             model::Inline::Segment(_) => Inline::Text(String::new()),
             model::Inline::IndexMark(mark) => {
                 let place = Anchor::In(w.owner.clone(), Local::Mark(w.marks));
@@ -360,6 +469,76 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The name of the image at `path` (from the content folder) among the
+/// book's images: one per file, distinct for distinct paths.
+pub fn image_name(path: &str) -> String {
+    let (stem, ext) = path.rsplit_once('.').unwrap_or((path, ""));
+    format!(
+        "{}.{}",
+        super::anchor::id_safe(stem),
+        ext.to_ascii_lowercase()
+    )
+}
+
+/// The figures of `body` by label, with the number and place each will have.
+fn figure_labels(
+    owner: &Owner,
+    body: &model::Body,
+) -> std::collections::HashMap<String, (Option<usize>, Anchor)> {
+    let mut out = std::collections::HashMap::new();
+    let mut numbered = 0;
+    for (k, fig) in body
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            model::Block::Figure(f) => Some(f),
+            _ => None,
+        })
+        .enumerate()
+    {
+        let number = (!fig.decorative && fig.file.is_some()).then(|| {
+            numbered += 1;
+            numbered
+        });
+        if let Some(label) = &fig.label {
+            out.entry(label.name.clone())
+                .or_insert((number, Anchor::In(owner.clone(), Local::Figure(k))));
+        }
+    }
+    out
+}
+
+/// "figure 2" opening a paragraph or a sentence becomes "Figure 2".
+fn capitalize_sentence_fig_refs(xs: &mut [Inline]) {
+    let mut opens = true;
+    for x in xs {
+        match x {
+            Inline::FigRef {
+                words,
+                bracketed: false,
+                ..
+            } if opens => {
+                let mut cs = words.chars();
+                if let Some(first) = cs.next() {
+                    *words = first.to_uppercase().chain(cs).collect();
+                }
+                opens = false;
+            }
+            Inline::Text(t) if t.trim().is_empty() => {}
+            Inline::Text(t) => {
+                let end = t.trim_end();
+                opens = end.len() < t.len()
+                    && end.ends_with(['.', '?', '!', '\u{201d}'])
+                    && !end.ends_with("e.g.")
+                    && !end.ends_with("i.e.")
+                    && !end.ends_with("cf.");
+            }
+            Inline::SoftBreak | Inline::Mark { .. } => {}
+            _ => opens = false,
+        }
+    }
+}
+
 /// Calls `f` on every text string of the inlines (for the EPUB's font subset).
 pub fn inline_strings<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a str)) {
     for x in xs {
@@ -369,7 +548,7 @@ pub fn inline_strings<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a str)) {
                 inline_strings(c, f)
             }
             Inline::Link { content, .. } => inline_strings(content, f),
-            Inline::XRef { words, .. } => f(words),
+            Inline::XRef { words, .. } | Inline::FigRef { words, .. } => f(words),
             Inline::Cite { runs, .. } => run_strings(runs, f),
             Inline::NoteRef { .. }
             | Inline::Mark { .. }
@@ -391,6 +570,13 @@ pub fn block_strings<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a str)) {
                 .chain(rows.iter().flatten())
                 .for_each(|c| inline_strings(c, f)),
             Block::Code(c) => f(c),
+            Block::Figure(fig) => {
+                if let Some(a) = &fig.alt {
+                    f(a);
+                }
+                inline_strings(&fig.caption, f);
+                inline_strings(&fig.source, f);
+            }
             Block::Rule => {}
         }
     }
@@ -423,6 +609,13 @@ pub fn block_places<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a Anchor)) {
                 .iter()
                 .chain(rows.iter().flatten())
                 .for_each(|c| inline_places(c, f)),
+            Block::Figure(fig) => {
+                if let Some(a) = &fig.anchor {
+                    f(a);
+                }
+                inline_places(&fig.caption, f);
+                inline_places(&fig.source, f);
+            }
             Block::Code(_) | Block::Rule => {}
         }
     }
@@ -431,7 +624,9 @@ pub fn block_places<'a>(bs: &'a [Block], f: &mut impl FnMut(&'a Anchor)) {
 fn inline_places<'a>(xs: &'a [Inline], f: &mut impl FnMut(&'a Anchor)) {
     for x in xs {
         match x {
-            Inline::XRef { place, .. } | Inline::Mark { place } => f(place),
+            Inline::XRef { place, .. }
+            | Inline::Mark { place }
+            | Inline::FigRef { place, .. } => f(place),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
                 inline_places(c, f)
             }
@@ -482,7 +677,9 @@ pub(crate) fn without_places(b: Block) -> Block {
     fn inl(xs: Vec<Inline>) -> Vec<Inline> {
         xs.into_iter()
             .filter_map(|x| match x {
-                Inline::XRef { words, .. } => Some(Inline::Text(words)),
+                Inline::XRef { words, .. } | Inline::FigRef { words, .. } => {
+                    Some(Inline::Text(words))
+                }
                 Inline::Mark { .. } | Inline::NoteRef { .. } => None,
                 Inline::Emph(c) => Some(Inline::Emph(inl(c))),
                 Inline::Strong(c) => Some(Inline::Strong(inl(c))),
@@ -526,6 +723,14 @@ pub(crate) fn without_places(b: Block) -> Block {
                 .map(|r| r.into_iter().map(inl).collect())
                 .collect(),
         },
+        Block::Figure(fig) => Block::Figure(Box::new(Figure {
+            anchor: None,
+            number: None,
+            label: None,
+            caption: inl(fig.caption),
+            source: inl(fig.source),
+            ..*fig
+        })),
         other => other,
     }
 }

@@ -129,6 +129,13 @@ fn items(
         properties: None,
         spine: None,
     });
+    items.extend(book.images.iter().map(|i| Item {
+        href: xhtml::figure_href(&i.name),
+        media_type: i.format.media_type(),
+        data: i.bytes.to_vec(),
+        properties: None,
+        spine: None,
+    }));
     items.extend(font_items(book)?);
     Ok(items)
 }

@@ -173,6 +173,11 @@ impl Files {
     }
 }
 
+/// Where the EPUB holds a figure's image, from its pages.
+pub fn figure_href(name: &str) -> String {
+    format!("images/figures/{name}")
+}
+
 fn chapter_file(owner: &Owner) -> String {
     let Owner::Document(id) = owner else {
         return String::new();
@@ -746,7 +751,45 @@ impl<'a> Writer<'a> {
                 let _ = write!(o, "<pre><code>{}</code></pre>", esc(c));
             }
             Block::Rule => o.push_str("<hr/>"),
+            Block::Figure(f) => self.figure(o, b, f),
         }
+    }
+
+    /// `<figure>`: the image (`alt`, or `alt=""` and no role when it is
+    /// decorative) and a `<figcaption>` with the label, caption and source.
+    fn figure(&self, o: &mut String, b: &Body, f: &crate::plan::Figure) {
+        o.push_str("<figure class=\"figure\"");
+        if let Some(a) = &f.anchor {
+            let _ = write!(o, " id=\"{}\"", a.id());
+        }
+        let _ = write!(
+            o,
+            "><img src=\"{}\" alt=\"{}\"{} style=\"width: {:.0}%\"/>",
+            esc(&figure_href(&f.image)),
+            esc(f.alt.as_deref().unwrap_or("")),
+            if f.alt.is_none() {
+                " role=\"presentation\""
+            } else {
+                ""
+            },
+            f.width * 100.0
+        );
+        if f.label.is_some() || !f.caption.is_empty() || !f.source.is_empty() {
+            o.push_str("<figcaption>");
+            if let Some(label) = &f.label {
+                o.push_str("<span class=\"figure-label\">");
+                text(o, label);
+                o.push_str(".</span> ");
+            }
+            self.inlines(o, b, &f.caption);
+            if !f.source.is_empty() {
+                o.push_str("<span class=\"figure-source\">");
+                self.inlines(o, b, &f.source);
+                o.push_str("</span>");
+            }
+            o.push_str("</figcaption>");
+        }
+        o.push_str("</figure>");
     }
 
     fn list(
@@ -855,6 +898,27 @@ impl<'a> Writer<'a> {
                 );
                 runs_markup(o, runs);
                 o.push_str("</a>");
+            }
+            Inline::FigRef {
+                words,
+                target,
+                place,
+                bracketed,
+            } => {
+                if *bracketed {
+                    o.push('(');
+                }
+                let _ = write!(
+                    o,
+                    "<a class=\"figref\" id=\"{}\" href=\"{}\">",
+                    place.id(),
+                    esc(&self.files.href(target))
+                );
+                text(o, words);
+                o.push_str("</a>");
+                if *bracketed {
+                    o.push(')');
+                }
             }
             Inline::NoteRef { number } => self.note_ref(o, b, *number),
             Inline::Mark { place } => {

@@ -19,6 +19,8 @@ pub struct BookWorld {
     fonts: &'static [Font],
     main: FileId,
     sources: HashMap<FileId, Source>,
+    /// Files that are not typst sources: the book's images.
+    binaries: HashMap<FileId, Bytes>,
     names: HashMap<FileId, String>,
     today: Stamp,
 }
@@ -52,9 +54,23 @@ impl BookWorld {
             fonts,
             main: main_id,
             sources,
+            binaries: HashMap::new(),
             names,
             today,
         })
+    }
+
+    /// Serves `files` (path, bytes), e.g. the book's images, instead of the
+    /// binary files served before.
+    pub fn set_binaries(&mut self, files: Vec<(String, Bytes)>) {
+        self.binaries.clear();
+        for (path, bytes) in files {
+            if let Some(id) = file_id(&path) {
+                self.names
+                    .insert(id, path.trim_start_matches('/').to_string());
+                self.binaries.insert(id, bytes);
+            }
+        }
     }
 
     /// The stamp the world gives as today.
@@ -111,6 +127,9 @@ impl World for BookWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.binaries.get(&id) {
+            return Ok(bytes.clone());
+        }
         self.sources
             .get(&id)
             .map(|s| Bytes::from_string(s.text().to_string()))
