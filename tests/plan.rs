@@ -42,6 +42,13 @@ fn snapshot_feature(path: &str) {
     insta::assert_snapshot!(format!("{name}_xhtml"), xhtml);
 }
 
+// Checks figures: numbers per text, labels and references, widths, the
+// Chinese side's figure without a number, the book's images once each.
+#[test]
+fn figures() {
+    snapshot_feature("features/figures");
+}
+
 // Checks ragged tables: short rows padded, long rows cut, in both editions.
 #[test]
 fn tables() {

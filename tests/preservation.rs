@@ -283,7 +283,7 @@ fn the_parallel_fixtures_keep_every_character() {
 // tables, cross-references).
 #[test]
 fn the_feature_fixtures_keep_every_character() {
-    for name in ["index", "notes", "readers", "tables", "xrefs"] {
+    for name in ["figures", "index", "notes", "readers", "tables", "xrefs"] {
         every_character_kept(
             &root()
                 .join("tests/fixtures/features")

@@ -196,6 +196,16 @@ fn read_image(root: &Path, path: &str) -> Result<Image, Diagnostic> {
             Diagnostic::new(codes::E0504, format!("cannot read image `{path}`: {e}"))
         })?
         .into();
+    if let Some(pixels) = too_many_pixels(&bytes, format) {
+        return Err(Diagnostic::new(
+            codes::E0507,
+            format!(
+                "image `{path}` is too large ({pixels}; the limit is {} million pixels)",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
+        )
+        .help("scale the image down: a page-wide figure at 300 ppi is about 1,500 pixels wide"));
+    }
     let size = match format {
         ImageFormat::Svg => svg_size(&bytes),
         _ => raster_size(&bytes, format),
@@ -243,22 +253,32 @@ fn stays_inside(root: &Path, disk: &Path, path: &str) -> Result<(), Diagnostic> 
     Ok(())
 }
 
-/// A raster image's pixels, after decoding it whole.
-fn raster_size(bytes: &[u8], format: ImageFormat) -> Result<(f64, f64), String> {
-    let fmt = match format {
+fn raster_format(format: ImageFormat) -> image::ImageFormat {
+    match format {
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
         _ => image::ImageFormat::Png,
-    };
-    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), fmt);
-    let (w, h) = reader.into_dimensions().map_err(|e| e.to_string())?;
-    if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
-        return Err(format!(
-            "{w} × {h} pixels, more than the {} million allowed",
-            MAX_IMAGE_PIXELS / 1_000_000
-        ));
     }
-    image::load_from_memory_with_format(bytes, fmt).map_err(|e| e.to_string())?;
-    Ok((f64::from(w), f64::from(h)))
+}
+
+/// "8000 × 8000 pixels" when a raster image's header declares more pixels
+/// than [`MAX_IMAGE_PIXELS`] (read before anything is decoded).
+fn too_many_pixels(bytes: &[u8], format: ImageFormat) -> Option<String> {
+    if !format.is_raster() {
+        return None;
+    }
+    let reader = image::ImageReader::with_format(
+        std::io::Cursor::new(bytes),
+        raster_format(format),
+    );
+    let (w, h) = reader.into_dimensions().ok()?;
+    (u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS).then(|| format!("{w} × {h} pixels"))
+}
+
+/// A raster image's pixels, after decoding it whole.
+fn raster_size(bytes: &[u8], format: ImageFormat) -> Result<(f64, f64), String> {
+    let decoded = image::load_from_memory_with_format(bytes, raster_format(format))
+        .map_err(|e| e.to_string())?;
+    Ok((f64::from(decoded.width()), f64::from(decoded.height())))
 }
 
 /// An SVG's size in its user units: parsed, and refused when it holds a
@@ -383,6 +403,29 @@ mod tests {
         ] {
             assert_eq!(ok("glossary/a.md", bad), None, "{bad}");
         }
+    }
+
+    // Checks the size limit (a sparse file, read no further than its size)
+    // and a symbolic link leading out of the content folder.
+    #[test]
+    fn refuses_huge_files_and_links_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("content");
+        std::fs::create_dir_all(&root).unwrap();
+        let huge = std::fs::File::create(root.join("huge.png")).unwrap();
+        huge.set_len(MAX_IMAGE_BYTES + 1).unwrap();
+        assert_eq!(read_image(&root, "huge.png").unwrap_err().code, "E0507");
+        std::fs::write(tmp.path().join("outside.png"), b"x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(
+                tmp.path().join("outside.png"),
+                root.join("link.png"),
+            )
+            .unwrap();
+            assert_eq!(read_image(&root, "link.png").unwrap_err().code, "E0505");
+        }
+        assert_eq!(read_image(&root, "none.png").unwrap_err().code, "E0504");
     }
 
     // Checks that an SVG with a script or an outside reference is refused.

@@ -26,6 +26,7 @@ struct ReaderFields {
     documents: Vec<String>,
     glossary: Option<String>,
     drafts: bool,
+    list_of_figures: bool,
 }
 
 /// `parallel: columns`, or `parallel: {essays/note: facing}`.
@@ -70,6 +71,7 @@ const FIELDS: &[&str] = &[
     "documents",
     "glossary",
     "drafts",
+    "list_of_figures",
 ];
 
 /// Reads one reader file.
@@ -141,6 +143,7 @@ pub(super) fn load(
         documents,
         glossary,
         drafts: fields.drafts,
+        list_of_figures: fields.list_of_figures,
         fields: spans,
     })
 }

@@ -331,6 +331,8 @@ pub struct Reader {
     pub glossary: GlossarySelection,
     /// Whether draft entries are printed (`drafts: true`, for proofs).
     pub drafts: bool,
+    /// Print a list of figures after the contents (`list_of_figures: true`).
+    pub list_of_figures: bool,
     /// Where each field was written.
     pub fields: FieldSpans,
 }

@@ -170,8 +170,9 @@ impl std::fmt::Debug for Words {
 impl Words {
     /// The words the typst layouts print, as a typst dictionary
     /// (`/words.typ`, imported by `layouts/book.typ`).
-    pub fn layout_words(&self) -> [(&'static str, &'static str); 4] {
+    pub fn layout_words(&self) -> [(&'static str, &'static str); 5] {
         [
+            ("figures", self.list_of_figures),
             ("edited-by", self.edited_by),
             ("conjunction", self.and),
             ("contents", self.contents),

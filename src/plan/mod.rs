@@ -59,12 +59,25 @@ pub struct Book {
     pub parts: Vec<Part>,
     /// The image files of the book's figures, once each, in order of first use.
     pub images: Vec<BookImage>,
+    /// The list of figures, text by text (empty unless the reader asks for one).
+    pub figure_list: Vec<FigureGroup>,
     /// The fixed words the editions print.
     pub words: &'static Words,
 }
 
-/// An image file a figure prints.
+/// The numbered figures of one text, for the list of figures.
 #[derive(Debug, Clone, PartialEq)]
+pub struct FigureGroup {
+    /// The document or entry.
+    pub anchor: Anchor,
+    /// Its title or term.
+    pub title: String,
+    /// Its figures: place, "Figure 2", the caption's words.
+    pub figures: Vec<(Anchor, String, String)>,
+}
+
+/// An image file a figure prints.
+#[derive(Clone, PartialEq)]
 pub struct BookImage {
     /// Its name in the editions (`figures_2f_chart.png`): what figures give.
     pub name: String,
@@ -74,6 +87,17 @@ pub struct BookImage {
     pub bytes: std::sync::Arc<[u8]>,
     /// A fingerprint of the bytes.
     pub fingerprint: String,
+}
+
+impl std::fmt::Debug for BookImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BookImage")
+            .field("name", &self.name)
+            .field("format", &self.format)
+            .field("bytes", &self.bytes.len())
+            .field("fingerprint", &self.fingerprint)
+            .finish()
+    }
 }
 
 /// What the title page and the metadata say.
@@ -285,9 +309,61 @@ pub fn plan(
         meta: meta(reader, stamp, credits::contributors(project, selection)),
         colophon: colophon(reader, words),
         images: book_images(project, &parts),
+        figure_list: if reader.list_of_figures {
+            figure_list(&parts)
+        } else {
+            Vec::new()
+        },
         parts,
         words,
     }
+}
+
+/// The numbered figures of the documents and entries, text by text.
+fn figure_list(parts: &[Part]) -> Vec<FigureGroup> {
+    let mut texts: Vec<(&Anchor, &str, &Body)> = Vec::new();
+    for part in parts {
+        match part {
+            Part::Documents(chapters) => texts.extend(
+                chapters
+                    .iter()
+                    .map(|c| (&c.anchor, c.title.as_str(), &c.body)),
+            ),
+            Part::Glossary(letters) => texts.extend(
+                letters
+                    .iter()
+                    .flat_map(|l| &l.entries)
+                    .map(|e| (&e.anchor, e.term.as_str(), &e.body)),
+            ),
+            Part::Bibliography(_) | Part::Index(_) => {}
+        }
+    }
+    texts
+        .into_iter()
+        .filter_map(|(anchor, title, body)| {
+            let figures: Vec<(Anchor, String, String)> = body
+                .blocks
+                .iter()
+                .filter_map(|l| match &l.block {
+                    Block::Figure(f) => Some(f),
+                    _ => None,
+                })
+                .filter_map(|f| {
+                    let mut caption = String::new();
+                    tree::inline_strings(&f.caption, &mut |s| caption.push_str(s));
+                    // A list's line ends in leaders, not in the caption's stop.
+                    let caption =
+                        caption.trim().strip_suffix('.').unwrap_or(caption.trim());
+                    Some((f.anchor.clone()?, f.label.clone()?, caption.to_string()))
+                })
+                .collect();
+            (!figures.is_empty()).then(|| FigureGroup {
+                anchor: anchor.clone(),
+                title: title.to_string(),
+                figures,
+            })
+        })
+        .collect()
 }
 
 /// The images the figures of `parts` print, once each, in order of first use.

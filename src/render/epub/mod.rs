@@ -77,6 +77,7 @@ pub fn epub(book: &Book, options: &Options) -> Result<Vec<u8>, Vec<Diagnostic>> 
             page_source: options.pages.map(|_| page_source(book, options.paper)),
             toc: contents(book, &files),
             landmarks: landmarks(book, &files),
+            figures: figure_list(book, &files),
             words: book.words,
             pages: page_list,
             items: items(book, pages, cover, options.css)?,
@@ -214,6 +215,35 @@ fn contents(book: &Book, files: &Files) -> Vec<TocNode> {
         }
     }
     toc
+}
+
+/// The list of figures for the navigation document: each text, its figures.
+fn figure_list(book: &Book, files: &Files) -> Vec<TocNode> {
+    book.figure_list
+        .iter()
+        .map(|g| TocNode {
+            label: {
+                let mut l = String::new();
+                text(&mut l, &g.title);
+                l
+            },
+            href: files.href(&g.anchor),
+            children: g
+                .figures
+                .iter()
+                .map(|(anchor, label, caption)| TocNode {
+                    label: {
+                        // Chinese in a caption is tagged as Chinese.
+                        let mut l = String::new();
+                        text(&mut l, &format!("{label}. {caption}"));
+                        l
+                    },
+                    href: files.href(anchor),
+                    children: Vec::new(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn landmarks(book: &Book, files: &Files) -> Vec<(&'static str, &'static str, String)> {

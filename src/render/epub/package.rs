@@ -67,6 +67,8 @@ pub(super) struct Package {
     pub toc: Vec<TocNode>,
     /// Landmarks: (epub:type, label, href).
     pub landmarks: Vec<(&'static str, &'static str, String)>,
+    /// The list of figures (`loi`), text by text; empty: none.
+    pub figures: Vec<TocNode>,
     /// The book's fixed words (the navigation's headings).
     pub words: &'static Words,
     /// Page list: (label, href).
@@ -132,6 +134,15 @@ pub(super) fn nav(p: &Package) -> String {
         );
     }
     o.push_str("</ol>\n</nav>\n");
+    if !p.figures.is_empty() {
+        let _ = writeln!(
+            o,
+            "<nav epub:type=\"loi\" id=\"loi\">\n<h2>{}</h2>",
+            esc(w.list_of_figures)
+        );
+        nav_list(&mut o, &p.figures, 0);
+        o.push_str("</nav>\n");
+    }
     if !p.pages.is_empty() {
         let _ = writeln!(
             o,

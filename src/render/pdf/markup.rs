@@ -464,6 +464,29 @@ fn contents(o: &mut String, book: &Book) {
     o.push_str("\n))\n");
 }
 
+/// The list of figures, when the reader asks for one: per text, its title
+/// and its figures' labels, captions and places.
+fn figure_list(o: &mut String, book: &Book) {
+    if book.figure_list.is_empty() {
+        return;
+    }
+    o.push_str("#figure-list((");
+    for g in &book.figure_list {
+        let _ = write!(o, "\n  ({}, (", text_block(&g.title));
+        for (anchor, label, caption) in &g.figures {
+            let _ = write!(
+                o,
+                "({}, {}, {}), ",
+                text_block(label),
+                text_block(caption),
+                str_lit(&anchor.id())
+            );
+        }
+        o.push_str(")),");
+    }
+    o.push_str("\n))\n");
+}
+
 /// About how many pages the book will have, from the size of its markup (some
 /// 3.7 KB a page for the readers measured): only the width of a stand-in page
 /// number depends on it.
@@ -518,6 +541,7 @@ fn front_matter(o: &mut String, book: &Book, paper: &str, draft: bool) {
     );
     colophon(o, &book.colophon);
     contents(o, book);
+    figure_list(o, book);
     o.push_str("#show: body-pages.with((");
     for (id, (part, title)) in running_heads(book) {
         let _ = write!(
