@@ -61,16 +61,27 @@ fn emit_typst(
     layout: &ccp_press::pipeline::Layout,
     force: bool,
 ) -> CmdResult {
-    let sources = edition.typst_sources(Some(&layout.pages));
-    let targets: Vec<PathBuf> = sources
+    // The typst sources, then the images they print.
+    let files: Vec<(String, Vec<u8>)> = edition
+        .typst_sources(Some(&layout.pages))
+        .into_iter()
+        .map(|(path, text)| (path, text.into_bytes()))
+        .chain(
+            edition
+                .typst_images()
+                .into_iter()
+                .map(|(path, bytes)| (path, bytes.to_vec())),
+        )
+        .collect();
+    let targets: Vec<PathBuf> = files
         .iter()
         .map(|(path, _)| dir.join(path.trim_start_matches('/')))
         .collect();
     let target_refs: Vec<&Path> = targets.iter().map(PathBuf::as_path).collect();
     super::outputs_allowed(content, &target_refs)?;
     super::may_overwrite(&targets, force)?;
-    for ((_, text), target) in sources.iter().zip(&targets) {
-        super::write_file(target, text.as_bytes())?;
+    for ((_, bytes), target) in files.iter().zip(&targets) {
+        super::write_file(target, bytes)?;
     }
     say!("wrote typst sources to {}", dir.display());
     Ok(())

@@ -990,6 +990,10 @@ file was decoded, and it is not what its extension says: it is damaged,
 it was saved in another format and renamed, or its format is not one of the
 three (GIF, WebP, TIFF, PDF).
 
+An SVG is refused too when it holds a script, an event handler (`onclick`)
+or a reference to another file (`<image href=\"photo.png\">`): e-readers
+refuse active content, and an image must stand alone.
+
 Export the image again as PNG (charts, screenshots), JPEG (photographs and
 facsimiles) or SVG (diagrams drawn as vectors), with the matching extension.
 ",
@@ -1602,15 +1606,17 @@ Give each note a label of its own (`[^1]`, `[^2]`, or words such as
 pub const W0503: Code = Code {
     code: "W0503",
     severity: Severity::Warning,
-    summary: "image left out",
+    summary: "image inside running text left out",
     explanation: "\
-The editions hold text only: an image in Markdown is not printed, and its
-alt text is printed in its place.
+An image prints as a figure only when it opens a paragraph of its own at the
+top level of a text: not inside a sentence, a list, a quotation, a table or
+a footnote. Elsewhere it is left out and its alt text is printed in its
+place.
 
-    ![Poster of the campaign](poster.png)
+    The poster ![Poster of the campaign](poster.png) was everywhere.
 
-Describe what matters about the image in words, or remove the `!` to make
-it a link to the image on the web.
+Put the image at the start of a paragraph of its own, with its caption on
+the lines after it, or remove the `!` to make it a link.
 ",
 };
 

@@ -260,8 +260,17 @@ fn accessibility(o: &mut String, p: &Package) {
         );
     }
     o.push_str("  <meta property=\"schema:accessibilityHazard\">none</meta>\n");
+    let figures = p
+        .items
+        .iter()
+        .any(|i| i.href.starts_with("images/figures/"));
     let summary = format!(
-        "Reflowable text with a navigable table of contents, landmarks, linked cross-references, pop-up footnotes, a linked bibliography and linked indexes. Chinese text is marked with its language.{}",
+        "Reflowable text with a navigable table of contents, landmarks, linked cross-references, pop-up footnotes, a linked bibliography and linked indexes. Chinese text is marked with its language.{}{}",
+        if figures {
+            " Every figure has a text alternative and a caption; decorative images are marked as such."
+        } else {
+            ""
+        },
         if p.pages.is_empty() {
             ""
         } else {
