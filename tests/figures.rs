@@ -106,6 +106,8 @@ fn the_pdf_prints_and_tags_every_figure() {
         "(figures1and2)",
         "Figure1isreadwiththecommuniqués",
         "inthreesteps(figure1",
+        "Figure2.PlenumsoftheCentralCommitteebyyear",
+        "countedbyyearinfigure2,",
     ] {
         assert!(text.contains(want), "`{want}` not in the PDF's text");
     }
@@ -113,8 +115,10 @@ fn the_pdf_prints_and_tags_every_figure() {
     assert!(text.contains("FIGURES"), "no list of figures");
     assert!(text.contains("CommuniquéoftheThirdPlenarySessionoftheTwentiethCentralCommittee(Excerpt)Figure1.Theplenum’stimetableforreform"));
     let (figures, alts) = pdf_alt_texts(&pdf, tmp.path());
-    // Two in the essay, three in the translation (one Chinese), one in the entry.
-    assert_eq!(figures, 6, "{alts:#?}");
+    // Two in the essay, three in the translation (one Chinese), two in the
+    // entry (one written pandoc's way: caption in the brackets, `fig-alt`, its
+    // path from the content folder).
+    assert_eq!(figures, 7, "{alts:#?}");
     for want in [
         "Bar chart of plenary sessions",
         "Facsimile of the first page of the communiqué",
@@ -122,6 +126,7 @@ fn the_pdf_prints_and_tags_every_figure() {
         "Timeline of the reform agenda",
         "The same timeline, drawn for this edition",
         "Organisation chart: the National Party Congress",
+        "Bar chart of the plenums held each year, 2012 to 2024.",
     ] {
         assert!(
             alts.iter().any(|a| a.starts_with(want)),

@@ -34,6 +34,9 @@ pub(super) struct Attributes<P = Range<usize>> {
     pub(super) decorative: bool,
     /// `width=60%`.
     pub(super) width: Option<u8>,
+    /// `alt="…"` (or pandoc's `fig-alt="…"`): the alt text, when the brackets
+    /// hold the caption.
+    pub(super) alt: Option<String>,
 }
 
 impl<P> Default for Attributes<P> {
@@ -42,6 +45,7 @@ impl<P> Default for Attributes<P> {
             label: None,
             decorative: false,
             width: None,
+            alt: None,
         }
     }
 }
@@ -67,10 +71,16 @@ pub(super) fn attributes(text: &str) -> (Attributes, Vec<BadAttribute>) {
             None
         } else if let Some(value) = word.strip_prefix("width=") {
             width(value, &mut attrs)
+        } else if let Some(value) = ["alt=", "fig-alt="]
+            .iter()
+            .find_map(|k| word.strip_prefix(k))
+        {
+            attrs.alt = Some(unquoted(value).to_string());
+            None
         } else {
             Some((
                 format!("unknown figure attribute `{word}`"),
-                "a figure takes `#fig-label`, `.decorative` and `width=N%` in the braces after the image",
+                "a figure takes `#fig-label`, `.decorative`, `width=N%` and `alt=\"…\"` in the braces after the image",
             ))
         };
         if let Some((message, help)) = problem {
@@ -114,12 +124,38 @@ fn width(value: &str, attrs: &mut Attributes) -> Problem {
     }
 }
 
-/// The words of `text` separated by white space, with their ranges.
-fn words(text: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
-    text.split_whitespace().map(move |w| {
-        let start = w.as_ptr() as usize - text.as_ptr() as usize;
-        (w, start..start + w.len())
-    })
+/// The words of `text` separated by white space (a quoted value, straight or
+/// typographic quotes, is one word with its spaces), with their ranges.
+fn words(text: &str) -> Vec<(&str, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && !quoted {
+            if let Some(s) = start.take() {
+                out.push((&text[s..i], s..i));
+            }
+            continue;
+        }
+        start.get_or_insert(i);
+        quoted = match c {
+            '“' => true,
+            '”' => false,
+            '"' => !quoted,
+            _ => quoted,
+        };
+    }
+    if let Some(s) = start {
+        out.push((&text[s..], s..text.len()));
+    }
+    out
+}
+
+/// A value without its quotes (straight or typographic).
+fn unquoted(value: &str) -> &str {
+    value
+        .trim_start_matches(['"', '“'])
+        .trim_end_matches(['"', '”'])
 }
 
 /// The caption and the source line of what follows a figure's image: the
@@ -200,6 +236,10 @@ mod tests {
         assert!(a.decorative);
         assert_eq!(a.width, Some(60));
         assert!(bad.is_empty());
+        let (a, bad) = attributes("alt=“A chart, by year” #fig-a fig-alt=\"x y\"");
+        assert!(bad.is_empty());
+        assert_eq!(a.alt.as_deref(), Some("x y"));
+        assert_eq!(a.label.map(|l| l.0).as_deref(), Some("fig-a"));
         let (_, bad) = attributes("#chart width=150% .wide");
         let ranges: Vec<_> = bad.iter().map(|b| b.range.clone()).collect();
         assert_eq!(ranges, [0..6, 7..17, 18..23]);

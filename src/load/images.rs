@@ -64,6 +64,13 @@ impl Images<'_> {
     fn figure(&mut self, file_name: &str, fig: &mut Figure) {
         fig.file = None;
         let path = match inside(file_name, &fig.src) {
+            // A path written from the content folder (`figures/x.png` in
+            // `glossary/a.md`) is found there when the Markdown file's folder
+            // has no such file.
+            Ok(path) if !self.root.join(&path).exists() => inside("", &fig.src)
+                .ok()
+                .filter(|p| self.root.join(p).exists())
+                .unwrap_or(path),
             Ok(path) => path,
             Err(problem) => {
                 self.diags.push(problem.at(fig.span));

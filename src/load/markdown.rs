@@ -723,7 +723,8 @@ impl<'a> Converter<'_, 'a> {
         let NodeValue::Image(link) = image.data().value.clone() else {
             return Block::Para(self.inlines(para));
         };
-        let alt = crate::model::inline_text(&self.inlines(image));
+        let bracket = self.inlines(image);
+        let alt = crate::model::inline_text(&bracket);
         let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
         let span = self.span_of(image);
         let mut rest = Vec::new();
@@ -744,6 +745,16 @@ impl<'a> Converter<'_, 'a> {
         if caption.is_empty() && !link.title.trim().is_empty() {
             caption.push(Inline::Text(link.title.trim().to_string()));
         }
+        // pandoc's way: the brackets hold the caption, `alt="…"` the alt text.
+        let alt = match attrs.alt.take() {
+            Some(given) => {
+                if caption.is_empty() {
+                    caption = bracket;
+                }
+                given.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+            None => alt,
+        };
         if alt.is_empty() && !attrs.decorative {
             self.diags.push(
                 Diagnostic::new(codes::E0508, "figure without alt text")
@@ -793,6 +804,7 @@ impl<'a> Converter<'_, 'a> {
                 .map(|(name, r)| (name, self.piece_span(node_span, t, at(r)))),
             decorative: attrs.decorative,
             width: attrs.width,
+            alt: attrs.alt,
         }
     }
 
