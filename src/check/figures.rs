@@ -20,6 +20,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
         references(body, &labels, diags);
         for fig in figures(body) {
             resolution(project, fig, diags);
+            svg_glyphs(project, fig, diags);
         }
     }
 }
@@ -117,4 +118,61 @@ fn resolution(project: &Project, fig: &Figure, diags: &mut Vec<Diagnostic>) {
             "export it at least {needed:.0} pixels wide, draw it as SVG, or print it smaller (`width=50%`)"
         )),
     );
+}
+
+/// E0701 for each character of an SVG's text that no font covers: both
+/// editions draw that text with the book's fonts.
+fn svg_glyphs(project: &Project, fig: &Figure, diags: &mut Vec<Diagnostic>) {
+    let Some(image) = fig.file.as_ref().and_then(|f| project.images.get(f)) else {
+        return;
+    };
+    let Some(missing) = uncovered_svg_text(&image.bytes) else {
+        return;
+    };
+    for c in missing {
+        diags.push(
+            Diagnostic::new(
+                codes::E0701,
+                format!("no font has U+{:04X} `{c}` (in the text of `{}`)", c as u32, image.path),
+            )
+            .at(fig.span)
+            .label("this character of the image would print as an empty box")
+            .help("the fonts in fonts/ cover Latin, pinyin and about 16,000 hanzi (GB 2312 and Big5); use a common variant, or draw the text as outlines"),
+        );
+    }
+}
+
+/// The characters of an SVG's text that no font covers, each once (none when
+/// it is not SVG or has no such character).
+fn uncovered_svg_text(bytes: &[u8]) -> Option<std::collections::BTreeSet<char>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let doc = roxmltree::Document::parse(text).ok()?;
+    let missing: std::collections::BTreeSet<char> = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter(|n| n.ancestors().any(|a| a.tag_name().name() == "text"))
+        .filter_map(|n| n.text())
+        .flat_map(str::chars)
+        .filter(|c| !c.is_ascii() && !c.is_whitespace() && !crate::fonts::covered(*c))
+        .collect();
+    (!missing.is_empty()).then_some(missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Checks that an SVG's text is checked against the fonts.
+    #[test]
+    fn svg_text_needs_glyphs() {
+        let svg = |t: &str| {
+            format!(r#"<svg xmlns="http://www.w3.org/2000/svg"><text>{t}</text></svg>"#)
+        };
+        assert_eq!(
+            uncovered_svg_text(svg("中央委员会 Central").as_bytes()),
+            None
+        );
+        let missing = uncovered_svg_text(svg("\u{10FFFD}").as_bytes()).unwrap();
+        assert_eq!(missing.into_iter().collect::<String>(), "\u{10FFFD}");
+    }
 }

@@ -4,6 +4,7 @@
 
 mod package;
 pub mod subset;
+mod svg;
 pub mod xhtml;
 
 use std::collections::BTreeSet;
@@ -130,12 +131,18 @@ fn items(
         properties: None,
         spine: None,
     });
-    items.extend(book.images.iter().map(|i| Item {
-        href: xhtml::figure_href(&i.name),
-        media_type: i.format.media_type(),
-        data: i.bytes.to_vec(),
-        properties: None,
-        spine: None,
+    items.extend(book.images.iter().map(|i| {
+        Item {
+            href: xhtml::figure_href(&i.name),
+            media_type: i.format.media_type(),
+            data: match i.format {
+                crate::model::ImageFormat::Svg => svg::outlined(&i.bytes),
+                _ => None,
+            }
+            .unwrap_or_else(|| i.bytes.to_vec()),
+            properties: None,
+            spine: None,
+        }
     }));
     items.extend(font_items(book)?);
     Ok(items)
