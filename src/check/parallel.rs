@@ -72,6 +72,8 @@ fn misaligned(
 /// automaton is built when the first segment asks).
 struct Headwords<'p> {
     entries: Vec<&'p Entry>,
+    /// Each Chinese form of each entry (an index into `entries`).
+    forms: Vec<(usize, &'p str)>,
     automaton: std::cell::OnceCell<Result<AhoCorasick, String>>,
     /// Whether the automaton's failure was reported.
     reported: std::cell::Cell<bool>,
@@ -84,19 +86,29 @@ impl<'p> Headwords<'p> {
             .values()
             .filter(|e| !e.hanzi.is_empty())
             .collect();
+        let forms = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.forms().into_iter().map(move |f| (i, f)))
+            .collect();
         Self {
             entries,
+            forms,
             automaton: std::cell::OnceCell::new(),
             reported: std::cell::Cell::new(false),
         }
     }
 
-    /// The entries whose hanzi stand in `zh`, each once, in glossary order
-    /// (none, and W0215 once, when the headwords cannot be searched for).
-    fn in_text(&self, zh: &str, diags: &mut Vec<Diagnostic>) -> Vec<&'p Entry> {
+    /// The entries one of whose forms (hanzi, traditional, variants) stands
+    /// in `zh`, each once, in glossary order, with the form found (none, and
+    /// W0217 once, when the headwords cannot be searched for).
+    fn in_text(
+        &self,
+        zh: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<(&'p Entry, &'p str)> {
         let automaton = self.automaton.get_or_init(|| {
-            AhoCorasick::new(self.entries.iter().map(|e| &e.hanzi))
-                .map_err(|e| e.to_string())
+            AhoCorasick::new(self.forms.iter().map(|(_, f)| f)).map_err(|e| e.to_string())
         });
         let automaton = match automaton {
             Ok(a) => a,
@@ -113,11 +125,18 @@ impl<'p> Headwords<'p> {
                 return Vec::new();
             }
         };
-        let found: BTreeSet<usize> = automaton
-            .find_overlapping_iter(zh)
-            .map(|m| m.pattern().as_usize())
-            .collect();
-        found.into_iter().map(|i| self.entries[i]).collect()
+        let mut found: Vec<(usize, &'p str)> = Vec::new();
+        for m in automaton.find_overlapping_iter(zh) {
+            let (entry, form) = self.forms[m.pattern().as_usize()];
+            if !found.iter().any(|(e, _)| *e == entry) {
+                found.push((entry, form));
+            }
+        }
+        found.sort_by_key(|(e, _)| *e);
+        found
+            .into_iter()
+            .map(|(e, f)| (self.entries[e], f))
+            .collect()
     }
 }
 
@@ -150,6 +169,26 @@ fn segment(
     if s.en.is_empty() || s.zh.is_empty() {
         return;
     }
+    // `{{keep}}` opening a block of the English of a segment: the translator
+    // keeps the segment as it is; its terminology and numbers are not checked
+    // against the Chinese (a `{{keep}}` after brackets keeps one rendering).
+    let kept = s.en.iter().any(|&i| {
+        let span = block_span(&doc.body, doc.file, i);
+        project
+            .sources
+            .get(span.file)
+            .text
+            .get(span.start..span.end)
+            .is_some_and(|t| {
+                t.trim_start_matches(|c: char| {
+                    c.is_whitespace() || "#>-*+.0123456789".contains(c)
+                })
+                .starts_with(crate::model::KEEP)
+            })
+    });
+    if kept {
+        return;
+    }
     let span = || first_line(project, block_span(&doc.body, doc.file, s.en[0]));
     if let Some(run) = untranslated(&en) {
         diags.push(
@@ -160,21 +199,21 @@ fn segment(
     }
     let norm = |s: &str| s.to_lowercase().replace('’', "'");
     let lower = norm(&en);
-    for e in headwords.in_text(&zh, diags) {
+    for (e, form) in headwords.in_text(&zh, diags) {
         let rendered = std::iter::once(&e.term)
             .chain(&e.aliases)
             .any(|n| !n.is_empty() && lower.contains(&norm(n)));
         if !rendered {
             let message = format!(
-                "the Chinese has {}, but its English segment has no “{}”",
-                e.hanzi, e.term
+                "the Chinese has {form}, but its English segment has no “{}”",
+                e.term
             );
             diags.push(
                 Diagnostic::new(codes::W0215, message)
                     .at(span())
                     .help(format!(
-                        "render it as the glossary does: `[[{}]] [{}]`",
-                        e.id, e.hanzi
+                        "render it as the glossary does: `[[{}]] [{form}]`",
+                        e.id
                     )),
             );
         }
@@ -195,15 +234,27 @@ fn empty_blocks(texts: &[(String, Span)], diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Numbers the English says in a word of its own, each with the stems of
+/// those words: 百年 is "a century", 一百年 "a centenary" (两个一百年, the Two
+/// Centenary Goals), 千年 "a millennium", 十年 "a decade".
+pub(crate) const NUMBER_WORDS: &[(u64, &[&str])] = &[
+    (100, &["centenar", "centenni", "centur", "hundred"]),
+    (1000, &["millenni", "thousand"]),
+    (10, &["decade"]),
+];
+
 /// W0216 (not yet located) when the numbers of the two sides differ.
 fn numbers_differ(zh: &str, en: &str) -> Option<Diagnostic> {
-    let (a, mut b) = (numbers_zh(zh), numbers_en(en));
-    // 一百年 is a centenary (两个一百年, the Two Centenary Goals) and 百年 a
-    // century: the English has the number when it has the word.
-    let hundred = ["centenar", "centenni", "centur", "hundred"];
+    let en = without_insertions(en);
+    let (mut a, mut b) = (numbers_zh(zh), numbers_en(&en));
+    let (named_a, named_b) = (named_digits(zh), named_digits(&en));
+    b.extend(named_b.intersection(&a).copied().collect::<Vec<_>>());
+    a.extend(named_a.intersection(&b).copied().collect::<Vec<_>>());
     let lower = en.to_lowercase();
-    if a.contains(&100) && hundred.iter().any(|w| lower.contains(w)) {
-        b.insert(100);
+    for (n, stems) in NUMBER_WORDS {
+        if a.contains(n) && stems.iter().any(|w| lower.contains(w)) {
+            b.insert(*n);
+        }
     }
     if a == b {
         return None;
@@ -342,11 +393,76 @@ pub(crate) fn numbers_zh(s: &str) -> BTreeSet<u64> {
     out
 }
 
+/// The numbers written in digits, but not those inside a name or code (COVID-19,
+/// G20, 5G, H7N9: see [`named_digits`]).
 fn digits(s: &str) -> BTreeSet<u64> {
-    s.split(|c: char| !c.is_ascii_digit() && c != ',')
-        .map(|w| w.trim_matches(',').replace(',', ""))
-        .filter_map(|w| w.parse().ok())
-        .collect()
+    digit_runs(s, false)
+}
+
+/// The numbers inside names and codes: a digit run with a letter before it
+/// (or a letter and a hyphen) or after it. They count only when the other
+/// side has them (二十国集团, "the G20").
+fn named_digits(s: &str) -> BTreeSet<u64> {
+    digit_runs(s, true)
+}
+
+/// The numbers written in digits inside names (`named`) or outside them.
+fn digit_runs(s: &str, named: bool) -> BTreeSet<u64> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = BTreeSet::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || chars[i] == ',' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
+            i += 1;
+        }
+        let letter = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let before = start.checked_sub(1).map(|b| &chars[b]);
+        let in_name = letter(before)
+            || before == Some(&'-') && letter(start.checked_sub(2).map(|b| &chars[b]))
+            || letter(chars.get(i)) && !ordinal_suffix(&chars[i..]);
+        if in_name == named {
+            let n: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+            out.extend(n.parse::<u64>().ok());
+        }
+    }
+    out
+}
+
+/// Whether letters after a number are an ordinal's (14th, 21st, 2nd, 3rd) or a
+/// unit's (10km, 5pm) rather than a code's (5G).
+fn ordinal_suffix(rest: &[char]) -> bool {
+    let word: String = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    [
+        "st", "nd", "rd", "th", "s", "km", "kg", "am", "pm", "m", "bn", "mn", "tn",
+    ]
+    .contains(&word.to_lowercase().as_str())
+}
+
+/// The English without a translator's insertions in square brackets
+/// (`[2021–2025]`, `[the plan]`): what the original does not say.
+fn without_insertions(en: &str) -> String {
+    let mut out = String::with_capacity(en.len());
+    let mut depth = 0usize;
+    for c in en.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// 二十 → 20, 十四五 → 14 and 5, 二〇二一 → 2021.
@@ -556,6 +672,23 @@ mod tests {
             BTreeSet::new()
         );
         assert!(numbers_differ("两个一百年", "the Two Centenary Goals").is_none());
+        // 百年 is a century; numbers inside names and codes are not numbers
+        // of the text; a translator's bracketed insertion is not the original's.
+        assert!(
+            numbers_differ("百年未有之大变局", "great changes unseen in a century")
+                .is_none()
+        );
+        assert!(numbers_differ("新冠肺炎疫情", "the COVID-19 epidemic").is_none());
+        assert!(
+            numbers_differ("二十国集团和5G网络", "the G20 and 5G networks").is_none()
+        );
+        assert!(
+            numbers_differ("“十四五”规划", "the 14th Five-Year Plan [2021–2025]")
+                .is_none()
+        );
+        assert!(numbers_differ("千年大计", "a plan for the millennium").is_none());
+        assert!(numbers_differ("十年", "a decade").is_none());
+        assert!(numbers_differ("2035年", "by 2030").is_some());
         assert!(numbers_differ("二十一世纪", "the twenty-first century").is_none());
         assert!(
             numbers_differ("（二）强化原始创新", "2. Strengthen original innovation")

@@ -80,9 +80,12 @@ fn wrong_rendering(project: &Project, u: &Use, diags: &mut Vec<Diagnostic>) {
     );
 }
 
-/// W0212: a Chinese term no entry covers, rendered two ways: the renderings
-/// other than the most used (as `terms::group` groups them) are reported, with the
-/// others and where they are.
+/// W0212: a Chinese term no entry covers, rendered two ways in substance. The
+/// renderings other than the most used (as `terms::group` groups them) are
+/// reported, with the others and where they are; a tie is reported once, at
+/// the later rendering, naming both. Renderings that are all the term or
+/// aliases of the entry whose hanzi the term holds (`[重要战略机遇期]` after
+/// "period of strategic opportunity") are one rendering.
 fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
     let mut by_hanzi: BTreeMap<&str, Vec<&Rendering>> = BTreeMap::new();
     for u in scan.uses.iter().filter(|u| !u.exempt && u.entry.is_none()) {
@@ -92,29 +95,95 @@ fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
     }
     for (hanzi, found) in by_hanzi {
         let groups = group(&found);
-        let Some((norm, rest)) = groups.split_first() else {
+        let holder = holding_entry(project, hanzi);
+        if groups.len() < 2 || holder.is_some_and(|e| all_names_of(e, &groups)) {
             continue;
+        }
+        let fix = match holder {
+            Some(e) => format!(
+                "the glossary has “{}” [{}] (`[[{}]]`): write its term in each rendering, or list the other wording in its `aliases`; `{{{{keep}}}}` after the brackets keeps a deliberate rendering",
+                e.term, e.hanzi, e.id
+            ),
+            None => "use one rendering for one term (a glossary entry for it fixes the wording), or `{{keep}}` after the brackets".to_string(),
         };
-        let elsewhere: Vec<String> = norm
-            .spans
-            .iter()
-            .map(|s| format!("“{}” at {}", norm.text, location(project, *s)))
-            .collect();
+        let (norm, rest) = (&groups[0], &groups[1..]);
+        let tie = rest
+            .first()
+            .is_some_and(|g| g.spans.len() == norm.spans.len());
         for g in rest {
-            for span in &g.spans {
+            let (label, others) = if tie && g.spans.len() == norm.spans.len() {
+                ("rendered two ways, as often each".to_string(), vec![norm])
+            } else {
+                (
+                    format!("“{}” is used {} times", norm.text, norm.spans.len()),
+                    vec![norm],
+                )
+            };
+            let elsewhere: Vec<String> = others
+                .iter()
+                .flat_map(|o| o.spans.iter().map(move |s| (o, s)))
+                .map(|(o, s)| format!("“{}” at {}", o.text, location(project, *s)))
+                .collect();
+            // A tie is one finding, at the rendering written last.
+            let spans: Vec<_> = if tie && g.spans.len() == norm.spans.len() {
+                g.spans
+                    .iter()
+                    .copied()
+                    .filter(|s| {
+                        norm.spans
+                            .iter()
+                            .all(|n| (n.file, n.start) < (s.file, s.start))
+                    })
+                    .collect()
+            } else {
+                g.spans.clone()
+            };
+            for span in spans {
                 diags.push(
                     Diagnostic::new(
                         codes::W0212,
-                        format!("`{}` renders {hanzi}, which is rendered otherwise elsewhere", g.text),
+                        format!(
+                            "`{}` renders {hanzi}, which is rendered otherwise elsewhere",
+                            g.text
+                        ),
                     )
-                    .at(*span)
-                    .label("a less frequent rendering")
+                    .at(span)
+                    .label(label.clone())
                     .help(format!("elsewhere: {}", elsewhere.join("; ")))
-                    .help("use one rendering for one term (add the term to the glossary to fix it), or `{{keep}}` after the brackets"),
+                    .help(fix.clone()),
                 );
             }
         }
     }
+}
+
+/// The entry whose hanzi (or traditional form) a longer term holds, the
+/// longest such.
+fn holding_entry<'p>(
+    project: &'p Project,
+    hanzi: &str,
+) -> Option<&'p crate::model::Entry> {
+    project
+        .entries
+        .values()
+        .filter(|e| e.forms().into_iter().any(|f| hanzi.contains(f)))
+        .max_by_key(|e| e.hanzi.chars().count())
+}
+
+/// Whether every rendering holds the entry's term or one of its aliases.
+fn all_names_of(e: &crate::model::Entry, groups: &[crate::terms::Renderings]) -> bool {
+    let names: Vec<String> = std::iter::once(&e.term)
+        .chain(&e.aliases)
+        .map(|n| crate::terms::rendering_key(n))
+        .collect();
+    groups.iter().all(|g| {
+        let key = crate::terms::rendering_key(&g.text);
+        names.iter().any(|n| {
+            key == *n
+                || key.ends_with(&format!(" {n}"))
+                || key.starts_with(&format!("{n} "))
+        })
+    })
 }
 
 /// `file:line:col` of a span.

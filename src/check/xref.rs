@@ -156,13 +156,15 @@ fn check_inlines(
         }
         if let Some(Inline::Text(next)) = xs.get(i + 1)
             && let Some(bracketed) = bracketed_hanzi(next)
-            && bracketed != entry.hanzi
-            && Some(bracketed) != entry.traditional.as_deref()
+            && !names_entry(bracketed, entry)
         {
             // The text after `[[…]]` begins at its end: the brackets follow the
             // spaces that open it.
             let needle = format!("[{bracketed}]");
             let at = span.end + (next.len() - next.trim_start().len());
+            if kept(project, Span::new(span.file, at, at + needle.len())) {
+                continue;
+            }
             diags.push(
                 Diagnostic::new(
                     codes::W0203,
@@ -180,6 +182,23 @@ fn check_inlines(
             );
         }
     }
+}
+
+/// Whether bracketed hanzi name the entry: its hanzi, traditional form or a
+/// variant, or a longer formulation holding one of them (`[重要战略机遇期]` quotes the
+/// source after "period of strategic opportunity" [战略机遇期]).
+fn names_entry(bracketed: &str, entry: &crate::model::Entry) -> bool {
+    entry.forms().into_iter().any(|f| bracketed.contains(f))
+}
+
+/// Whether `{{keep}}` follows the brackets at `span` (the translator keeps
+/// this rendering; no terminology warning is given for it).
+fn kept(project: &Project, span: Span) -> bool {
+    let text = &project.sources.get(span.file).text;
+    text.get(span.end..).is_some_and(|rest| {
+        rest.trim_start_matches([' ', '\t'])
+            .starts_with(crate::model::KEEP)
+    })
 }
 
 /// `[汉字]` at the start of `text` (after optional spaces).

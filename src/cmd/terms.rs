@@ -45,8 +45,10 @@ fn human(
     speller: &Speller,
     terms: &[Term],
 ) -> std::io::Result<()> {
-    let (glossary, gaps): (Vec<&Term>, Vec<&Term>) =
+    let (glossary, rest): (Vec<&Term>, Vec<&Term>) =
         terms.iter().partition(|t| t.entry.is_some());
+    let (longer, gaps): (Vec<&Term>, Vec<&Term>) =
+        rest.into_iter().partition(|t| t.within.is_some());
     writeln!(
         out,
         "Glossary terms ({}), as rendered before their Chinese",
@@ -57,6 +59,24 @@ fn human(
             continue;
         };
         writeln!(out, "\n{}  {}  [[{}]]", t.hanzi, e.term, e.id)?;
+        renderings(out, project, t)?;
+    }
+    if !longer.is_empty() {
+        writeln!(
+            out,
+            "\nLonger formulations ({}): bracketed Chinese holding a glossary term",
+            longer.len()
+        )?;
+    }
+    for t in longer {
+        let Some(e) = t.within.as_ref().and_then(|id| project.entries.get(id)) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "\n{}  holds {}  {}  [[{}]]",
+            t.hanzi, e.hanzi, e.term, e.id
+        )?;
         renderings(out, project, t)?;
     }
     writeln!(
@@ -127,6 +147,7 @@ fn json(project: &Project, speller: &Speller, t: &Term) -> serde_json::Value {
     serde_json::json!({
         "hanzi": t.hanzi,
         "entry": entry.map(|e| e.id.to_string()),
+        "within": t.within.as_ref().map(ToString::to_string),
         "term": entry.map(|e| e.term.clone()),
         "pinyin": entry.map_or_else(|| speller.spell(&t.hanzi), |e| e.pinyin.clone()),
         "renderings": renderings,

@@ -232,6 +232,10 @@ pub struct Entry {
     pub traditional: Option<String>,
     /// Other English names.
     pub aliases: Vec<String>,
+    /// Other Chinese forms of the term: abbreviations, variants, older forms
+    /// (党中央 and 中共中央 beside 中国共产党中央委员会). Each counts as the
+    /// entry's hanzi in every terminology check and in the concordance.
+    pub variants: Vec<String>,
     /// Still being written (`draft: true`): readers leave it out unless they
     /// ask for drafts.
     pub draft: bool,
@@ -254,6 +258,23 @@ pub struct Entry {
     pub backlinks: Vec<Owner>,
     /// Keys of the works the entry cites or lists, in order of first appearance.
     pub works: Vec<BibKey>,
+}
+
+impl Entry {
+    /// The Chinese forms of the term: its hanzi, traditional form and
+    /// variants, each written once, the empty ones left out.
+    pub fn forms(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let all = std::iter::once(self.hanzi.as_str())
+            .chain(self.traditional.as_deref())
+            .chain(self.variants.iter().map(String::as_str));
+        for f in all.map(str::trim).filter(|f| !f.is_empty()) {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        out
+    }
 }
 
 /// A translation or an essay.

@@ -26,8 +26,11 @@ use words::{Window, exempt_ranges, phrase, window_before};
 pub struct Use {
     /// The characters in the brackets.
     pub hanzi: String,
-    /// The glossary entry whose `hanzi` or `traditional` they are.
+    /// The glossary entry whose `hanzi`, `traditional` or variant they are.
     pub entry: Option<EntryId>,
+    /// The glossary entry one of whose forms stands inside them, when they
+    /// are a longer formulation (扎实推进共同富裕 holds 共同富裕).
+    pub within: Option<EntryId>,
     /// The English before the brackets, if any.
     pub rendering: Option<Rendering>,
     /// Where `[汉字]` is.
@@ -142,11 +145,9 @@ impl Glossary {
         let mut avoid = Vec::new();
         let mut avoid_entry = Vec::new();
         for e in project.entries.values() {
-            for h in std::iter::once(&e.hanzi).chain(e.traditional.iter()) {
-                if !h.is_empty() {
-                    patterns.push(h.clone());
-                    hanzi_entry.push(e.id.clone());
-                }
+            for h in e.forms() {
+                patterns.push(h.to_string());
+                hanzi_entry.push(e.id.clone());
             }
             for a in e.avoid.iter().filter(|a| !a.value.trim().is_empty()) {
                 avoid.push(a.value.trim().to_string());
@@ -172,6 +173,12 @@ impl Glossary {
     fn entry_of(&self, hanzi: &str) -> Option<&EntryId> {
         let m = self.hanzi.find(hanzi)?;
         (m.start() == 0 && m.end() == hanzi.len()).then(|| &self.hanzi_entry[m.pattern()])
+    }
+
+    /// The entry one of whose forms stands inside the bracketed characters.
+    fn entry_within(&self, hanzi: &str) -> Option<&EntryId> {
+        let m = self.hanzi.find(hanzi)?;
+        Some(&self.hanzi_entry[m.pattern()])
     }
 
     /// The avoided phrases of a document's text, outside quotations, as words.
@@ -207,13 +214,34 @@ fn kept_after(after: &str) -> bool {
     if after.starts_with(KEEP) {
         return true;
     }
-    after.starts_with('[')
-        && after
-            .find(']')
-            .is_some_and(|end| after[end + 1..].trim_start().starts_with(KEEP))
+    let Some(open) = after
+        .chars()
+        .next()
+        .filter(|c| BRACKETS.iter().any(|(o, _)| o == c))
+    else {
+        return false;
+    };
+    let close = closer(open);
+    after.find(close).is_some_and(|end| {
+        after[end + close.len_utf8()..]
+            .trim_start()
+            .starts_with(KEEP)
+    })
 }
 
-/// Every `[汉字]` of a body, with the English before it.
+/// The brackets Chinese stands in after its rendering: square brackets (the
+/// center's convention), parentheses (other translators'), and their
+/// full-width forms.
+const BRACKETS: &[(char, char)] = &[
+    ('[', ']'),
+    ('(', ')'),
+    ('（', '）'),
+    ('［', '］'),
+    ('【', '】'),
+];
+
+/// Every `[汉字]` (or `(汉字)`, `（汉字）`, `［汉字］`, `【汉字】`) of a body,
+/// with the English before it.
 fn brackets(
     project: &Project,
     glossary: &Glossary,
@@ -224,40 +252,61 @@ fn brackets(
     out: &mut Vec<Use>,
 ) {
     let mut i = start;
-    while let Some(k) = text[i..].find('[') {
+    while let Some((k, c)) = text[i..]
+        .char_indices()
+        .find(|(_, c)| BRACKETS.iter().any(|(o, _)| o == c))
+    {
         let open = i + k;
-        i = open + 1;
-        let Some(hanzi) = bracketed_hanzi(text, open) else {
+        i = open + c.len_utf8();
+        let Some(hanzi) = bracketed_hanzi(text, open, c) else {
             continue;
         };
-        let close = open + 1 + hanzi.len();
+        let close = i + hanzi.len();
+        let after = close + closer(c).len_utf8();
         let entry = glossary.entry_of(hanzi).cloned();
+        let within = entry
+            .is_none()
+            .then(|| glossary.entry_within(hanzi).cloned())
+            .flatten();
         let rendering = rendering(project, entry.as_ref(), file, text, start, open);
-        let kept = text[close + 1..].trim_start().starts_with(KEEP);
+        let kept = text[after..].trim_start().starts_with(KEEP);
         out.push(Use {
             hanzi: hanzi.to_string(),
             entry,
+            within,
             rendering,
-            bracket: Span::new(file, open, close + 1),
+            bracket: Span::new(file, open, after),
             exempt: kept || exempt.block_quoted(open) || exempt.code(open),
         });
-        i = close + 1;
+        i = after;
     }
 }
 
-/// The characters of `[汉字]` opening at `open`: Chinese only (spaces and CJK
-/// punctuation allowed), not a cross-reference `[[`, nor a link `](`.
-fn bracketed_hanzi(text: &str, open: usize) -> Option<&str> {
-    if text[..open].ends_with('[') || text[open + 1..].starts_with('[') {
+/// The bracket that closes `open`.
+fn closer(open: char) -> char {
+    BRACKETS
+        .iter()
+        .find(|(o, _)| *o == open)
+        .map_or(']', |(_, c)| *c)
+}
+
+/// The characters of `[汉字]` (or another of [`BRACKETS`]) opening with `c` at
+/// `open`: Chinese only (spaces and CJK punctuation allowed), not a
+/// cross-reference `[[`, nor a link `](`.
+fn bracketed_hanzi(text: &str, open: usize, c: char) -> Option<&str> {
+    if c == '[' && (text[..open].ends_with('[') || text[open + 1..].starts_with('[')) {
         return None;
     }
-    let inner = &text[open + 1..];
-    let end = inner.find(']')?;
+    if c == '(' && text[..open].ends_with(']') {
+        return None;
+    }
+    let inner = &text[open + c.len_utf8()..];
+    let end = inner.find(closer(c))?;
     let hanzi = &inner[..end];
     let chinese = hanzi.chars().all(|c| is_han(c) || c == ' ')
         && hanzi.chars().any(is_ideograph)
         && hanzi.len() <= 120;
-    let link = inner[end + 1..].starts_with('(');
+    let link = c == '[' && inner[end + 1..].starts_with('(');
     (chinese && !link).then_some(hanzi)
 }
 
@@ -310,6 +359,8 @@ pub struct Term {
     pub hanzi: String,
     /// The glossary entry, if one covers them.
     pub entry: Option<EntryId>,
+    /// The entry one of whose forms they hold, when no entry covers them whole.
+    pub within: Option<EntryId>,
     /// The renderings found, most frequent first.
     pub renderings: Vec<Renderings>,
     /// Uses with no English before them.
@@ -392,6 +443,7 @@ pub fn concordance(scan: &Scan) -> Vec<Term> {
             let term = Term {
                 hanzi: u.hanzi.clone(),
                 entry: u.entry.clone(),
+                within: u.within.clone(),
                 renderings: Vec::new(),
                 bare: Vec::new(),
             };

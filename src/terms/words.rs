@@ -321,27 +321,272 @@ const STOP: &[&str] = &[
     "and",
     "or",
     "of",
+    // Adverbs: they stand before a phrase, never open one ("once more of
+    // the national innovation systems").
+    "once",
+    "again",
+    "also",
+    "even",
+    "still",
+    "often",
+    "only",
+    "now",
+    "then",
+    "here",
+    "there",
+    "much",
+    "very",
+    "already",
+    "instead",
+    "more",
+    "most",
+    "less",
+    "just",
+    "thus",
+    "hence",
+    "however",
+    "therefore",
+    "further",
 ];
 
-/// The phrase a term not in the glossary is rendered by: the words after the last
-/// stop word, up to six, or the cross-reference.
+/// Words that join the parts of one noun phrase ("community with a shared
+/// future for mankind", "reform and opening", "great rejuvenation of the
+/// Chinese nation"): a phrase runs on through them when a word that is no
+/// stop word stands before.
+const JOINS: &[&str] = &[
+    "of", "for", "and", "with", "in", "on", "to", "against", "over",
+];
+
+/// Articles a phrase may hold after a joining word ("with a shared future").
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Verbs that stand before a rendering in running text ("the Party pursues
+/// reform and opening"): a phrase does not run back through them. These are
+/// rarely nouns of a rendering, and are stops in any form.
+const VERBS: &[&str] = &[
+    "accelerate",
+    "achieve",
+    "adhere",
+    "advocate",
+    "announce",
+    "build",
+    "combat",
+    "curb",
+    "declare",
+    "deepen",
+    "describe",
+    "discuss",
+    "emphasise",
+    "emphasize",
+    "enhance",
+    "ensure",
+    "follow",
+    "foster",
+    "highlight",
+    "implement",
+    "improve",
+    "insist",
+    "maintain",
+    "master",
+    "mobilise",
+    "mobilize",
+    "monitor",
+    "oppose",
+    "persist",
+    "praise",
+    "prevent",
+    "promote",
+    "propose",
+    "protect",
+    "pursue",
+    "realise",
+    "realize",
+    "resolve",
+    "safeguard",
+    "seek",
+    "serve",
+    "speak",
+    "strengthen",
+    "tackle",
+    "uphold",
+    "urge",
+    "must",
+    "should",
+    "shall",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "has",
+    "have",
+    "had",
+    "does",
+    "did",
+    "do",
+];
+
+/// Verbs that are as often nouns of a rendering (State Council, Red Guards,
+/// study sessions): stops only in a form of their own, lowercase, that ends in
+/// `-s` or `-ed` after a subject ("the report stresses", "it names").
+const VERBS_INFLECTED: &[&str] = &[
+    "advance",
+    "adopt",
+    "apply",
+    "call",
+    "check",
+    "cite",
+    "complete",
+    "consider",
+    "continue",
+    "coordinate",
+    "define",
+    "demand",
+    "develop",
+    "drive",
+    "examine",
+    "fight",
+    "focus",
+    "guard",
+    "hold",
+    "keep",
+    "launch",
+    "lead",
+    "learn",
+    "make",
+    "manage",
+    "mention",
+    "name",
+    "note",
+    "push",
+    "quote",
+    "raise",
+    "rally",
+    "reach",
+    "read",
+    "regard",
+    "remain",
+    "require",
+    "review",
+    "say",
+    "secure",
+    "see",
+    "set",
+    "state",
+    "steer",
+    "stick",
+    "stress",
+    "study",
+    "support",
+    "take",
+    "treat",
+    "unite",
+    "use",
+    "view",
+    "write",
+];
+
+/// Verbs and the particle that follows them ("leaders call for", "guard
+/// against"): the particle does not join the verb to the rendering after it.
+const PHRASAL: &[(&str, &str)] = &[
+    ("aim", "at"),
+    ("call", "for"),
+    ("depend", "on"),
+    ("fight", "against"),
+    ("fight", "for"),
+    ("focus", "on"),
+    ("guard", "against"),
+    ("hold", "to"),
+    ("insist", "on"),
+    ("lead", "to"),
+    ("look", "at"),
+    ("push", "for"),
+    ("rally", "around"),
+    ("rely", "on"),
+    ("stand", "for"),
+    ("stick", "to"),
+    ("strive", "for"),
+    ("work", "for"),
+    ("work", "on"),
+];
+
+/// Whether a word, as written (`raw`) and normalised (`w`: "stresses" as
+/// "stresse", "studies" as "study"), is a verb before a rendering.
+fn is_verb(raw: &str, w: &str) -> bool {
+    if raw.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let stems = [
+        Some(w),
+        w.strip_suffix('s'),
+        w.strip_suffix("es"),
+        w.strip_suffix('e'),
+        w.strip_suffix("ed"),
+        w.strip_suffix('d'),
+    ];
+    let stems: Vec<&str> = stems
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if stems.iter().any(|s| VERBS.contains(s)) {
+        return true;
+    }
+    let raw = raw.to_lowercase();
+    (raw.ends_with('s') || raw.ends_with("ed"))
+        && stems.iter().any(|s| VERBS_INFLECTED.contains(s))
+}
+
+/// The phrase a term not in the glossary is rendered by: the whole noun
+/// phrase before the bracket (content words, and joining words between them),
+/// or the cross-reference.
 pub(super) fn phrase(w: &Window) -> Option<(String, usize, usize)> {
     if w.xref || w.quoted {
         let (a, b) = w.last(w.len());
         return Some((w.text(a, b), a, b));
     }
-    let mut n = 0;
-    for word in w.words.iter().rev() {
-        if n > 0 && (n >= 6 || STOP.contains(&norm_word(&word.text).as_str())) {
-            break;
-        }
-        if n == 0 && STOP.contains(&norm_word(&word.text).as_str()) {
-            return None;
-        }
-        n += 1;
+    let raw: Vec<&str> = w.words.iter().map(|x| x.text.as_str()).collect();
+    let words: Vec<String> = raw.iter().map(|x| norm_word(x)).collect();
+    let n = phrase_len(&raw, &words);
+    if n == 0 {
+        return None;
     }
     let (a, b) = w.last(n);
     Some((w.text(a, b), a, b))
+}
+
+/// How many of the last words (as written, and normalised) make the phrase.
+fn phrase_len(raw: &[&str], words: &[String]) -> usize {
+    let len = words.len();
+    let stop = |i: usize| {
+        let w = words[len - 1 - i].as_str();
+        STOP.contains(&w) || is_verb(raw[len - 1 - i], w)
+    };
+    let mut n = 0;
+    let join = |i: usize| JOINS.contains(&words[len - 1 - i].as_str());
+    loop {
+        while n < len && !stop(n) && !join(n) {
+            n += 1;
+        }
+        if n == 0 {
+            return 0;
+        }
+        let mut m = n;
+        while m < len && ARTICLES.contains(&words[len - 1 - m].as_str()) {
+            m += 1;
+        }
+        let joins = m < len && JOINS.contains(&words[len - 1 - m].as_str());
+        let phrasal = |i: usize| {
+            PHRASAL
+                .contains(&(words[len - 1 - i - 1].as_str(), words[len - 1 - i].as_str()))
+        };
+        if joins && m + 1 < len && !stop(m + 1) && !phrasal(m) {
+            n = m + 1;
+        } else {
+            return n;
+        }
+    }
 }
 
 /// A word for comparison: lowercase, typographic apostrophes straight, without a
