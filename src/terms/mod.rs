@@ -384,7 +384,16 @@ pub struct Renderings {
 pub fn group(found: &[&Rendering]) -> Vec<Renderings> {
     // Each rendering's key, and the key's words, computed once.
     let keys: Vec<String> = found.iter().map(|r| words::key(&r.text)).collect();
-    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // A rendering is known by its last two words: "lost their lives in the
+    // battle against poverty" and "victory in the battle against poverty" are
+    // one rendering, "poverty relief" another.
+    let words: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|k| {
+            let w: Vec<&str> = k.split(' ').collect();
+            w[w.len().saturating_sub(2)..].to_vec()
+        })
+        .collect();
     let support = |w: &[&str]| found.iter().filter(|r| ends_with(&r.context, w)).count();
     // The distinct renderings (as the index of their first use), the best
     // supported first, then the longest.

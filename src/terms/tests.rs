@@ -205,6 +205,16 @@ fn renderings_are_whole_phrases() {
             "廉政建设",
             "building of a clean government",
         ),
+        (
+            "Members were asked to look in the mirror, straighten their clothes, take a bath and treat illnesses",
+            "照镜子、正衣冠、洗洗澡、治治病",
+            "look in the mirror, straighten their clothes, take a bath and treat illnesses",
+        ),
+        (
+            "The campaign fought formalism, bureaucratism, hedonism and extravagance",
+            "形式主义、官僚主义、享乐主义、奢靡之风",
+            "formalism, bureaucratism, hedonism and extravagance",
+        ),
     ];
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");

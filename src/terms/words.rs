@@ -126,6 +126,64 @@ pub(super) struct Window {
 /// The most words a rendering is looked for in.
 const MAX_WORDS: usize = 8;
 
+/// The window of a list of `items` before `end`: "look in the mirror,
+/// straighten their clothes, take a bath and treat illnesses" for
+/// 照镜子、正衣冠、洗洗澡、治治病. The items are parted by commas, the last
+/// perhaps by "and" or "or" instead; the first item is a phrase like any other
+/// (the words before it, "were asked to", are not the rendering). None when
+/// the English does not list as many items.
+fn list_window(text: &str, start: usize, end: usize, items: usize) -> Option<Window> {
+    let mut words = words_back(text, start, end, MAX_WORDS * items, None, items - 1);
+    let from = words.first()?.start;
+    let commas: Vec<usize> = text[from..end]
+        .match_indices([',', ';'])
+        .map(|(i, _)| from + i)
+        .collect();
+    let last = &text[commas.last().copied().unwrap_or(from)..end];
+    let joined = [" and ", " or "].iter().any(|j| last.contains(j));
+    let wanted = items - 1 - usize::from(joined);
+    if commas.len() < wanted || wanted == 0 && !joined {
+        return None;
+    }
+    // The first item ends at the first of the last `wanted` commas (or, with
+    // no comma, at "and").
+    let first_end = match commas.len().checked_sub(wanted).and_then(|k| commas.get(k)) {
+        Some(c) => *c,
+        None => from + last.find(" and ").or_else(|| last.find(" or "))?,
+    };
+    let first_start = commas
+        .iter()
+        .rev()
+        .find(|c| **c < first_end)
+        .map_or(from, |c| c + 1);
+    let first: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.start >= first_start && w.end <= first_end)
+        .collect();
+    let raw: Vec<&str> = first.iter().map(|w| w.text.as_str()).collect();
+    let norm: Vec<String> = raw.iter().map(|w| norm_word(w)).collect();
+    let keep = phrase_len(&raw, &norm).max(1);
+    let begin = first.get(first.len().saturating_sub(keep))?.start;
+    words.retain(|w| w.start >= begin);
+    let base = words.first()?.start;
+    Some(Window {
+        source: text[base..end].to_string(),
+        words,
+        xref: false,
+        quoted: true,
+        base,
+    })
+}
+
+/// How many items the bracketed Chinese at `open` lists (parted by 、).
+fn list_items(text: &str, open: usize) -> usize {
+    let inner = text[open..]
+        .chars()
+        .skip(1)
+        .take_while(|c| !matches!(c, ']' | ')' | '）' | '］' | '】'));
+    inner.filter(|c| *c == '、').count() + 1
+}
+
 /// The words before the bracket at `open` (back to punctuation, a paragraph
 /// break, or eight words), or `None` when nothing but punctuation precedes it.
 pub(super) fn window_before(
@@ -146,8 +204,16 @@ pub(super) fn window_before(
     let quote_open = quote
         .then(|| trimmed.rfind(['“', '"']).map(|q| start + q + 1))
         .flatten();
+    // 照镜子、正衣冠、洗洗澡、治治病: a list of four, rendered as a list of four.
+    let items = list_items(text, open);
+    if items > 1
+        && quote_open.is_none()
+        && let Some(window) = list_window(text, start, end, items)
+    {
+        return Some(window);
+    }
     let limit = if quote_open.is_some() { 16 } else { MAX_WORDS };
-    let words = words_back(text, start, end, limit, quote_open);
+    let words = words_back(text, start, end, limit, quote_open, 0);
     let base = words.first()?.start;
     Some(Window {
         source: text[base..end].to_string(),
@@ -191,6 +257,7 @@ fn words_back(
     end: usize,
     limit: usize,
     quote_open: Option<usize>,
+    mut commas: usize,
 ) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut at = end;
@@ -202,6 +269,18 @@ fn words_back(
             .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))
             .map(char::len_utf8)
             .sum();
+        // A list's items are parted by commas: the window runs back through
+        // as many as the Chinese list has 、.
+        if word_len == 0
+            && commas > 0
+            && !words.is_empty()
+            && before.ends_with([',', ';'])
+        {
+            commas -= 1;
+            let rest = &before[..before.len() - 1];
+            at -= 1 + (rest.len() - rest.trim_end_matches([' ', '\t', '\n']).len());
+            continue;
+        }
         if word_len == 0 {
             break;
         }
@@ -425,6 +504,19 @@ const VERBS: &[&str] = &[
     "does",
     "did",
     "do",
+    // Irregular past forms.
+    "began",
+    "brought",
+    "built",
+    "fought",
+    "gave",
+    "held",
+    "kept",
+    "led",
+    "made",
+    "sought",
+    "took",
+    "won",
 ];
 
 /// Verbs that are as often nouns of a rendering (State Council, Red Guards,
@@ -511,6 +603,15 @@ const PHRASAL: &[(&str, &str)] = &[
     ("work", "on"),
 ];
 
+/// Whether a word before a joining word is a participle ("devoted to",
+/// "based on", "committed to"): it does not join what follows to a phrase.
+fn participle(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "need", "speed", "seed", "creed", "deed", "feed", "greed", "bed", "red",
+    ];
+    w.len() > 4 && w.ends_with("ed") && !NOUNS.contains(&w)
+}
+
 /// Whether a word, as written (`raw`) and normalised (`w`: "stresses" as
 /// "stresse", "studies" as "study"), is a verb before a rendering.
 fn is_verb(raw: &str, w: &str) -> bool {
@@ -578,8 +679,8 @@ fn phrase_len(raw: &[&str], words: &[String]) -> usize {
         }
         let joins = m < len && JOINS.contains(&words[len - 1 - m].as_str());
         let phrasal = |i: usize| {
-            PHRASAL
-                .contains(&(words[len - 1 - i - 1].as_str(), words[len - 1 - i].as_str()))
+            let verb = words[len - 1 - i - 1].as_str();
+            PHRASAL.contains(&(verb, words[len - 1 - i].as_str())) || participle(verb)
         };
         if joins && m + 1 < len && !stop(m + 1) && !phrasal(m) {
             n = m + 1;
