@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, codes};
-use crate::model::Project;
+use crate::model::{EntryId, Project};
 use crate::source::Span;
 use crate::terms::{Rendering, Scan, Use, group, scan};
 
@@ -87,15 +87,18 @@ fn wrong_rendering(project: &Project, u: &Use, diags: &mut Vec<Diagnostic>) {
 /// aliases of the entry whose hanzi the term holds (`[重要战略机遇期]` after
 /// "period of strategic opportunity") are one rendering.
 fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
-    let mut by_hanzi: BTreeMap<&str, Vec<&Rendering>> = BTreeMap::new();
+    let mut by_hanzi: BTreeMap<&str, (Vec<&Rendering>, Option<&EntryId>)> =
+        BTreeMap::new();
     for u in scan.uses.iter().filter(|u| !u.exempt && u.entry.is_none()) {
         if let Some(r) = &u.rendering {
-            by_hanzi.entry(&u.hanzi).or_default().push(r);
+            let (found, within) = by_hanzi.entry(&u.hanzi).or_default();
+            found.push(r);
+            *within = u.within.as_ref();
         }
     }
-    for (hanzi, found) in by_hanzi {
+    for (hanzi, (found, within)) in by_hanzi {
         let groups = group(&found);
-        let holder = holding_entry(project, hanzi);
+        let holder = within.and_then(|id| project.entries.get(id));
         if groups.len() < 2 || holder.is_some_and(|e| all_names_of(e, &groups)) {
             continue;
         }
@@ -155,19 +158,6 @@ fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-/// The entry whose hanzi (or traditional form) a longer term holds, the
-/// longest such.
-fn holding_entry<'p>(
-    project: &'p Project,
-    hanzi: &str,
-) -> Option<&'p crate::model::Entry> {
-    project
-        .entries
-        .values()
-        .filter(|e| e.forms().into_iter().any(|f| hanzi.contains(f)))
-        .max_by_key(|e| e.hanzi.chars().count())
 }
 
 /// Whether every rendering holds the entry's term or one of its aliases.
