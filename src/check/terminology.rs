@@ -22,6 +22,7 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     };
     for u in scan.uses.iter().filter(|u| !u.exempt) {
         wrong_rendering(project, u, diags);
+        formulation_without_term(project, u, diags);
     }
     for a in &scan.avoided {
         let Some(e) = project.entries.get(&a.entry) else {
@@ -80,12 +81,43 @@ fn wrong_rendering(project: &Project, u: &Use, diags: &mut Vec<Diagnostic>) {
     );
 }
 
+/// W0210 for a longer formulation holding an entry's form (`[扎实推进共同富裕]`)
+/// whose English holds neither the entry's term nor an alias.
+fn formulation_without_term(project: &Project, u: &Use, diags: &mut Vec<Diagnostic>) {
+    let (Some(id), Some(r)) = (&u.within, &u.rendering) else {
+        return;
+    };
+    let Some(e) = project.entries.get(id) else {
+        return;
+    };
+    // A longer formulation is often rendered in part ("the overall strategy
+    // of rejuvenation" [中华民族伟大复兴战略全局]): only words that share
+    // nothing with the term or its aliases are reported.
+    if holds_a_name(e, &r.text) || shares_a_word(e, &r.text) {
+        return;
+    }
+    diags.push(
+        Diagnostic::new(
+            codes::W0210,
+            format!(
+                "`{}` renders {}, which holds {} — “{}” in the glossary",
+                r.text, u.hanzi, e.hanzi, e.term
+            ),
+        )
+        .at(r.span)
+        .label("the glossary's term is not in these words")
+        .help(format!(
+            "keep the glossary's wording inside the longer phrase (“… {} …”), or add `{{{{keep}}}}` after the brackets to keep a deliberate rendering",
+            e.term
+        )),
+    );
+}
+
 /// W0212: a Chinese term no entry covers, rendered two ways in substance. The
 /// renderings other than the most used (as `terms::group` groups them) are
 /// reported, with the others and where they are; a tie is reported once, at
-/// the later rendering, naming both. Renderings that are all the term or
-/// aliases of the entry whose hanzi the term holds (`[重要战略机遇期]` after
-/// "period of strategic opportunity") are one rendering.
+/// the later rendering, naming both. A longer formulation holding an entry's
+/// form (`[重要战略机遇期]`) is held to that entry's term instead.
 fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
     let mut by_hanzi: BTreeMap<&str, (Vec<&Rendering>, Option<&EntryId>)> =
         BTreeMap::new();
@@ -99,16 +131,12 @@ fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
     for (hanzi, (found, within)) in by_hanzi {
         let groups = group(&found);
         let holder = within.and_then(|id| project.entries.get(id));
-        if groups.len() < 2 || holder.is_some_and(|e| all_names_of(e, &groups)) {
+        // A longer formulation holding an entry's form is held to that
+        // entry's term (W0210), not to its other renderings.
+        if groups.len() < 2 || holder.is_some() {
             continue;
         }
-        let fix = match holder {
-            Some(e) => format!(
-                "the glossary has “{}” [{}] (`[[{}]]`): write its term in each rendering, or list the other wording in its `aliases`; `{{{{keep}}}}` after the brackets keeps a deliberate rendering",
-                e.term, e.hanzi, e.id
-            ),
-            None => "use one rendering for one term (a glossary entry for it fixes the wording), or `{{keep}}` after the brackets".to_string(),
-        };
+        let fix = "use one rendering for one term (a glossary entry for it fixes the wording), or `{{keep}}` after the brackets";
         let (norm, rest) = (&groups[0], &groups[1..]);
         let tie = rest
             .first()
@@ -153,27 +181,36 @@ fn inconsistent(project: &Project, scan: &Scan, diags: &mut Vec<Diagnostic>) {
                     .at(span)
                     .label(label.clone())
                     .help(format!("elsewhere: {}", elsewhere.join("; ")))
-                    .help(fix.clone()),
+                    .help(fix),
                 );
             }
         }
     }
 }
 
-/// Whether every rendering holds the entry's term or one of its aliases.
-fn all_names_of(e: &crate::model::Entry, groups: &[crate::terms::Renderings]) -> bool {
-    let names: Vec<String> = std::iter::once(&e.term)
+/// Whether `text` has a word of four letters or more in common with the
+/// entry's term or an alias (plurals and case aside).
+fn shares_a_word(e: &crate::model::Entry, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        crate::terms::rendering_key(&s.replace('-', " "))
+            .split(' ')
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_string)
+            .collect()
+    };
+    let mine = words(text);
+    std::iter::once(&e.term)
+        .chain(&e.aliases)
+        .any(|n| words(n).iter().any(|w| mine.contains(w)))
+}
+
+/// Whether `text` holds the entry's term or one of its aliases, as words.
+fn holds_a_name(e: &crate::model::Entry, text: &str) -> bool {
+    let key = format!(" {} ", crate::terms::rendering_key(text));
+    std::iter::once(&e.term)
         .chain(&e.aliases)
         .map(|n| crate::terms::rendering_key(n))
-        .collect();
-    groups.iter().all(|g| {
-        let key = crate::terms::rendering_key(&g.text);
-        names.iter().any(|n| {
-            key == *n
-                || key.ends_with(&format!(" {n}"))
-                || key.starts_with(&format!("{n} "))
-        })
-    })
+        .any(|n| key.contains(&format!(" {n} ")))
 }
 
 /// `file:line:col` of a span.
