@@ -137,11 +137,41 @@ pub fn render_human(map: &SourceMap, diags: &[Diagnostic]) -> String {
     out
 }
 
+/// Text a terminal shows as it is: control characters (ESC, CSI, OSC and the
+/// rest of C0 and C1, but tab) and the bidirectional overrides written as
+/// `\u{1b}`, so that a content file can neither retitle nor clear the
+/// terminal nor reorder what a diagnostic shows.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+    let safe = terminal_safe;
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        d.severity.as_str(),
+        d.code,
+        safe(&d.message)
+    );
     let Some(span) = d.span else {
         for h in &d.help {
-            let _ = writeln!(out, "  = help: {h}");
+            let _ = writeln!(out, "  = help: {}", safe(h));
         }
         return;
     };
@@ -149,7 +179,7 @@ fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
     let (line, col) = file.line_col(span.start);
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
-    let _ = writeln!(out, "{pad}--> {}:{line}:{col}", file.name);
+    let _ = writeln!(out, "{pad}--> {}:{line}:{col}", safe(&file.name));
     let text = file.line_text(line - 1);
     if !text.is_empty() || span.start != span.end {
         let line_start = file.line_start(line - 1);
@@ -161,7 +191,7 @@ fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
         let label = d
             .label
             .as_deref()
-            .map(|l| format!(" {l}"))
+            .map(|l| format!(" {}", safe(l)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
@@ -171,7 +201,7 @@ fn render_one(out: &mut String, map: &SourceMap, d: &Diagnostic) {
         );
     }
     for h in &d.help {
-        let _ = writeln!(out, "{pad} = help: {h}");
+        let _ = writeln!(out, "{pad} = help: {}", safe(h));
     }
 }
 
@@ -188,7 +218,7 @@ fn window(text: &str, s: usize, e: usize) -> (String, usize, usize) {
     };
     let (s, e) = (floor(s), floor(e));
     let e = e.max(s);
-    let clean = |t: &str| t.replace('\t', " ");
+    let clean = |t: &str| terminal_safe(t).replace('\t', " ");
     let width = |t: &str| UnicodeWidthStr::width(clean(t).as_str());
     if width(text) <= MAX_LINE_WIDTH {
         return (clean(text), width(&text[..s]), width(&text[s..e]));
@@ -309,6 +339,32 @@ mod tests {
              ^^^^^^^^^^^^^^^^^^^^ no entry with this id\n  = help: did you mean \
              `common-prosperity`?\n\n"
         );
+    }
+
+    // Checks that escape sequences and bidirectional overrides in content,
+    // messages and help reach the terminal as visible text, and that the caret
+    // still stands under the span.
+    #[test]
+    fn terminal_escapes_are_shown_not_run() {
+        let mut map = SourceMap::default();
+        let text = "title: \u{1b}]0;owned\u{7}x\u{9b}2J [[bad]] \u{202e}abc\n";
+        let id = map.add("essays/\u{1b}[2Ja.md".into(), "a".into(), text.into());
+        let start = text.find("[[").unwrap();
+        let d = Diagnostic::new(codes::E0301, "unknown `\u{1b}[31mred`")
+            .at(Span::new(id, start, start + 7))
+            .label("\u{1b}c")
+            .help("\u{9d}0;x\u{7}");
+        let out = render_human(&map, &[d]);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(!out.contains('\u{202e}'));
+        assert!(
+            out.contains("\\u{1b}]0;owned\\u{7}x\\u{9b}2J [[bad]]"),
+            "{out}"
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        let source = lines.iter().find(|l| l.contains("[[bad]]")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        assert_eq!(source.find("[[bad]]"), caret.find('^'));
     }
 
     // Checks that long lines are cut around the span.
