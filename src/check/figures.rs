@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, codes};
-use crate::model::{Block, Body, Figure, Inline, Project, walk_inlines};
+use crate::model::{Body, Figure, Inline, Project, walk_inlines};
 
 /// The resolution print wants, in pixels per inch.
 pub(super) const PRINT_PPI: f64 = 300.0;
@@ -18,18 +18,11 @@ pub(super) fn check(project: &Project, diags: &mut Vec<Diagnostic>) {
     for body in bodies {
         let labels = labels(project, body, diags);
         references(body, &labels, diags);
-        for fig in figures(body) {
+        for fig in body.figures() {
             resolution(project, fig, diags);
             svg_glyphs(project, fig, diags);
         }
     }
-}
-
-fn figures(body: &Body) -> impl Iterator<Item = &Figure> {
-    body.blocks.iter().filter_map(|b| match b {
-        Block::Figure(f) => Some(&**f),
-        _ => None,
-    })
 }
 
 /// The labels of the body's figures; E0509 for a label given twice.
@@ -39,7 +32,7 @@ fn labels<'b>(
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<&'b str, &'b Figure> {
     let mut out: BTreeMap<&str, &Figure> = BTreeMap::new();
-    for fig in figures(body) {
+    for fig in body.figures() {
         let Some(label) = &fig.label else { continue };
         if let Some(first) = out.get(label.name.as_str()) {
             let span = first.span;

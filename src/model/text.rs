@@ -22,6 +22,16 @@ pub struct Body {
     pub notes: Vec<Note>,
 }
 
+impl Body {
+    /// The figures of the text, in order (figures stand at its top level only).
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(&**f),
+            _ => None,
+        })
+    }
+}
+
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

@@ -487,15 +487,7 @@ fn figure_labels(
 ) -> std::collections::HashMap<String, (Option<usize>, Anchor)> {
     let mut out = std::collections::HashMap::new();
     let mut numbered = 0;
-    for (k, fig) in body
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            model::Block::Figure(f) => Some(f),
-            _ => None,
-        })
-        .enumerate()
-    {
+    for (k, fig) in body.figures().enumerate() {
         let number = (!fig.decorative && fig.file.is_some()).then(|| {
             numbered += 1;
             numbered
